@@ -1,0 +1,51 @@
+/// An order line with everything the rules derive for it: lag, due date, priority weight.
+public struct ResolvedLine: Hashable, Sendable {
+    public var id: LineID
+    public var order: OrderID
+    public var item: ItemID
+    /// The line's own `earliest` (not clamped to `start`).
+    public var earliest: Day?
+    /// Days from purchase to review for this line.
+    public var lag: Int
+    /// The day the review should be done by, if any.
+    public var due: Day?
+    /// Priority: the order's score from `indices` and `policy.weights`, else its `weight`.
+    public var weight: Double
+    public var slaTier: String?
+}
+
+extension Instance {
+    /// Every line of every order, in input order, with lag, due date and weight resolved.
+    public var resolvedLines: [ResolvedLine] {
+        var result: [ResolvedLine] = []
+        for order in orders {
+            let due = dueDate(of: order)
+            let weight = priority(of: order)
+            for line in order.lines {
+                result.append(
+                    ResolvedLine(
+                        id: line.id, order: order.id, item: line.item, earliest: line.earliest,
+                        lag: line.reviewLagDays ?? rules.reviewLagDays, due: due, weight: weight,
+                        slaTier: order.slaTier))
+            }
+        }
+        return result
+    }
+
+    /// An explicit `dueDate`, else `createdAt + policy.slaTierDays[slaTier]`, else none.
+    public func dueDate(of order: Order) -> Day? {
+        if let due = order.dueDate { return due }
+        guard let created = order.createdAt, let tier = order.slaTier, let days = policy?.slaTierDays?[tier] else {
+            return nil
+        }
+        return created + days
+    }
+
+    /// The weighted sum of the order's indices when both indices and `policy.weights` exist
+    /// (a missing index counts 0); otherwise the order's `weight`.
+    public func priority(of order: Order) -> Double {
+        guard let indices = order.indices, let weights = policy?.weights else { return order.weight }
+        // Sum in key order so the result does not depend on dictionary order.
+        return weights.keys.sorted().reduce(0.0) { $0 + weights[$1]! * (indices[$1] ?? 0) }
+    }
+}

@@ -1,0 +1,171 @@
+/// The instance in dense integer form for solvers and bounds: days are offsets from `start`
+/// (0 ..< `horizon`), accounts, items and lines are array indices, and unlimited caps are
+/// `PlanningProblem.unlimited`.
+public struct PlanningProblem: Sendable {
+    /// Stands for "no cap": large, yet safe to add up over a million account-days.
+    public static let unlimited = 1 << 40
+
+    public let instance: Instance
+    /// Days 0 ..< horizon are plannable.
+    public let horizon: Int
+
+    public let accountIDs: [AccountID]
+    public let accountIndex: [AccountID: Int]
+    public let itemIDs: [ItemID]
+    public let itemIndex: [ItemID: Int]
+    /// Lines in input order (order by order, line by line), resolved.
+    public let lines: [ResolvedLine]
+    public let lineIndex: [LineID: Int]
+
+    // Per account.
+    public let dailyLimit: [Int]
+    /// `available[a][d]`: account `a` may work on day `d`.
+    public let available: [[Bool]]
+    public let rolling: [RollingCap?]
+
+    // Rules.
+    public let sameItemPerDay: Int
+    public let sameItemTotal: Int
+    public let reviewsPerDay: Int
+
+    // Per line.
+    public let lineItem: [Int]
+    /// First day the purchase may be made (`max(start, earliest)`, as an offset).
+    public let firstPurchaseDay: [Int]
+    public let lag: [Int]
+    /// Due day offset (the review should be on or before it), if any.
+    public let due: [Int?]
+    public let weight: [Double]
+    /// What is still to plan for each line, given completed history.
+    public let need: [LineNeed]
+
+    // Completed history (never missed ones): it counts against every cap.
+    public let completedPurchases: [HistoryPurchase]
+    public let completedReviews: [HistoryReview]
+    /// Pending tasks of `existing`, by line: where the earlier plan had them.
+    public let pendingPurchase: [Int: Placement]
+    public let pendingReview: [Int: Placement]
+
+    /// Builds the dense form. The instance must have passed the format checks (ids known, unique).
+    public init(_ instance: Instance) {
+        self.instance = instance
+        horizon = max(0, instance.horizonDays)
+        let start = instance.start
+        func cap(_ value: Int?) -> Int { value.map { max(0, $0) } ?? Self.unlimited }
+
+        accountIDs = instance.accounts.map(\.id)
+        var accountIndex: [AccountID: Int] = [:]
+        for (i, id) in accountIDs.enumerated() where accountIndex[id] == nil { accountIndex[id] = i }
+        self.accountIndex = accountIndex
+        dailyLimit = instance.accounts.map { cap($0.dailyLimit) }
+        rolling = instance.accounts.map(\.rolling)
+        available = instance.accounts.map { account in
+            var days = [Bool](repeating: true, count: max(0, instance.horizonDays))
+            for day in account.unavailable {
+                let d = day - start
+                if d >= 0 && d < days.count { days[d] = false }
+            }
+            return days
+        }
+
+        sameItemPerDay = cap(instance.rules.sameItemPerAccountPerDay)
+        sameItemTotal = cap(instance.rules.sameItemPerAccount)
+        reviewsPerDay = cap(instance.rules.reviewsPerAccountPerDay)
+
+        let lines = instance.resolvedLines
+        self.lines = lines
+        var lineIndex: [LineID: Int] = [:]
+        for (i, line) in lines.enumerated() where lineIndex[line.id] == nil { lineIndex[line.id] = i }
+        self.lineIndex = lineIndex
+
+        var itemIDs: [ItemID] = []
+        var itemIndex: [ItemID: Int] = [:]
+        var lineItem: [Int] = []
+        for line in lines {
+            if let i = itemIndex[line.item] {
+                lineItem.append(i)
+            } else {
+                itemIndex[line.item] = itemIDs.count
+                lineItem.append(itemIDs.count)
+                itemIDs.append(line.item)
+            }
+        }
+        self.itemIDs = itemIDs
+        self.itemIndex = itemIndex
+        self.lineItem = lineItem
+        firstPurchaseDay = lines.map { line in max(0, (line.earliest ?? start) - start) }
+        lag = lines.map { max(0, $0.lag) }
+        due = lines.map { $0.due.map { $0 - start } }
+        weight = lines.map(\.weight)
+
+        var need = [LineNeed](repeating: .purchaseAndReview, count: lines.count)
+        var completedPurchases: [HistoryPurchase] = []
+        var completedReviews: [HistoryReview] = []
+        var pendingPurchase: [Int: Placement] = [:]
+        var pendingReview: [Int: Placement] = [:]
+        var reviewDone = Set<Int>()
+        for task in instance.existing {
+            guard let l = lineIndex[task.line], let a = accountIndex[task.account] else { continue }
+            let d = task.date - start
+            switch (task.status, task.kind) {
+            case (.completed, .purchase):
+                completedPurchases.append(HistoryPurchase(account: a, item: lineItem[l], day: d, line: l))
+                need[l] = reviewDone.contains(l) ? .done : .review(account: a, purchaseDay: d)
+            case (.completed, .review):
+                completedReviews.append(HistoryReview(account: a, day: d, line: l))
+                reviewDone.insert(l)
+                if case .review = need[l] { need[l] = .done }
+            case (.pending, .purchase):
+                pendingPurchase[l] = Placement(account: a, day: d)
+            case (.pending, .review):
+                pendingReview[l] = Placement(account: a, day: d)
+            case (.missed, _):
+                break
+            }
+        }
+        self.need = need
+        self.completedPurchases = completedPurchases
+        self.completedReviews = completedReviews
+        self.pendingPurchase = pendingPurchase
+        self.pendingReview = pendingReview
+    }
+
+    public var accountCount: Int { accountIDs.count }
+    public var itemCount: Int { itemIDs.count }
+    public var lineCount: Int { lines.count }
+}
+
+/// What a line still needs, given the instance's completed history.
+public enum LineNeed: Hashable, Sendable {
+    /// A new purchase and its review.
+    case purchaseAndReview
+    /// Its purchase is completed (by `account`, on day offset `purchaseDay`); a review is needed.
+    case review(account: Int, purchaseDay: Int)
+    /// Purchase and review are both completed.
+    case done
+}
+
+/// An account and a day offset.
+public struct Placement: Hashable, Sendable {
+    public var account: Int
+    public var day: Int
+    public init(account: Int, day: Int) {
+        self.account = account
+        self.day = day
+    }
+}
+
+/// A completed purchase of `existing`, in dense form (`day` may be before 0).
+public struct HistoryPurchase: Hashable, Sendable {
+    public var account: Int
+    public var item: Int
+    public var day: Int
+    public var line: Int
+}
+
+/// A completed review of `existing`, in dense form (`day` may be before 0).
+public struct HistoryReview: Hashable, Sendable {
+    public var account: Int
+    public var day: Int
+    public var line: Int
+}
