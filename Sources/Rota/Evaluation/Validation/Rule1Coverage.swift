@@ -48,9 +48,11 @@ public struct CoverageRule: FeasibilityRule {
             report("\(task.kind.rawValue) \(task.id) is for line \(task.line), which the instance does not have")
             return found
         }
-        if !context.items.contains(task.item) {
+        if task.item == line.item {
+            // As it should be.
+        } else if !context.items.contains(task.item) {
             report("\(task.kind.rawValue) \(task.id) is for item \(task.item), which no line of the instance asks for")
-        } else if task.item != line.item {
+        } else {
             report("\(task.kind.rawValue) \(task.id) is for item \(task.item), but its line \(line.id) asks for item \(line.item)")
         }
         if task.order != line.order {
@@ -64,7 +66,7 @@ public struct CoverageRule: FeasibilityRule {
         let review = context.task(position)
         let problem: String
         if let after = review.after {
-            guard let named = context.firstPosition(of: after).map(context.task) else {
+            guard let named = context.afterOfTask[position].map(context.task) else {
                 return violation(review, "review \(review.id) follows \(after), which is no task of the plan")
             }
             if named.kind != .purchase {
@@ -134,9 +136,13 @@ public struct CoverageRule: FeasibilityRule {
         guard !unscheduled else { return [] }
         let line = context.lines[index]
         let tasks = context.activeTasksOfLine[index]
+        var purchases = 0
+        for position in tasks where context.plan.tasks[position].kind == .purchase { purchases += 1 }
+        // The common case, one of each, needs no more work.
+        if purchases == 1, tasks.count == 2 { return [] }
         var found: [Violation] = []
         for kind in TaskKind.allCases {
-            let ofKind = tasks.filter { context.task($0).kind == kind }
+            let ofKind = tasks.filter { context.plan.tasks[$0].kind == kind }
             if ofKind.isEmpty {
                 found.append(
                     Violation(

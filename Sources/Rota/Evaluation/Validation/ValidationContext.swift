@@ -22,6 +22,8 @@ public struct ValidationContext: Sendable {
     public let accountOfTask: [Int?]
     /// Per plan task: a dense number for its item (unknown items get one too).
     public let itemOfTask: [Int]
+    /// Per plan task: the position of the task its `after` names (the first with that id), if any.
+    public let afterOfTask: [Int?]
     /// Positions of the tasks that are not `missed`, in plan order.
     public let activeTasks: [Int]
     /// Per line: its non-missed tasks, in plan order.
@@ -87,6 +89,7 @@ public struct ValidationContext: Sendable {
         self.itemOfTask = itemOfTask
         self.activeTasks = activeTasks
         self.positionByID = positionByID
+        afterOfTask = tasks.map { task in task.after.flatMap { positionByID[$0] } }
         duplicatedTaskIDs = duplicated
 
         activeTasksOfLine = TaskBuckets(count: lines.count, positions: activeTasks) { lineOfTask[$0] }
@@ -129,7 +132,7 @@ public struct ValidationContext: Sendable {
     /// purchase of the same line, else the line's only non-missed purchase; `nil` otherwise.
     public func purchase(reviewedBy review: Int) -> Int? {
         let task = plan.tasks[review]
-        if let after = task.after, let position = positionByID[after] {
+        if let position = afterOfTask[review] {
             let named = plan.tasks[position]
             if named.kind == .purchase, named.status != .missed, named.line == task.line { return position }
         }
