@@ -147,6 +147,25 @@ import Testing
         #expect(F.validate(F.plan.changing("R:ord-3/2") { $0.date = F.day("2026-12-04") }, instance).isFeasible)
     }
 
+    // MARK: Untrusted numbers
+
+    @Test(arguments: [Int.max, Int.min, 0, -1])
+    func extremeNumbersDoNotTrap(_ number: Int) {
+        var instance = F.instance
+        instance.horizonDays = number
+        instance.rules.reviewLagDays = number
+        instance.rules.sameItemPerAccount = number
+        instance.rules.reviewsPerAccountPerDay = number
+        instance.orders[0].lines[0].reviewLagDays = number
+        instance.accounts[0].dailyLimit = number
+        instance.accounts[0].rolling = RollingCap(days: number, soft: number, hard: number)
+        instance.accounts[1].rolling = RollingCap(days: 2, hard: number)
+        let report = F.validate(F.plan, instance)
+        // Int.max leaves every cap open and only makes every review too early.
+        if number == Int.max { #expect(report.brokenRules == [6]) }
+        #expect(report.violations.allSatisfy { !$0.message.isEmpty })
+    }
+
     // MARK: Report
 
     @Test func collectsEveryViolationSorted() {

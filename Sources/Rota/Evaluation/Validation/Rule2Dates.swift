@@ -10,7 +10,7 @@ public struct DatesRule: FeasibilityRule {
 
     public func check(_ context: ValidationContext) -> [Violation] {
         let start = context.instance.start
-        let end = context.instance.end
+        let horizon = context.instance.horizonDays
         var found: [Violation] = []
         for position in context.activeTasks where context.isPending(position) {
             let task = context.task(position)
@@ -26,10 +26,10 @@ public struct DatesRule: FeasibilityRule {
             if task.kind == .purchase, let earliest = context.line(ofTask: position)?.earliest, task.date < earliest {
                 report("purchase \(task.id) is on \(task.date), before its line \(task.line)'s earliest day \(earliest)")
             }
-            if task.date >= end {
+            if task.date.days(since: start) >= horizon {
                 report(
                     "\(task.kind.rawValue) \(task.id) is on \(task.date), past the horizon "
-                        + "(\(context.instance.horizonDays) days from \(start), last day \(end - 1))")
+                        + "(\(context.instance.horizonDays) days from \(start), last day \(horizon > Int.min ? start.describe(adding: horizon - 1) : "none"))")
             }
         }
         return found

@@ -24,11 +24,12 @@ public struct ReviewLagRule: FeasibilityRule {
                 report("review \(review.id) is by \(review.account), but purchase \(purchase.id) was by \(purchase.account)")
             }
             guard let line = context.line(ofTask: position) else { continue }
-            if review.date < purchase.date + line.lag {
+            let gap = review.date.days(since: purchase.date)
+            if gap < line.lag {
                 report(
-                    "review \(review.id) is on \(review.date), \(review.date - purchase.date) days after purchase "
+                    "review \(review.id) is on \(review.date), \(gap) days after purchase "
                         + "\(purchase.id) on \(purchase.date); line \(line.id) needs a lag of \(line.lag) days "
-                        + "(not before \(purchase.date + line.lag))")
+                        + "(not before \(purchase.date.describe(adding: line.lag)))")
             }
         }
         return found

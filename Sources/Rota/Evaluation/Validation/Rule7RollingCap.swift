@@ -36,7 +36,7 @@ public struct RollingCapRule: FeasibilityRule {
         var run: (worst: Window, last: Int)?
         var end = 0
         for first in days.indices {
-            while end < days.count, dates[end] - dates[first] < length { end += 1 }
+            while end < days.count, dates[end].days(since: dates[first]) < length { end += 1 }
             let count = total[end] - total[first]
             let breaches = count > hard && pending[end] > pending[first]
             if let current = run, !breaches || dates[first] - dates[current.last] >= length {
@@ -72,6 +72,6 @@ public struct RollingCapRule: FeasibilityRule {
             rule: number, tasks: positions.map { context.task($0).id }, lines: positions.map { context.task($0).line },
             account: account, day: from,
             message: "\(account) makes \(window.count) purchases in the \(length) days from \(from) to "
-                + "\(from + (length - 1)), over its hard rolling cap of \(hard)")
+                + "\(from.describe(adding: length - 1)), over its hard rolling cap of \(hard)")
     }
 }
