@@ -79,4 +79,18 @@ import Testing
         // Still usable on its own thread.
         #expect(try model.solve().status == .optimal)
     }
+
+    /// A model released on a thread other than its creator's is leaked, never freed into the
+    /// wrong thread's GLPK memory list (which would corrupt it).
+    @Test func releaseOnAnotherThreadIsSafe() throws {
+        let handOff = Locked<[UncheckedBox<LinearModel>]>([])
+        onThreads(1) { _ in
+            guard let model = try? TestModels.textbookLP() else { return }
+            handOff.update { $0.append(UncheckedBox(model)) }
+        }
+        #expect(handOff.value.count == 1)
+        #expect(throws: GLPKError.wrongThread) { try handOff.value[0].value.solve() }
+        handOff.update { $0.removeAll() }
+        #expect(try TestModels.textbookLP().solve().status == .optimal)
+    }
 }

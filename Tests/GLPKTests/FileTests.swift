@@ -80,4 +80,19 @@ import Testing
         #expect(throws: GLPKError.self) { try LinearModel.readLP(from: path) }
         #expect(throws: GLPKError.self) { try LinearModel.readMPS(from: path) }
     }
+
+    /// Names LP/MPS cannot hold (spaces, brackets, commas) are replaced by GLPK, not fatal.
+    @Test func awkwardNamesStillWrite() throws {
+        let model = LinearModel()
+        let x = try model.addColumn(name: "take [1, 2]", kind: .binary, cost: 1)
+        let y = try model.addColumn(name: "x[1,2]", cost: 1)
+        try model.addRow(name: "room for: all", terms: [(x, 1), (y, 1)], bounds: .atMost(1.5))
+        for suffix in [".lp", ".mps"] {
+            let path = TestModels.temporaryPath(suffix)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            if suffix == ".lp" { try model.writeLP(to: path) } else { try model.writeMPS(to: path) }
+            let read = suffix == ".lp" ? try LinearModel.readLP(from: path) : try LinearModel.readMPS(from: path)
+            #expect(read.counts == model.counts)
+        }
+    }
 }
