@@ -19,52 +19,59 @@ public enum InstanceChecker {
         checkRules(instance.rules, into: &problems)
 
         if instance.accounts.isEmpty { problems.add("accounts", "at least one account is required") }
-        var accountPaths: [AccountID: String] = [:]
+        var firstAccount: [AccountID: Int] = [:]
+        firstAccount.reserveCapacity(instance.accounts.count)
         for (a, account) in instance.accounts.enumerated() {
-            let path = "accounts[\(a)]"
-            if let first = accountPaths[account.id] {
-                problems.add("\(path).id", "duplicate account id \(quoted(account.id.rawValue)), first at \(first)")
+            if let first = firstAccount[account.id] {
+                problems.add(
+                    "accounts[\(a)].id",
+                    "duplicate account id \(quoted(account.id.rawValue)), first at accounts[\(first)].id")
             } else {
-                accountPaths[account.id] = "\(path).id"
+                firstAccount[account.id] = a
             }
-            problems.notNegative(account.dailyLimit, "\(path).dailyLimit")
+            problems.notNegative(account.dailyLimit, "accounts[\(a)].dailyLimit")
             if let rolling = account.rolling {
-                if rolling.days < 1 { problems.add("\(path).rolling.days", "must be at least 1, got \(rolling.days)") }
-                problems.notNegative(rolling.soft, "\(path).rolling.soft")
-                problems.notNegative(rolling.hard, "\(path).rolling.hard")
+                if rolling.days < 1 {
+                    problems.add("accounts[\(a)].rolling.days", "must be at least 1, got \(rolling.days)")
+                }
+                problems.notNegative(rolling.soft, "accounts[\(a)].rolling.soft")
+                problems.notNegative(rolling.hard, "accounts[\(a)].rolling.hard")
             }
         }
 
-        var orderPaths: [OrderID: String] = [:]
-        var linePaths: [LineID: String] = [:]
-        var lineOwner: [LineID: (order: OrderID, item: ItemID)] = [:]
+        var firstOrder: [OrderID: Int] = [:]
+        firstOrder.reserveCapacity(instance.orders.count)
+        var firstLine: [LineID: LinePosition] = [:]
+        firstLine.reserveCapacity(instance.orders.reduce(0) { $0 + $1.lines.count })
         for (o, order) in instance.orders.enumerated() {
-            let path = "orders[\(o)]"
-            if let first = orderPaths[order.id] {
-                problems.add("\(path).id", "duplicate order id \(quoted(order.id.rawValue)), first at \(first)")
+            if let first = firstOrder[order.id] {
+                problems.add(
+                    "orders[\(o)].id", "duplicate order id \(quoted(order.id.rawValue)), first at orders[\(first)].id")
             } else {
-                orderPaths[order.id] = "\(path).id"
+                firstOrder[order.id] = o
             }
             if !order.weight.isFinite || order.weight < 0 {
-                problems.add("\(path).weight", "must be a finite number, not negative, got \(order.weight)")
+                problems.add("orders[\(o)].weight", "must be a finite number, not negative, got \(order.weight)")
             }
-            for key in (order.indices ?? [:]).keys.sorted() where !(order.indices?[key]?.isFinite ?? true) {
-                problems.add(JSONReader.appending("\(path).indices", key: key), "must be a finite number")
+            if let indices = order.indices, indices.values.contains(where: { !$0.isFinite }) {
+                for key in indices.keys.sorted() where !(indices[key]?.isFinite ?? true) {
+                    problems.add(JSONReader.appending("orders[\(o)].indices", key: key), "must be a finite number")
+                }
             }
             for (l, line) in order.lines.enumerated() {
-                let linePath = "\(path).lines[\(l)]"
-                if let first = linePaths[line.id] {
-                    problems.add("\(linePath).id", "duplicate line id \(quoted(line.id.rawValue)), first at \(first)")
+                if let first = firstLine[line.id] {
+                    problems.add(
+                        "orders[\(o)].lines[\(l)].id",
+                        "duplicate line id \(quoted(line.id.rawValue)), first at \(first.path).id")
                 } else {
-                    linePaths[line.id] = "\(linePath).id"
-                    lineOwner[line.id] = (order.id, line.item)
+                    firstLine[line.id] = LinePosition(order: o, line: l)
                 }
-                problems.notNegative(line.reviewLagDays, "\(linePath).reviewLagDays")
+                problems.notNegative(line.reviewLagDays, "orders[\(o)].lines[\(l)].reviewLagDays")
             }
         }
 
         if let policy = instance.policy { checkPolicy(policy, at: "policy", into: &problems) }
-        checkExisting(instance, accounts: accountPaths, lines: lineOwner, into: &problems)
+        checkExisting(instance, accounts: firstAccount, lines: firstLine, into: &problems)
         return problems.errors
     }
 
@@ -85,60 +92,77 @@ public enum InstanceChecker {
 
     static func checkPolicy(_ policy: Policy, at path: String, into problems: inout Problems) {
         if let weights = policy.weights {
+            let weightsPath = JSONReader.appending(path, key: "weights")
             for key in weights.keys.sorted() {
                 let weight = weights[key] ?? 0
                 if !weight.isFinite || weight < 0 {
-                    problems.add(JSONReader.appending(JSONReader.appending(path, key: "weights"), key: key), "must be a finite number, not negative, got \(weight)")
+                    problems.add(
+                        JSONReader.appending(weightsPath, key: key), "must be a finite number, not negative, got \(weight)")
                 }
             }
         }
         if let tiers = policy.slaTierDays {
-            for key in tiers.keys.sorted() { problems.notNegative(tiers[key], JSONReader.appending(JSONReader.appending(path, key: "slaTierDays"), key: key)) }
+            let tiersPath = JSONReader.appending(path, key: "slaTierDays")
+            for key in tiers.keys.sorted() {
+                problems.notNegative(tiers[key], JSONReader.appending(tiersPath, key: key))
+            }
         }
     }
 
     static func checkExisting(
-        _ instance: Instance, accounts: [AccountID: String], lines: [LineID: (order: OrderID, item: ItemID)],
+        _ instance: Instance, accounts: [AccountID: Int], lines: [LineID: LinePosition],
         into problems: inout Problems
     ) {
-        var taskPaths: [TaskID: String] = [:]
-        var completed: [TaskKind: [LineID: String]] = [:]
+        var firstTask: [TaskID: Int] = [:]
+        firstTask.reserveCapacity(instance.existing.count)
+        var firstCompletedPurchase: [LineID: Int] = [:]
+        var firstCompletedReview: [LineID: Int] = [:]
         for (t, task) in instance.existing.enumerated() {
-            let path = "existing[\(t)]"
-            if let first = taskPaths[task.id] {
-                problems.add("\(path).id", "duplicate task id \(quoted(task.id.rawValue)), first at \(first)")
+            if let first = firstTask[task.id] {
+                problems.add(
+                    "existing[\(t)].id", "duplicate task id \(quoted(task.id.rawValue)), first at existing[\(first)].id")
             } else {
-                taskPaths[task.id] = "\(path).id"
+                firstTask[task.id] = t
             }
-            if let owner = lines[task.line] {
-                if task.order != owner.order {
+            let line = quoted(task.line.rawValue)
+            if let position = lines[task.line] {
+                let order = instance.orders[position.order]
+                let item = order.lines[position.line].item
+                if task.order != order.id {
                     problems.add(
-                        "\(path).order",
-                        "expected \(quoted(owner.order.rawValue)) (the order of line \(quoted(task.line.rawValue))), got \(quoted(task.order.rawValue))"
-                    )
+                        "existing[\(t)].order",
+                        "expected \(quoted(order.id.rawValue)) (the order of line \(line)), got \(quoted(task.order.rawValue))")
                 }
-                if task.item != owner.item {
+                if task.item != item {
                     problems.add(
-                        "\(path).item",
-                        "expected \(quoted(owner.item.rawValue)) (the item of line \(quoted(task.line.rawValue))), got \(quoted(task.item.rawValue))"
-                    )
+                        "existing[\(t)].item",
+                        "expected \(quoted(item.rawValue)) (the item of line \(line)), got \(quoted(task.item.rawValue))")
                 }
             } else {
-                problems.add("\(path).line", "unknown line \(quoted(task.line.rawValue))")
+                problems.add("existing[\(t)].line", "unknown line \(line)")
             }
             if accounts[task.account] == nil {
-                problems.add("\(path).account", "unknown account \(quoted(task.account.rawValue))")
+                problems.add("existing[\(t)].account", "unknown account \(quoted(task.account.rawValue))")
             }
-            if task.status == .completed {
-                if let first = completed[task.kind]?[task.line] {
-                    problems.add(
-                        path,
-                        "a second completed \(task.kind.rawValue) of line \(quoted(task.line.rawValue)), first at \(first)")
-                } else {
-                    completed[task.kind, default: [:]][task.line] = path
-                }
+            guard task.status == .completed else { continue }
+            let first = task.kind == .purchase ? firstCompletedPurchase[task.line] : firstCompletedReview[task.line]
+            if let first {
+                problems.add(
+                    "existing[\(t)]",
+                    "a second completed \(task.kind.rawValue) of line \(line), first at existing[\(first)]")
+            } else if task.kind == .purchase {
+                firstCompletedPurchase[task.line] = t
+            } else {
+                firstCompletedReview[task.line] = t
             }
         }
+    }
+
+    /// Where a line is: `orders[order].lines[line]`.
+    struct LinePosition {
+        var order: Int
+        var line: Int
+        var path: String { "orders[\(order)].lines[\(line)]" }
     }
 
     /// Collects problems for one file.
