@@ -18,7 +18,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         var parts: [String] = []
-        if let file { parts.append(file) }
+        if let file, !file.isEmpty { parts.append(file) }
         if !path.isEmpty { parts.append(path) }
         parts.append(message)
         return parts.joined(separator: ": ")
