@@ -99,6 +99,26 @@ import Testing
     static let checkCases: [(String, Edit, [String])] = [
         ("horizon zero", { $0["horizonDays"] = 0 }, ["horizonDays: must be at least 1, got 0"]),
         ("horizon negative", { $0["horizonDays"] = -5 }, ["horizonDays: must be at least 1, got -5"]),
+        ("horizon too long", { $0["horizonDays"] = 36_601 }, ["horizonDays: must be at most 36600, got 36601"]),
+        ("huge values", {
+            $0["horizonDays"] = Int.max
+            rules(&$0) {
+                $0["reviewLagDays"] = 1_000_001
+                $0["sameItemPerAccount"] = Int.max
+            }
+            account(0, &$0) { $0["dailyLimit"] = 1_000_000_001 }
+            account(1, &$0) { $0["rolling"] = ["days": Int.max, "hard": 1_000_000_000] }
+            line(0, 0, &$0) { $0["reviewLagDays"] = Int.min }
+            $0["policy"] = ["slaTierDays": ["slow": 9_000_000]]
+        }, [
+            "horizonDays: must be at most 36600, got 9223372036854775807",
+            "rules.reviewLagDays: must be at most 1000000, got 1000001",
+            "rules.sameItemPerAccount: must be at most 1000000000, got 9223372036854775807",
+            "accounts[0].dailyLimit: must be at most 1000000000, got 1000000001",
+            "accounts[1].rolling.days: must be at most 1000000, got 9223372036854775807",
+            "orders[0].lines[0].reviewLagDays: must not be negative, got -9223372036854775808",
+            "policy.slaTierDays.slow: must be at most 1000000, got 9000000",
+        ]),
         ("no accounts", { $0["accounts"] = [] as [Any] }, ["accounts: at least one account is required"]),
         ("duplicate account", { account(1, &$0) { $0["id"] = "a1" } },
          [#"accounts[1].id: duplicate account id "a1", first at accounts[0].id"#]),

@@ -1,7 +1,8 @@
 /// The checks an instance must pass before planning, each reported with the JSON path of
 /// the offending field: the format tag, a horizon of at least one day, at least one account,
-/// unique account, order, line and existing-task ids, no negative limits, lags or caps,
-/// rolling windows of at least one day, finite non-negative weights, and `existing` tasks
+/// unique account, order, line and existing-task ids, no negative limits, lags or caps (nor
+/// absurdly large ones, see `Limits`), rolling windows of at least one day, finite
+/// non-negative weights, and `existing` tasks
 /// that name known lines and accounts, match their line's order and item, and give each line
 /// at most one completed purchase and one completed review.
 ///
@@ -13,9 +14,7 @@ public enum InstanceChecker {
         if instance.format != Instance.formatTag {
             problems.add("format", "expected \(quoted(Instance.formatTag)), got \(quoted(instance.format))")
         }
-        if instance.horizonDays < 1 {
-            problems.add("horizonDays", "must be at least 1, got \(instance.horizonDays)")
-        }
+        problems.within(instance.horizonDays, 1...Limits.horizonDays, "horizonDays")
         checkRules(instance.rules, into: &problems)
 
         if instance.accounts.isEmpty { problems.add("accounts", "at least one account is required") }
@@ -29,13 +28,11 @@ public enum InstanceChecker {
             } else {
                 firstAccount[account.id] = a
             }
-            problems.notNegative(account.dailyLimit, "accounts[\(a)].dailyLimit")
+            problems.cap(account.dailyLimit, "accounts[\(a)].dailyLimit")
             if let rolling = account.rolling {
-                if rolling.days < 1 {
-                    problems.add("accounts[\(a)].rolling.days", "must be at least 1, got \(rolling.days)")
-                }
-                problems.notNegative(rolling.soft, "accounts[\(a)].rolling.soft")
-                problems.notNegative(rolling.hard, "accounts[\(a)].rolling.hard")
+                problems.within(rolling.days, 1...Limits.days, "accounts[\(a)].rolling.days")
+                problems.cap(rolling.soft, "accounts[\(a)].rolling.soft")
+                problems.cap(rolling.hard, "accounts[\(a)].rolling.hard")
             }
         }
 
@@ -66,7 +63,7 @@ public enum InstanceChecker {
                 } else {
                     firstLine[line.id] = LinePosition(order: o, line: l)
                 }
-                problems.notNegative(line.reviewLagDays, "orders[\(o)].lines[\(l)].reviewLagDays")
+                problems.days(line.reviewLagDays, "orders[\(o)].lines[\(l)].reviewLagDays")
             }
         }
 
@@ -84,10 +81,10 @@ public enum InstanceChecker {
     }
 
     static func checkRules(_ rules: Rules, into problems: inout Problems) {
-        problems.notNegative(rules.reviewLagDays, "rules.reviewLagDays")
-        problems.notNegative(rules.sameItemPerAccountPerDay, "rules.sameItemPerAccountPerDay")
-        problems.notNegative(rules.sameItemPerAccount, "rules.sameItemPerAccount")
-        problems.notNegative(rules.reviewsPerAccountPerDay, "rules.reviewsPerAccountPerDay")
+        problems.days(rules.reviewLagDays, "rules.reviewLagDays")
+        problems.cap(rules.sameItemPerAccountPerDay, "rules.sameItemPerAccountPerDay")
+        problems.cap(rules.sameItemPerAccount, "rules.sameItemPerAccount")
+        problems.cap(rules.reviewsPerAccountPerDay, "rules.reviewsPerAccountPerDay")
     }
 
     static func checkPolicy(_ policy: Policy, at path: String, into problems: inout Problems) {
@@ -104,7 +101,7 @@ public enum InstanceChecker {
         if let tiers = policy.slaTierDays {
             let tiersPath = JSONReader.appending(path, key: "slaTierDays")
             for key in tiers.keys.sorted() {
-                problems.notNegative(tiers[key], JSONReader.appending(tiersPath, key: key))
+                problems.days(tiers[key], JSONReader.appending(tiersPath, key: key))
             }
         }
     }
@@ -158,6 +155,17 @@ public enum InstanceChecker {
         }
     }
 
+    /// Upper bounds that keep day arithmetic and capacity sums far from overflow; larger
+    /// values are certainly mistakes (a cap this large is as good as `null`).
+    public enum Limits {
+        /// 100 years.
+        public static let horizonDays = 36_600
+        /// Lags, rolling windows, SLA tier days.
+        public static let days = 1_000_000
+        /// Any cap.
+        public static let cap = 1_000_000_000
+    }
+
     /// Where a line is: `orders[order].lines[line]`.
     struct LinePosition {
         var order: Int
@@ -174,8 +182,20 @@ public enum InstanceChecker {
             errors.append(InputError(file: file, path: path, message: message))
         }
 
-        mutating func notNegative(_ value: Int?, _ path: String) {
-            if let value, value < 0 { add(path, "must not be negative, got \(value)") }
+        /// `value` (when given) is in `range`.
+        mutating func within(_ value: Int?, _ range: ClosedRange<Int>, _ path: String) {
+            guard let value, !range.contains(value) else { return }
+            if value < range.lowerBound {
+                add(path, range.lowerBound == 0 ? "must not be negative, got \(value)" : "must be at least \(range.lowerBound), got \(value)")
+            } else {
+                add(path, "must be at most \(range.upperBound), got \(value)")
+            }
         }
+
+        /// A cap: not negative, and small enough to add up safely.
+        mutating func cap(_ value: Int?, _ path: String) { within(value, 0...Limits.cap, path) }
+
+        /// A number of days (a lag, tier days): not negative, and small enough for day arithmetic.
+        mutating func days(_ value: Int?, _ path: String) { within(value, 0...Limits.days, path) }
     }
 }

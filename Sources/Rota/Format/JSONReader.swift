@@ -138,8 +138,9 @@ final class JSONReader {
     where E.RawValue == String {
         guard let text = string(value) else { return nil }
         if let result = E(rawValue: text) { return result }
-        let names = E.allCases.map { quoted($0.rawValue) }
-        let list = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
+        var names = E.allCases.map { quoted($0.rawValue) }
+        let last = names.popLast() ?? ""
+        let list = names.isEmpty ? last : names.joined(separator: ", ") + " or " + last
         fail("expected \(list), got \(quoted(text))")
         return nil
     }
