@@ -183,19 +183,19 @@ public enum InstanceChecker {
         }
 
         /// `value` (when given) is in `range`.
-        mutating func within(_ value: Int?, _ range: ClosedRange<Int>, _ path: String) {
+        mutating func within(_ value: Int?, _ range: ClosedRange<Int>, _ path: @autoclosure () -> String) {
             guard let value, !range.contains(value) else { return }
             if value < range.lowerBound {
-                add(path, range.lowerBound == 0 ? "must not be negative, got \(value)" : "must be at least \(range.lowerBound), got \(value)")
+                add(path(), range.lowerBound == 0 ? "must not be negative, got \(value)" : "must be at least \(range.lowerBound), got \(value)")
             } else {
-                add(path, "must be at most \(range.upperBound), got \(value)")
+                add(path(), "must be at most \(range.upperBound), got \(value)")
             }
         }
 
         /// A cap: not negative, and small enough to add up safely.
-        mutating func cap(_ value: Int?, _ path: String) { within(value, 0...Limits.cap, path) }
+        mutating func cap(_ value: Int?, _ path: @autoclosure () -> String) { within(value, 0...Limits.cap, path()) }
 
         /// A number of days (a lag, tier days): not negative, and small enough for day arithmetic.
-        mutating func days(_ value: Int?, _ path: String) { within(value, 0...Limits.days, path) }
+        mutating func days(_ value: Int?, _ path: @autoclosure () -> String) { within(value, 0...Limits.days, path()) }
     }
 }

@@ -149,6 +149,7 @@ final class JSONReader {
     func map<T>(_ value: JSONValue, _ body: (JSONValue) -> T?) -> [String: T]? {
         guard let view = object(value) else { return nil }
         var result: [String: T] = [:]
+        result.reserveCapacity(view.members.count)
         for member in view.members {
             guard result[member.key] == nil else {
                 fail(member.key, "given more than once")
