@@ -24,9 +24,7 @@ public enum AtomicFile {
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
         }
-        guard fd >= 0 else {
-            throw OutputError(file: path, message: "cannot write: \(SystemError.describe(errno))")
-        }
+        guard fd >= 0 else { throw failure(path) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var isOpen = true
         var done = false
@@ -40,12 +38,10 @@ public enum AtomicFile {
         _ = fchmod(fd, mode)
 
         try writeAll(fd, bytes, label: path)
-        guard fsync(fd) == 0 else { throw OutputError(file: path, message: "cannot write: \(SystemError.describe(errno))") }
+        guard fsync(fd) == 0 else { throw failure(path) }
         isOpen = false
-        guard close(fd) == 0 else { throw OutputError(file: path, message: "cannot write: \(SystemError.describe(errno))") }
-        guard rename(temporary, path) == 0 else {
-            throw OutputError(file: path, message: "cannot write: \(SystemError.describe(errno))")
-        }
+        guard close(fd) == 0 else { throw failure(path) }
+        guard rename(temporary, path) == 0 else { throw failure(path) }
         done = true
         // Make the rename itself durable (best effort).
         let directoryFD = open(directory, O_RDONLY | O_CLOEXEC)
@@ -58,6 +54,11 @@ public enum AtomicFile {
     /// Writes UTF-8 text atomically.
     public static func write(_ text: String, to path: String) throws(OutputError) {
         try write(Array(text.utf8), to: path)
+    }
+
+    /// The error for the system call that just failed.
+    private static func failure(_ path: String) -> OutputError {
+        OutputError(file: path, message: "cannot write: \(POSIXErrorText.describe(errno))")
     }
 
     /// (directory, last component) of `path`; the directory is `.` for a bare name.
@@ -78,7 +79,7 @@ private func writeAll(_ fd: Int32, _ bytes: [UInt8], label: String) throws(Outpu
         }
         if n < 0 {
             if errno == EINTR { continue }
-            throw OutputError(file: label, message: "cannot write: \(SystemError.describe(errno))")
+            throw OutputError(file: label, message: "cannot write: \(POSIXErrorText.describe(errno))")
         }
         written += n
     }

@@ -17,10 +17,10 @@ public enum InputFile {
         if path == "-" { return try readAll(0, sizeHint: 0, label: label(path)) }
         if path.isEmpty { throw failure(path, "cannot read: empty file name") }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure(path, "cannot read: \(SystemError.describe(errno))") }
+        guard fd >= 0 else { throw failure(path, "cannot read: \(POSIXErrorText.describe(errno))") }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw failure(path, "cannot read: \(SystemError.describe(errno))") }
+        guard fstat(fd, &info) == 0 else { throw failure(path, "cannot read: \(POSIXErrorText.describe(errno))") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw failure(path, "cannot read: is a directory") }
         return try readAll(fd, sizeHint: Int(info.st_size), label: path)
     }
@@ -42,7 +42,7 @@ private func readAll(_ fd: Int32, sizeHint: Int, label: String) throws(InputErro
         }
         if n < 0 {
             if errno == EINTR { continue }
-            throw InputErrors(InputError(file: label, path: "", message: "cannot read: \(SystemError.describe(errno))"))
+            throw InputErrors(InputError(file: label, path: "", message: "cannot read: \(POSIXErrorText.describe(errno))"))
         }
         if n == 0 { break }
         count += n

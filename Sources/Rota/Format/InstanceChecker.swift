@@ -155,6 +155,8 @@ public enum InstanceChecker {
         }
     }
 
+    private static func quoted(_ text: String) -> String { JSONWriter.quoted(text) }
+
     /// Upper bounds that keep day arithmetic and capacity sums far from overflow; larger
     /// values are certainly mistakes (a cap this large is as good as `null`).
     public enum Limits {
@@ -186,7 +188,8 @@ public enum InstanceChecker {
         mutating func within(_ value: Int?, _ range: ClosedRange<Int>, _ path: @autoclosure () -> String) {
             guard let value, !range.contains(value) else { return }
             if value < range.lowerBound {
-                add(path(), range.lowerBound == 0 ? "must not be negative, got \(value)" : "must be at least \(range.lowerBound), got \(value)")
+                let bound = range.lowerBound == 0 ? "must not be negative" : "must be at least \(range.lowerBound)"
+                add(path(), "\(bound), got \(value)")
             } else {
                 add(path(), "must be at most \(range.upperBound), got \(value)")
             }

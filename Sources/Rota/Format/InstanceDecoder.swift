@@ -7,7 +7,8 @@ enum InstanceDecoder {
         guard let document = reader.object(root) else { return nil }
         if let format = reader.string(document, "format", required: true), format != Instance.formatTag {
             // Another kind of file: its other fields would only add noise.
-            reader.fail("format", "expected \(quoted(Instance.formatTag)), got \(quoted(format))")
+            reader.fail(
+                "format", "expected \(JSONWriter.quoted(Instance.formatTag)), got \(JSONWriter.quoted(format))")
             return nil
         }
         let name = reader.string(document, "name")

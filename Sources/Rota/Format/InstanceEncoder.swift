@@ -32,9 +32,10 @@ enum InstanceEncoder {
         ]
         if !account.unavailable.isEmpty { members.append(("unavailable", .array(account.unavailable.map(day)))) }
         if let rolling = account.rolling {
-            members.append(
-                ("rolling", .object([("days", .integer(rolling.days)), ("soft", cap(rolling.soft)), ("hard", cap(rolling.hard))]))
-            )
+            let window: JSONValue = .object([
+                ("days", .integer(rolling.days)), ("soft", cap(rolling.soft)), ("hard", cap(rolling.hard)),
+            ])
+            members.append(("rolling", window))
         }
         return .object(members)
     }

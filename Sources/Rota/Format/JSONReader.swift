@@ -30,7 +30,7 @@ final class JSONReader {
                     if !text.isEmpty { text += "." }
                     text += key
                 } else {
-                    text += "[\(quoted(key))]"
+                    text += "[\(JSONWriter.quoted(key))]"
                 }
             case .index(let index):
                 text += "[\(index)]"
@@ -42,7 +42,7 @@ final class JSONReader {
     /// `path` extended by `key` (`a.b`, or `a["odd key"]`).
     static func appending(_ path: String, key: String) -> String {
         if isPlainKey(key) { return path.isEmpty ? key : path + "." + key }
-        return path + "[\(quoted(key))]"
+        return path + "[\(JSONWriter.quoted(key))]"
     }
 
     private static func isPlainKey(_ key: String) -> Bool {
@@ -129,7 +129,7 @@ final class JSONReader {
     func day(_ value: JSONValue) -> Day? {
         guard let text = string(value) else { return nil }
         if let day = Day(iso: text) { return day }
-        fail("expected a date YYYY-MM-DD, got \(quoted(text))")
+        fail("expected a date YYYY-MM-DD, got \(JSONWriter.quoted(text))")
         return nil
     }
 
@@ -138,10 +138,10 @@ final class JSONReader {
     where E.RawValue == String {
         guard let text = string(value) else { return nil }
         if let result = E(rawValue: text) { return result }
-        var names = E.allCases.map { quoted($0.rawValue) }
+        var names = E.allCases.map { JSONWriter.quoted($0.rawValue) }
         let last = names.popLast() ?? ""
         let list = names.isEmpty ? last : names.joined(separator: ", ") + " or " + last
-        fail("expected \(list), got \(quoted(text))")
+        fail("expected \(list), got \(JSONWriter.quoted(text))")
         return nil
     }
 
@@ -231,9 +231,4 @@ struct JSONObjectView {
     let members: [(key: String, value: JSONValue)]
 
     func has(_ key: String) -> Bool { members.contains { $0.key == key } }
-}
-
-/// `"text"` with JSON escapes, for messages.
-func quoted(_ text: String) -> String {
-    String(decoding: JSONWriter.encodedString(text), as: UTF8.self)
 }

@@ -26,6 +26,11 @@ public struct JSONWriter {
         return writer.out
     }
 
+    /// `text` as a JSON string literal, for messages: `"a \"b\""`.
+    public static func quoted(_ text: String) -> String {
+        String(decoding: encodedString(text), as: UTF8.self)
+    }
+
     private mutating func newline(_ indent: Int) {
         out.append(0x0A)
         for _ in 0..<indent { out.append(0x20) }

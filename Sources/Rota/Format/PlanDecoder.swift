@@ -6,7 +6,7 @@ enum PlanDecoder {
     static func decode(_ root: JSONValue, reader: JSONReader) -> Plan? {
         guard let document = reader.object(root) else { return nil }
         if let format = reader.string(document, "format", required: true), format != Plan.formatTag {
-            reader.fail("format", "expected \(quoted(Plan.formatTag)), got \(quoted(format))")
+            reader.fail("format", "expected \(JSONWriter.quoted(Plan.formatTag)), got \(JSONWriter.quoted(format))")
             return nil
         }
         let instance = reader.string(document, "instance")

@@ -6,9 +6,10 @@ enum PlanEncoder {
         if let instance = plan.instance { members.append(("instance", .string(instance))) }
         if let solver = plan.solver { members.append(("solver", encode(solver))) }
         members.append(("tasks", .array(plan.tasks.map(encode))))
-        members.append(
-            ("unscheduled", .array(plan.unscheduled.map { .object([("line", .string($0.line.rawValue)), ("reason", .string($0.reason))]) }))
-        )
+        let unscheduled = plan.unscheduled.map { line -> JSONValue in
+            .object([("line", .string(line.line.rawValue)), ("reason", .string(line.reason))])
+        }
+        members.append(("unscheduled", .array(unscheduled)))
         return .object(members)
     }
 

@@ -7,7 +7,7 @@
 #endif
 
 /// Short words for the system errors files commonly meet.
-enum SystemError {
+enum POSIXErrorText {
     static func describe(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "no such file or directory"
