@@ -202,3 +202,28 @@ import Testing
         #expect(problem.need[0] == .review(account: 0, purchaseDay: -6))
     }
 }
+
+@Suite struct FormatScaleTests {
+    /// A generated instance of 10,000 lines decodes, checks and round-trips.
+    @Test func handlesLargeInstances() throws {
+        var orders: [JSONValue] = []
+        for o in 0..<2_500 {
+            let lines: [JSONValue] = (0..<4).map { l in
+                ["id": .string("o\(o)/\(l)"), "item": .string("item-\((o * 7 + l) % 900)"), "earliest": "2026-12-03"]
+            }
+            orders.append(["id": .string("o\(o)"), "createdAt": "2026-12-01", "slaTier": "standard",
+                           "indices": ["sla": 0.5, "value": .number(Double(o % 10) / 10)], "lines": .array(lines)])
+        }
+        let accounts: [JSONValue] = (0..<50).map { ["id": .string("a\($0)"), "dailyLimit": 3] }
+        let document: JSONValue = [
+            "format": "fulfillment-instance/1", "start": "2026-12-01", "rules": ["reviewLagDays": 4],
+            "accounts": .array(accounts), "orders": .array(orders),
+            "policy": ["weights": ["sla": 1, "value": 1], "slaTierDays": ["standard": 12]],
+        ]
+        let bytes = JSONWriter.write(document)
+        let instance = try RotaJSON.decodeInstance(bytes)
+        #expect(instance.resolvedLines.count == 10_000)
+        #expect(instance.resolvedLines[3].due == Day(iso: "2026-12-13"))
+        #expect(try RotaJSON.decodeInstance(RotaJSON.encode(instance)) == instance)
+    }
+}

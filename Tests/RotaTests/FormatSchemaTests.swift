@@ -5,14 +5,14 @@ import Testing
 
 /// The bundled JSON Schemas accept rota's files. Runs `docs/schema/validate.py`, so it is
 /// skipped when python3 or its `jsonschema` package is missing.
-@Suite(.enabled(if: SchemaScript.available, "needs python3 with jsonschema"))
+@Suite(.enabled(if: FormatSchemaScript.available, "needs python3 with jsonschema"))
 struct FormatSchemaTests {
     static var script: String {
         FormatSupport.repositoryRoot.appendingPathComponent("docs/schema/validate.py").path
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try SchemaScript.run(arguments)
+        try FormatSchemaScript.run(arguments)
     }
 
     func scratchFile(_ name: String, _ bytes: [UInt8]) throws -> String {
@@ -56,7 +56,7 @@ struct FormatSchemaTests {
 }
 
 /// Runs python3, and knows whether it has `jsonschema`.
-enum SchemaScript {
+enum FormatSchemaScript {
     static let available: Bool = (try? run(["-c", "import jsonschema"]).status) == 0
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
