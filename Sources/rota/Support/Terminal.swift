@@ -24,7 +24,7 @@ enum Terminal {
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {
-            Terminal.error("cannot write \(path): \(error)")
+            Terminal.error(error.description)
             throw ExitCode(2)
         }
     }
