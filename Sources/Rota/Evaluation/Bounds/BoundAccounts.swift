@@ -18,6 +18,10 @@ struct BoundAccounts {
     let canBuy: [[Bool]]
     /// `canReview[a][d]`: `a` may make some pending review on day `d`.
     let canReview: [[Bool]]
+    /// `lastReviewDay[a][d]`: the last day `≤ d` on which `a` may review, or -1.
+    let lastReviewDay: [[Int]]
+    /// `reviewPrefix[a][d]`: pending reviews `a` may make on days `0...d`.
+    let reviewPrefix: [[Int]]
     /// The rolling window (`days`, `hard`) of each account with a hard cap, history ignored.
     let window: [(days: Int, hard: Int)?]
     /// Completed purchases of each item by each account (`[item: count]` per account).
@@ -48,6 +52,17 @@ struct BoundAccounts {
         var canBuy: [[Bool]] = []
         var canReview: [[Bool]] = []
         var window: [(days: Int, hard: Int)?] = []
+        var lastReviewDay: [[Int]] = []
+        var reviewPrefix: [[Int]] = []
+        // Accounts alike in capacities, window and history share their prefix tables.
+        var prefixCache: [PrefixKey: [Int]] = [:]
+        func prefix(_ daily: [Int], _ win: (days: Int, hard: Int)?, _ history: [Int]) -> [Int] {
+            let key = PrefixKey(daily: daily, days: win?.days ?? 0, hard: win?.hard ?? 0, history: win == nil ? [] : history)
+            if let cached = prefixCache[key] { return cached }
+            let result = Self.windowedPrefix(daily, window: win, history: history)
+            prefixCache[key] = result
+            return result
+        }
         let anyItemAllowed = problem.sameItemPerDay > 0 && problem.sameItemTotal > 0
         for a in 0..<problem.accountCount {
             let available = problem.available[a]
@@ -62,10 +77,17 @@ struct BoundAccounts {
             window.append(win)
             let history = boughtDays[a].sorted()
             dayCap.append(days)
-            purchasePrefix.append(Self.windowedPrefix(days, window: win, history: history))
-            itemPrefix.append(Self.windowedPrefix(itemDays, window: win, history: history))
-            reviewCap.append((0..<horizon).map { d in
+            purchasePrefix.append(prefix(days, win, history))
+            itemPrefix.append(prefix(itemDays, win, history))
+            let reviews = (0..<horizon).map { d in
                 available[d] ? max(0, problem.reviewsPerDay - reviewedOn[a][d]) : 0
+            }
+            reviewCap.append(reviews)
+            reviewPrefix.append(prefix(reviews, nil, []))
+            var last = -1
+            lastReviewDay.append(reviews.indices.map { d in
+                if reviews[d] > 0 { last = d }
+                return last
             })
             let blocked = Self.windowBlocked(win, history: history, horizon: horizon)
             canBuy.append((0..<horizon).map { d in anyItemAllowed && days[d] > 0 && !blocked[d] })
@@ -78,6 +100,8 @@ struct BoundAccounts {
         self.canBuy = canBuy
         self.canReview = canReview
         self.window = window
+        self.lastReviewDay = lastReviewDay
+        self.reviewPrefix = reviewPrefix
     }
 
     var accountCount: Int { dayCap.count }
@@ -85,13 +109,16 @@ struct BoundAccounts {
     /// `result[D]` bounds the pending purchases on days `0...D` given per-day capacities `daily`.
     ///
     /// Without a window it is `Σ_{d ≤ D} daily[d]`. With a rolling window of `w` days and hard cap
-    /// `h`, the days `0...D` split into the windows `[jw, jw + w - 1]` (the last one cut at `D`);
-    /// window `j` holds at most `h` minus the completed purchases in all of `[jw, jw + w - 1]`, and
-    /// at most the sum of its days' capacities, so `result[D] = Σ_j min(those two)`.
+    /// `h`, pick an offset `o` and split the days `0...D` by the windows `[o + kw, o + kw + w - 1]`
+    /// (the first may start before day 0, the last is cut at `D`): window `k` holds at most `h`
+    /// minus the completed purchases in all of it, and at most the sum of its days' capacities,
+    /// so `Σ_k min(those two)` bounds the purchases; every offset gives a valid bound, and the
+    /// result is the smallest over the offsets tried (all of them for windows up to
+    /// `offsetLimit` days, else `offsetLimit` spread evenly).
     static func windowedPrefix(_ daily: [Int], window: (days: Int, hard: Int)?, history: [Int]) -> [Int] {
         let unlimited = PlanningProblem.unlimited
-        var result = [Int](repeating: 0, count: daily.count)
         guard let window else {
+            var result = [Int](repeating: 0, count: daily.count)
             var sum = 0
             for d in daily.indices {
                 sum = min(sum + daily[d], unlimited)
@@ -100,20 +127,47 @@ struct BoundAccounts {
             return result
         }
         let w = window.days
-        let windowCount = (daily.count + w - 1) / w
-        var room = [Int](repeating: window.hard, count: windowCount)
-        for day in history where day >= 0 && day / w < windowCount { room[day / w] -= 1 }
+        let step = max(1, (w + offsetLimit - 1) / offsetLimit)
+        var best = [Int](repeating: unlimited, count: daily.count)
+        for offset in stride(from: 0, to: w, by: step) {
+            let tiled = tiledPrefix(daily, days: w, hard: window.hard, offset: offset, history: history)
+            for d in daily.indices where tiled[d] < best[d] { best[d] = tiled[d] }
+        }
+        return best
+    }
+
+    /// Window offsets tried per account.
+    static let offsetLimit = 32
+
+    /// One tiling of `windowedPrefix`: windows `[offset + kw, offset + kw + w - 1]`.
+    static func tiledPrefix(_ daily: [Int], days w: Int, hard: Int, offset: Int, history: [Int]) -> [Int] {
+        let unlimited = PlanningProblem.unlimited
+        /// The window holding day `d`, counted from the one holding day 0.
+        func window(_ d: Int) -> Int { floorDivide(d - offset, w) - floorDivide(-offset, w) }
+        let windowCount = daily.isEmpty ? 0 : window(daily.count - 1) + 1
+        var room = [Int](repeating: hard, count: windowCount)
+        for day in history {
+            let k = window(day)
+            if k >= 0 && k < windowCount { room[k] -= 1 }
+        }
+        var result = [Int](repeating: 0, count: daily.count)
         var before = 0
         var inWindow = 0
         for d in daily.indices {
-            if d % w == 0 {
+            if d == 0 || window(d) != window(d - 1) {
                 before = d == 0 ? 0 : result[d - 1]
                 inWindow = 0
             }
             inWindow = min(inWindow + daily[d], unlimited)
-            result[d] = min(before + min(max(0, room[d / w]), inWindow), unlimited)
+            result[d] = min(before + min(max(0, room[window(d)]), inWindow), unlimited)
         }
         return result
+    }
+
+    /// `⌊a / b⌋` for `b > 0`.
+    static func floorDivide(_ a: Int, _ b: Int) -> Int {
+        let q = a / b
+        return (a % b != 0 && a < 0) ? q - 1 : q
     }
 
     /// `result[d]`: the completed purchases alone already fill the hard cap of the window ending
@@ -140,4 +194,12 @@ struct BoundAccounts {
         }
         return lo
     }
+}
+
+/// What a prefix table depends on.
+private struct PrefixKey: Hashable {
+    var daily: [Int]
+    var days: Int
+    var hard: Int
+    var history: [Int]
 }

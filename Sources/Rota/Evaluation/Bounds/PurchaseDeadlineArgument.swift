@@ -1,43 +1,70 @@
 /// Purchases by deadline against the accounts' purchase capacity on days `0...D`.
 ///
-/// With every review before `M`, a line with lag `ℓ` must be purchased by `dl = M - 1 - ℓ`.
-/// For every day `D`, the scheduled lines with `dl ≤ D` are all purchased in `0...D`, which
-/// holds at most `cap(D) = Σ_a purchasePrefix[a][D]` pending purchases (daily limits less
-/// history, per rolling window at most its hard cap less history). So at least
-/// `count(dl ≤ D) - cap(D)` of those lines are left out; leaving out the lines with the
-/// earliest deadlines meets every `D` at once, so the best a plan can do is
-/// `max_D (count(dl ≤ D) - cap(D))`. Lines that cannot be reviewed before `M` at all are
-/// left out too and counted apart.
+/// With every review before `M`, a line with lag `ℓ` must be purchased by `dl = M - 1 - ℓ`
+/// (at most `horizon - 1`). Account `a` only helps if it can also review it by `M - 1`: its last
+/// review day `≤ M - 1` is `M - 1 - σ_a`, so it buys the line by `dl - σ_a`. For every day
+/// `D < horizon - 1`, the scheduled lines with `dl ≤ D` are bought by `a` on days `0...D - σ_a`
+/// (at `D = horizon - 1`, on any day) and also reviewed by `a` on days `0...M - 1`, so
+///
+///   `cap(D) = Σ_a min(purchasePrefix[a][D - σ_a], reviewPrefix[a][M - 1])`
+///
+/// (`purchasePrefix`: daily limits less history, per rolling window at most its hard cap less
+/// history) bounds how many of them are scheduled, and at least `count(dl ≤ D) - cap(D)` are
+/// left out. Leaving out the lines with the earliest deadlines meets every `D` at once, so a plan
+/// leaves out at least `max_D (count(dl ≤ D) - cap(D))` lines, plus the lines that cannot be
+/// reviewed before `M` at all. Raising `M` by one raises each `D - σ_a` by at least one for the
+/// same lines, so `drops` never increases with `M`.
 struct PurchaseDeadlineArgument: DropArgument {
     let name = "capacity"
     let deadlines: ReviewDeadlines
     /// (earliest review, lag) of the possible lines needing a purchase.
     let purchases: [(review: Int, lag: Int)]
-    let capacity: [Int]
+    let accounts: BoundAccounts
 
     init(lines: BoundLines, accounts: BoundAccounts, deadlines: ReviewDeadlines) {
         self.deadlines = deadlines
+        self.accounts = accounts
         purchases = lines.possible.filter(\.needsPurchase).map { ($0.earliestReview, $0.lag) }
-        var capacity = [Int](repeating: 0, count: deadlines.horizon)
-        for prefix in accounts.purchasePrefix {
-            for d in capacity.indices { capacity[d] = min(capacity[d] + prefix[d], PlanningProblem.unlimited) }
-        }
-        self.capacity = capacity
     }
 
     func drops(makespan: Int) -> Int {
-        var due = [Int](repeating: 0, count: deadlines.horizon)
+        let late = deadlines.late(makespan)
+        let horizon = deadlines.horizon
+        guard makespan > 0, makespan <= horizon, !purchases.isEmpty else { return late }
+        var due = [Int](repeating: 0, count: horizon)
         for line in purchases where line.review < makespan {
             // A line reviewable before `makespan` has a deadline ≥ its earliest purchase ≥ 0.
             let deadline = deadlines.purchaseDeadline(lag: line.lag, makespan: makespan)
             if deadline >= 0 { due[deadline] += 1 }
         }
+        let capacity = Self.capacity(
+            accounts.purchasePrefix, accounts: accounts, makespan: makespan, horizon: horizon) { _, value in value }
         var excess = 0
         var count = 0
         for d in due.indices {
             count += due[d]
             excess = max(excess, count - capacity[d])
         }
-        return deadlines.late(makespan) + excess
+        return late + excess
+    }
+
+    /// `result[D] = Σ_a limit(a, min(prefix[a][D - σ_a], reviewPrefix[a][M - 1]))` (with
+    /// `D - σ_a` replaced by `horizon - 1` at `D = horizon - 1`), where `M - 1 - σ_a` is `a`'s last
+    /// review day before `makespan`; accounts without one add nothing.
+    static func capacity(
+        _ prefix: [[Int]], accounts: BoundAccounts, makespan: Int, horizon: Int, limit: (Int, Int) -> Int
+    ) -> [Int] {
+        var capacity = [Int](repeating: 0, count: horizon)
+        for a in 0..<accounts.accountCount {
+            let lastReview = accounts.lastReviewDay[a][makespan - 1]
+            guard lastReview >= 0 else { continue }
+            let shift = makespan - 1 - lastReview  // 0 ≤ shift < horizon
+            let reviews = accounts.reviewPrefix[a][makespan - 1]
+            for d in shift..<horizon {
+                let day = d == horizon - 1 ? d : d - shift
+                capacity[d] = min(capacity[d] + limit(a, min(prefix[a][day], reviews)), PlanningProblem.unlimited)
+            }
+        }
+        return capacity
     }
 }
