@@ -20,8 +20,13 @@ struct BoundAccounts {
     let canReview: [[Bool]]
     /// `lastReviewDay[a][d]`: the last day `≤ d` on which `a` may review, or -1.
     let lastReviewDay: [[Int]]
-    /// `reviewPrefix[a][d]`: pending reviews `a` may make on days `0...d`.
-    let reviewPrefix: [[Int]]
+    /// `reviewsBefore[a][d]`: pending reviews `a` may make on days `0..<d`, each day's count capped
+    /// at `ceiling` so the sums stay exact (see `ceiling`).
+    let reviewsBefore: [[Int]]
+    /// Lines + 1. A capacity only ever meets a count of lines (at most `ceiling - 1`), and capping
+    /// the terms of sums and minimums at `ceiling` never changes whether the result reaches such a
+    /// count (a term at the cap alone reaches it), so capped sums can be subtracted safely.
+    let ceiling: Int
     /// The rolling window (`days`, `hard`) of each account with a hard cap, history ignored.
     let window: [(days: Int, hard: Int)?]
     /// Completed purchases of each item by each account (`[item: count]` per account).
@@ -53,7 +58,8 @@ struct BoundAccounts {
         var canReview: [[Bool]] = []
         var window: [(days: Int, hard: Int)?] = []
         var lastReviewDay: [[Int]] = []
-        var reviewPrefix: [[Int]] = []
+        var reviewsBefore: [[Int]] = []
+        let ceiling = problem.lineCount + 1
         // Accounts alike in capacities, window and history share their prefix tables.
         var prefixCache: [PrefixKey: [Int]] = [:]
         func prefix(_ daily: [Int], _ win: (days: Int, hard: Int)?, _ history: [Int]) -> [Int] {
@@ -83,7 +89,9 @@ struct BoundAccounts {
                 available[d] ? max(0, problem.reviewsPerDay - reviewedOn[a][d]) : 0
             }
             reviewCap.append(reviews)
-            reviewPrefix.append(prefix(reviews, nil, []))
+            var before = [Int](repeating: 0, count: horizon + 1)
+            for d in 0..<horizon { before[d + 1] = before[d] + min(reviews[d], ceiling) }
+            reviewsBefore.append(before)
             var last = -1
             lastReviewDay.append(reviews.indices.map { d in
                 if reviews[d] > 0 { last = d }
@@ -101,10 +109,18 @@ struct BoundAccounts {
         self.canReview = canReview
         self.window = window
         self.lastReviewDay = lastReviewDay
-        self.reviewPrefix = reviewPrefix
+        self.reviewsBefore = reviewsBefore
+        self.ceiling = ceiling
     }
 
     var accountCount: Int { dayCap.count }
+
+    /// Pending reviews `a` may make on days `from...through` (capped as `reviewsBefore`).
+    func reviews(_ a: Int, from lo: Int, through hi: Int) -> Int {
+        let lo = max(0, lo)
+        let hi = min(horizon - 1, hi)
+        return hi < lo ? 0 : reviewsBefore[a][hi + 1] - reviewsBefore[a][lo]
+    }
 
     /// `result[D]` bounds the pending purchases on days `0...D` given per-day capacities `daily`.
     ///

@@ -3,12 +3,11 @@
 /// As in `PurchaseDeadlineArgument`, but for the lines of one item `i`: account `a` buys at
 /// most `itemPrefix[a][D - σ_a]` of them by their deadlines (per day `min(dailyLimit less
 /// history, sameItemPerAccountPerDay)`, per rolling window its hard cap less history), reviews
-/// at most `reviewPrefix[a][M - 1]`, and buys at most `left[a][i] = sameItemPerAccount -
-/// completed purchases of i by a` in all. Items have disjoint lines, so the lines each item
-/// must leave out add up:
+/// at most `reviews(a, max(0, M - 1 - D)...M - 1)` of them, and buys at most
+/// `left[a][i] = sameItemPerAccount - completed purchases of i by a` in all. Items have disjoint
+/// lines, so the lines each item must leave out add up:
 ///
-///   `drops(M) = late(M) + Σ_i max_D (count_i(dl ≤ D) - Σ_a min(itemPrefix[a][D - σ_a],
-///   reviewPrefix[a][M - 1], left[a][i]))`.
+///   `drops(M) = late(M) + Σ_i max_D (count_i(dl ≤ D) - Σ_a min(share(a, D), left[a][i]))`.
 ///
 /// At `M = horizon` this includes the lines beyond the accounts' remaining
 /// `sameItemPerAccount` capacity.
@@ -58,9 +57,9 @@ struct ItemDeadlineArgument: DropArgument {
         func share(_ a: Int, day: Int) -> Int {
             let lastReview = accounts.lastReviewDay[a][makespan - 1]
             guard lastReview >= 0 else { return 0 }
-            let bought = day == horizon - 1 ? day : day - (makespan - 1 - lastReview)
-            guard bought >= 0 else { return 0 }
-            return min(accounts.itemPrefix[a][bought], accounts.reviewPrefix[a][makespan - 1])
+            return PurchaseDeadlineArgument.share(
+                accounts.itemPrefix[a], account: a, day: day, shift: makespan - 1 - lastReview, accounts: accounts,
+                makespan: makespan)
         }
         /// The capacity for item `item` on days `0...day`: the generic one, less what history used.
         func itemCapacity(_ item: Int, day: Int) -> Int {

@@ -3,10 +3,12 @@
 /// With every review before `M`, a line with lag `ℓ` must be purchased by `dl = M - 1 - ℓ`
 /// (at most `horizon - 1`). Account `a` only helps if it can also review it by `M - 1`: its last
 /// review day `≤ M - 1` is `M - 1 - σ_a`, so it buys the line by `dl - σ_a`. For every day
-/// `D < horizon - 1`, the scheduled lines with `dl ≤ D` are bought by `a` on days `0...D - σ_a`
-/// (at `D = horizon - 1`, on any day) and also reviewed by `a` on days `0...M - 1`, so
+/// `D < horizon - 1`, the scheduled lines with `dl ≤ D` have lag `≥ M - 1 - D`; those bought by
+/// `a` are bought on days `0...D - σ_a` (at `D = horizon - 1`, on any day) and reviewed by `a`
+/// on days `max(0, M - 1 - D)...M - 1` (a review is at least the lag after a purchase on a day
+/// `≥ 0`), so
 ///
-///   `cap(D) = Σ_a min(purchasePrefix[a][D - σ_a], reviewPrefix[a][M - 1])`
+///   `cap(D) = Σ_a min(purchasePrefix[a][D - σ_a], reviews(a, max(0, M - 1 - D)...M - 1))`
 ///
 /// (`purchasePrefix`: daily limits less history, per rolling window at most its hard cap less
 /// history) bounds how many of them are scheduled, and at least `count(dl ≤ D) - cap(D)` are
@@ -48,9 +50,7 @@ struct PurchaseDeadlineArgument: DropArgument {
         return late + excess
     }
 
-    /// `result[D] = Σ_a limit(a, min(prefix[a][D - σ_a], reviewPrefix[a][M - 1]))` (with
-    /// `D - σ_a` replaced by `horizon - 1` at `D = horizon - 1`), where `M - 1 - σ_a` is `a`'s last
-    /// review day before `makespan`; accounts without one add nothing.
+    /// `result[D] = Σ_a limit(a, share(a, D))` with `share` as in `share(_:day:...)`.
     static func capacity(
         _ prefix: [[Int]], accounts: BoundAccounts, makespan: Int, horizon: Int, limit: (Int, Int) -> Int
     ) -> [Int] {
@@ -59,12 +59,22 @@ struct PurchaseDeadlineArgument: DropArgument {
             let lastReview = accounts.lastReviewDay[a][makespan - 1]
             guard lastReview >= 0 else { continue }
             let shift = makespan - 1 - lastReview  // 0 ≤ shift < horizon
-            let reviews = accounts.reviewPrefix[a][makespan - 1]
             for d in shift..<horizon {
-                let day = d == horizon - 1 ? d : d - shift
-                capacity[d] = min(capacity[d] + limit(a, min(prefix[a][day], reviews)), PlanningProblem.unlimited)
+                let share = share(prefix[a], account: a, day: d, shift: shift, accounts: accounts, makespan: makespan)
+                capacity[d] = min(capacity[d] + limit(a, share), PlanningProblem.unlimited)
             }
         }
         return capacity
+    }
+
+    /// What account `a` (last review day `M - 1 - shift`) can do for lines with deadline `≤ day`:
+    /// `min(prefix[day - shift], reviews(a, max(0, M - 1 - day)...M - 1))`, with `day - shift`
+    /// replaced by `day` at `day = horizon - 1`; 0 when `day - shift < 0`.
+    static func share(
+        _ prefix: [Int], account a: Int, day: Int, shift: Int, accounts: BoundAccounts, makespan: Int
+    ) -> Int {
+        let bought = day == accounts.horizon - 1 ? day : day - shift
+        guard bought >= 0 else { return 0 }
+        return min(prefix[bought], accounts.reviews(a, from: makespan - 1 - day, through: makespan - 1))
     }
 }
