@@ -8,7 +8,7 @@ public enum LowerBounds {
     /// see `BoundLines`) or *possible* with an earliest review day `er`.
     ///
     /// - `unscheduled = impossible + E`, where `E` is the largest `drops(horizon)` of the capacity
-    ///   arguments (`capacity`, `item`, `window`, `review`, see each `DropArgument`): every valid
+    ///   arguments (`capacity`, `item`, `window`, `review`, `fixed-review`, see each `DropArgument`): every valid
     ///   plan leaves out every impossible line and, by each argument, at least that many possible
     ///   ones. A plan leaving out exactly `unscheduled` lines therefore leaves out at most `E`
     ///   possible lines.
@@ -38,6 +38,7 @@ public enum LowerBounds {
             ReviewWindowArgument(
                 accounts: accounts, deadlines: deadlines, reviewsPerDay: problem.reviewsPerDay,
                 lineCount: problem.lineCount),
+            FixedReviewArgument(lines: lines, accounts: accounts, deadlines: deadlines, problem: problem),
         ]
 
         var parts: [String: Int] = ["unscheduled.impossible": lines.impossible]
