@@ -7,17 +7,16 @@ import Testing
     /// ends before `makespan`.
     @Test func boundNeverExceedsTheOptimum() {
         var exact = 0
-        let seeds: [UInt64] = Array(1...6000)
+        let seeds: [UInt64] = Array(1...1000)
         for seed in seeds {
             let instance = TinyInstances.make(seed: seed)
             var brute = BruteForce(instance)
             let optimum = brute.solve()
             let bound = LowerBounds.compute(PlanningProblem(instance))
-            if bound.unscheduled < optimum.unscheduled { print("UGAP seed \(seed) bound \(bound.unscheduled),\(bound.makespan) opt \(optimum.unscheduled),\(optimum.makespan)") }
             #expect(bound.unscheduled <= optimum.unscheduled, "seed \(seed): \(bound) vs \(optimum.unscheduled), \(optimum.makespan)")
             if bound.unscheduled == optimum.unscheduled {
                 #expect(bound.makespan <= optimum.makespan, "seed \(seed): \(bound) vs \(optimum.unscheduled), \(optimum.makespan)")
-                if bound.makespan == optimum.makespan { exact += 1 } else if exact < 5000 { print("GAP seed \(seed) bound \(bound.unscheduled),\(bound.makespan) opt \(optimum.unscheduled),\(optimum.makespan)") }
+                if bound.makespan == optimum.makespan { exact += 1 }
             }
             // The scorer agrees with the search on the optimal plan.
             let metrics = Scorer().score(brute.plan(optimum.choices), for: instance)
@@ -26,6 +25,6 @@ import Testing
         }
         print("bound equals the optimum on \(exact) of \(seeds.count) tiny instances")
         // Tightness is not a validity property, but a bound this loose would be a regression.
-        #expect(exact >= seeds.count / 2)
+        #expect(exact >= seeds.count * 9 / 10)
     }
 }

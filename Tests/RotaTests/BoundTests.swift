@@ -155,6 +155,19 @@ import Testing
         #expect(Self.bound(negativeLag).makespan == 1)
     }
 
+    @Test func absurdNumbersDoNotOverflow() {
+        let huge = Account(id: "a", dailyLimit: Int.max, rolling: RollingCap(days: Int.max, soft: Int.max, hard: Int.max))
+        let rules = Rules(
+            reviewLagDays: 1, sameItemPerAccountPerDay: Int.max, sameItemPerAccount: Int.max,
+            reviewsPerAccountPerDay: Int.max)
+        var lines = Self.lines(3)
+        lines.append(Line(id: "far", item: "x", reviewLagDays: Int.max))
+        lines.append(Line(id: "back", item: "y", reviewLagDays: Int.min))
+        let bound = Self.bound(Self.instance(rules: rules, accounts: [huge], lines: lines))
+        #expect(bound.unscheduled == 1)
+        #expect(bound.makespan == 2)
+    }
+
     @Test func gapIsRelativeToTheMakespan() {
         #expect(gap(makespan: 10, bound: 8) == 0.2)
         #expect(gap(makespan: 10, bound: 10) == 0)

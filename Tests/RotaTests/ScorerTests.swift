@@ -99,6 +99,9 @@ import Testing
         #expect(Scorer.softOverruns([S.day(0), S.day(0), S.day(1), S.day(5)], windowDays: 2, soft: 1) == 2)
         #expect(Scorer.softOverruns([S.day(0)], windowDays: 0, soft: 0) == 0)
         #expect(Scorer.softOverruns([], windowDays: 3, soft: 0) == 0)
+        // A negative soft cap counts every window holding a purchase, and no empty one.
+        #expect(Scorer.softOverruns([S.day(0), S.day(10)], windowDays: 2, soft: -1) == 4)
+        #expect(Scorer.softOverruns([S.day(0)], windowDays: Int.max, soft: 0) == 1 << 40)
     }
 
     @Test func dayLoads() {

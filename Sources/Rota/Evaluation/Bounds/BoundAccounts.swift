@@ -73,7 +73,7 @@ struct BoundAccounts {
         for a in 0..<problem.accountCount {
             let available = problem.available[a]
             let days = (0..<horizon).map { d in
-                available[d] ? max(0, problem.dailyLimit[a] - boughtOn[a][d]) : 0
+                available[d] ? max(0, min(problem.dailyLimit[a], unlimited) - boughtOn[a][d]) : 0
             }
             let itemDays = days.map { min($0, problem.sameItemPerDay) }
             var win: (days: Int, hard: Int)?

@@ -89,7 +89,9 @@ struct BoundLines {
         var possible: [Entry] = []
         var impossible = 0
         for l in 0..<problem.lineCount {
-            let lag = problem.lines[l].lag
+            // The line's own lag (a negative one lets the review precede the purchase), kept within
+            // ±(horizon + 1), which changes no answer and keeps day arithmetic from overflowing.
+            let lag = min(max(problem.lines[l].lag, -(horizon + 1)), horizon + 1)
             var found: (Int, Int)?
             switch problem.need[l] {
             case .done:

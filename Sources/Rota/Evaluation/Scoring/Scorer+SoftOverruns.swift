@@ -5,9 +5,11 @@ extension Scorer {
     ///
     /// A purchase on day `p` lies in the windows starting in `[p - windowDays + 1, p]`; sweeping
     /// those intervals' ends in order gives each start day's count in O(n log n).
-    /// A window of fewer than one day holds nothing (no overruns).
+    /// A window of fewer than one day holds nothing (no overruns); windows longer than 2^40 days
+    /// count as 2^40 days long (no overflow on absurd input).
     static func softOverruns(_ days: [Day], windowDays: Int, soft: Int) -> Int {
         guard windowDays > 0, !days.isEmpty else { return 0 }
+        let windowDays = min(windowDays, 1 << 40)
         var events: [(at: Int, delta: Int)] = []
         events.reserveCapacity(days.count * 2)
         for day in days {
@@ -25,7 +27,7 @@ extension Scorer {
                 i += 1
             }
             // Start days [at, next event) all see `covering` purchases.
-            if covering > soft, i < events.count { total += events[i].at - at }
+            if covering > 0, covering > soft, i < events.count { total += events[i].at - at }
         }
         return total
     }
