@@ -207,12 +207,55 @@ struct BruteForce {
     }
 
     private mutating func place(_ choice: Choice, line: Int, delta: Int) {
-        if let p = choice.purchase {
-            bought[choice.account][p, default: 0] += delta
-            boughtItem[choice.account][items[line], default: [:]][p, default: 0] += delta
-            boughtItemTotal[choice.account][items[line], default: 0] += delta
-        }
+        if let p = choice.purchase { purchase(choice.account, p, line: line, delta: delta) }
         reviewed[choice.account][choice.review, default: 0] += delta
+    }
+
+    private mutating func purchase(_ a: Int, _ p: Int, line: Int, delta: Int) {
+        bought[a][p, default: 0] += delta
+        boughtItem[a][items[line], default: [:]][p, default: 0] += delta
+        boughtItemTotal[a][items[line], default: 0] += delta
+    }
+
+    /// Whether the choices make a feasible plan, by the same checks as the search.
+    func isFeasible(_ choices: [Choice?]) -> Bool {
+        var state = self
+        for (line, choice) in choices.enumerated() {
+            guard let choice else { continue }
+            if let p = choice.purchase {
+                guard case .purchaseAndReview = needs[line], p >= firstDays[line],
+                    state.canBuy(choice.account, p, item: items[line])
+                else { return false }
+            } else {
+                guard case .review(let account, _) = needs[line], account == choice.account else { return false }
+            }
+            if let p = choice.purchase { state.purchase(choice.account, p, line: line, delta: 1) }
+            guard state.canReview(choice.account, choice.review) else { return false }
+            state.reviewed[choice.account][choice.review, default: 0] += 1
+        }
+        return true
+    }
+
+    /// Random choices within the structural rules (lag, earliest, horizon), ignoring every cap.
+    func randomChoices(using rng: inout SeededGenerator) -> [Choice?] {
+        needs.indices.map { line -> Choice? in
+            guard horizon > 0, Int.random(in: 0..<4, using: &rng) > 0 else { return nil }
+            switch needs[line] {
+            case .done: return nil
+            case .review(let a, let day):
+                let from = max(0, day + lags[line])
+                guard from < horizon else { return nil }
+                return Choice(account: a, purchase: nil, review: Int.random(in: from..<horizon, using: &rng))
+            case .purchaseAndReview:
+                guard firstDays[line] < horizon, !instance.accounts.isEmpty else { return nil }
+                let p = Int.random(in: firstDays[line]..<horizon, using: &rng)
+                let from = max(0, p + lags[line])
+                guard from < horizon else { return nil }
+                return Choice(
+                    account: Int.random(in: 0..<instance.accounts.count, using: &rng), purchase: p,
+                    review: Int.random(in: from..<horizon, using: &rng))
+            }
+        }
     }
 
     /// The plan for `choices`, through `PlanBuilder`.
