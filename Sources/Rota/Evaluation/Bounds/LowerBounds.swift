@@ -8,12 +8,12 @@ public enum LowerBounds {
     /// see `BoundLines`) or *possible* with an earliest review day `er`.
     ///
     /// - `unscheduled = impossible + E`, where `E` is the largest `drops(horizon)` of the capacity
-    ///   arguments (`capacity`, `item`, `window`, `review`, `fixed-review`, see each `DropArgument`): every valid
-    ///   plan leaves out every impossible line and, by each argument, at least that many possible
-    ///   ones. A plan leaving out exactly `unscheduled` lines therefore leaves out at most `E`
+    ///   arguments (`capacity`, `item`, `window`, `review`, `fixed-review`, see each
+    ///   `DropArgument`): every valid plan leaves out every impossible line and, by each argument,
+    ///   at least that many possible ones. A plan leaving out exactly `unscheduled` lines therefore leaves out at most `E`
     ///   possible lines.
     /// - `makespan` is the largest of:
-    ///   - `history`: the last completed review's offset + 1 (it stays in every plan);
+    ///   - `history`: the last completed review's offset + 1, at least 0 (it stays in every plan);
     ///   - `line`: if more than `E` lines are possible, the `(E + 1)`-th largest `er` + 1: with at
     ///     most `E` left out, one of the `E + 1` latest lines is reviewed, on or after its `er`;
     ///   - each argument's smallest `M` with `drops(M) ≤ E`: a plan with makespan `m` has all
@@ -23,8 +23,9 @@ public enum LowerBounds {
     /// `parts` holds `unscheduled.impossible`, `unscheduled.<argument>` (its `drops(horizon)`),
     /// `makespan.history`, `makespan.line` and `makespan.<argument>`.
     ///
-    /// Cost: O(accounts × days) tables, then O(lines + days + releases × lags) per check,
-    /// with O(log days) checks per argument.
+    /// Cost: O(accounts × days) tables and O(line groups × distinct accounts) earliest days, then
+    /// O(lines + accounts × days + releases × lags) per check, with O(log days) checks per
+    /// argument. Never traps on odd input (empty horizon, no accounts, absurd caps or lags).
     public static func compute(_ problem: PlanningProblem) -> MakespanBound {
         let horizon = problem.horizon
         let accounts = BoundAccounts(problem)

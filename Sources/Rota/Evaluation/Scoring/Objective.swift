@@ -58,3 +58,8 @@ public enum ObjectiveComparison: Hashable, Sendable {
     case equal
     case worse
 }
+
+extension Objective: CustomStringConvertible {
+    /// The form `init(parsing:)` reads back.
+    public var description: String { text }
+}
