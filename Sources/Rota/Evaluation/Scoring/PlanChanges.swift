@@ -1,6 +1,6 @@
 /// How a plan differs from a previous one, matching non-missed tasks by (line, kind).
 ///
-/// Each list is sorted by line id, purchases before reviews.
+/// Moved and added tasks are in the new plan's task order, removed ones in the previous plan's.
 public struct PlanChanges: Hashable, Sendable {
     /// Tasks in both plans whose account or date differ.
     public var moved: [TaskMove]

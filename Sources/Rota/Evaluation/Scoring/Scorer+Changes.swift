@@ -1,43 +1,51 @@
 extension Scorer {
     /// Matches non-missed tasks of both plans by (line, kind); the first task wins when a plan
-    /// has several for the same pair. Lines need not exist in any instance.
+    /// has several for the same pair. Lines need not exist in any instance. Moved and added tasks
+    /// follow the new plan's task order, removed ones the previous plan's.
+    ///
+    /// Line ids are numbered once, so pairs are array indices (`2 × line + kind`): O(tasks).
     static func changes(from previous: Plan, to plan: Plan) -> PlanChanges {
-        let before = slots(of: previous)
-        let after = slots(of: plan)
-        var changes = PlanChanges()
-        for key in Set(before.keys).union(after.keys).sorted() {
-            switch (before[key], after[key]) {
-            case let (old?, new?):
-                if old.account != new.account || old.date != new.date {
-                    changes.moved.append(TaskMove(from: old, to: new))
+        var lineNumber: [LineID: Int] = [:]
+        lineNumber.reserveCapacity(plan.tasks.count)
+        func pairs(of plan: Plan) -> [(pair: Int, slot: TaskSlot)] {
+            var result: [(pair: Int, slot: TaskSlot)] = []
+            result.reserveCapacity(plan.tasks.count)
+            for task in plan.tasks where task.status != .missed {
+                let number: Int
+                if let known = lineNumber[task.line] {
+                    number = known
+                } else {
+                    number = lineNumber.count
+                    lineNumber[task.line] = number
                 }
-            case let (nil, new?): changes.added.append(new)
-            case let (old?, nil): changes.removed.append(old)
-            case (nil, nil): break
+                let slot = TaskSlot(line: task.line, kind: task.kind, account: task.account, date: task.date)
+                result.append((2 * number + (task.kind == .purchase ? 0 : 1), slot))
             }
+            return result
+        }
+        let new = pairs(of: plan)
+        let old = pairs(of: previous)
+        let pairCount = 2 * lineNumber.count
+        var before = [TaskSlot?](repeating: nil, count: pairCount)
+        for (pair, slot) in old where before[pair] == nil { before[pair] = slot }
+
+        var changes = PlanChanges()
+        var inNew = [Bool](repeating: false, count: pairCount)
+        for (pair, slot) in new where !inNew[pair] {
+            inNew[pair] = true
+            if let from = before[pair] {
+                if from.account != slot.account || from.date != slot.date {
+                    changes.moved.append(TaskMove(from: from, to: slot))
+                }
+            } else {
+                changes.added.append(slot)
+            }
+        }
+        var reported = [Bool](repeating: false, count: pairCount)
+        for (pair, slot) in old where !inNew[pair] && !reported[pair] {
+            reported[pair] = true
+            changes.removed.append(slot)
         }
         return changes
-    }
-
-    private static func slots(of plan: Plan) -> [SlotKey: TaskSlot] {
-        var result: [SlotKey: TaskSlot] = [:]
-        for task in plan.tasks where task.status != .missed {
-            let key = SlotKey(line: task.line, kind: task.kind)
-            if result[key] == nil {
-                result[key] = TaskSlot(line: task.line, kind: task.kind, account: task.account, date: task.date)
-            }
-        }
-        return result
-    }
-}
-
-/// A (line, kind) pair, ordered by line id, purchase before review.
-private struct SlotKey: Hashable, Comparable {
-    var line: LineID
-    var kind: TaskKind
-
-    static func < (a: SlotKey, b: SlotKey) -> Bool {
-        if a.line != b.line { return a.line < b.line }
-        return a.kind == .purchase && b.kind == .review
     }
 }
