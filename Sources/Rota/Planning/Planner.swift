@@ -23,7 +23,7 @@ public struct Planner: Sendable {
         if metrics.unscheduled == bound.unscheduled {
             run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)
             if let lower = run.lowerBound {
-                run.gap = metrics.makespan == 0 ? 0 : Double(max(0, metrics.makespan - lower)) / Double(metrics.makespan)
+                run.gap = gap(makespan: metrics.makespan, bound: lower)
             }
         }
         result = SolveResult(plan: result.plan, run: run)
