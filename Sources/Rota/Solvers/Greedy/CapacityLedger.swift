@@ -138,7 +138,8 @@ public struct CapacityLedger: Sendable {
 
     /// No account may buy `item` any more: each reached `sameItemPerAccount`.
     public func isExhausted(item: Int) -> Bool {
-        sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
+        guard accountCount > 0, sameItemTotal < PlanningProblem.unlimited else { return false }
+        return sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
     }
 
     /// Counts a purchase of `item` by the account on `day` (any day; days outside the horizon
