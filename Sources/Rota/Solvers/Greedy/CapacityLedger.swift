@@ -31,9 +31,9 @@ public struct CapacityLedger: Sendable {
     /// Per account, days 0 ... horizon: a union-find pointing at the next day it can review.
     private var nextReview: [Int32]
     /// Purchases per account-item-day, keyed `(a * itemCount + item) * horizon + d`.
-    private var itemDay: [Int: Int32]
+    private var itemDay: CountTable
     /// Purchases per account-item over the whole plan, keyed `a * itemCount + item`.
-    private var itemTotal: [Int: Int32]
+    private var itemTotal: CountTable
     /// Per item: how many accounts reached `sameItemPerAccount`.
     private var exhaustedAccounts: [Int32]
     /// Every non-missed purchase per account, history included (the balance metric's load).
@@ -79,8 +79,8 @@ public struct CapacityLedger: Sendable {
         reviews = [Int32](repeating: 0, count: accountCount * horizon)
         windowCounts = [Int32](repeating: 0, count: size)
         nextReview = [Int32](repeating: 0, count: accountCount * (horizon + 1))
-        itemDay = [:]
-        itemTotal = [:]
+        itemDay = CountTable()
+        itemTotal = CountTable()
         exhaustedAccounts = [Int32](repeating: 0, count: itemCount)
         loads = [Int](repeating: 0, count: accountCount)
         reset()
@@ -93,8 +93,8 @@ public struct CapacityLedger: Sendable {
         for i in windowCounts.indices { windowCounts[i] = 0 }
         for i in exhaustedAccounts.indices { exhaustedAccounts[i] = 0 }
         for i in loads.indices { loads[i] = 0 }
-        itemDay.removeAll(keepingCapacity: true)
-        itemTotal.removeAll(keepingCapacity: true)
+        itemDay.removeAll()
+        itemTotal.removeAll()
         for purchase in history where purchase.account >= 0 && purchase.account < accountCount {
             recordPurchase(account: purchase.account, item: purchase.item, day: purchase.day)
         }
@@ -124,8 +124,8 @@ public struct CapacityLedger: Sendable {
     /// The item rules allow one more purchase of `item` by the account on `day`.
     public func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
         let pair = a * itemCount + item
-        if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair] ?? 0) >= sameItemTotal { return false }
-        if sameItemPerDay < PlanningProblem.unlimited, Int(itemDay[pair * horizon + d] ?? 0) >= sameItemPerDay {
+        if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
+        if sameItemPerDay < PlanningProblem.unlimited, Int(itemDay[pair * horizon + d]) >= sameItemPerDay {
             return false
         }
         return true
@@ -147,12 +147,12 @@ public struct CapacityLedger: Sendable {
     public mutating func recordPurchase(account a: Int, item: Int, day d: Int) {
         loads[a] += 1
         let pair = a * itemCount + item
-        let total = (itemTotal[pair] ?? 0) + 1
-        itemTotal[pair] = total
-        if Int(total) == sameItemTotal { exhaustedAccounts[item] += 1 }
+        if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal.increment(pair)) == sameItemTotal {
+            exhaustedAccounts[item] += 1
+        }
         if d >= 0 && d < horizon {
             purchases[a * horizon + d] += 1
-            if sameItemPerDay < PlanningProblem.unlimited { itemDay[pair * horizon + d, default: 0] += 1 }
+            if sameItemPerDay < PlanningProblem.unlimited { itemDay.increment(pair * horizon + d) }
         }
         let w = windowDays[a]
         guard w > 0 else { return }

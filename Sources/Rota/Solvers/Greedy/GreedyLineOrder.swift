@@ -6,6 +6,9 @@ struct GreedyLineOrder: Sendable {
     let name: String
     /// `lines[rank]`: the line with that priority (0 first).
     let lines: [Int32]
+    /// Item and lag of `lines[rank]`, stored by rank so a sweep reads them in order.
+    let items: [Int32]
+    let lags: [Int32]
     /// Ranks released on day `d`: `releaseRanks[releaseStart[d] ..< releaseStart[d + 1]]`.
     let releaseStart: [Int32]
     let releaseRanks: [Int32]
@@ -69,7 +72,8 @@ struct GreedyLineOrder: Sendable {
             fill[d] += 1
         }
         return GreedyLineOrder(
-            name: name, lines: lines.map { Int32($0) }, releaseStart: start, releaseRanks: ranks,
+            name: name, lines: lines.map { Int32($0) }, items: lines.map { Int32(problem.lineItem[$0]) },
+            lags: lines.map { Int32(problem.lag[$0]) }, releaseStart: start, releaseRanks: ranks,
             beyondHorizon: beyond)
     }
 

@@ -8,6 +8,8 @@ struct GreedySearch {
     private(set) var bestScore: GreedyScore?
     private(set) var passes = 0
     private(set) var stoppedEarly = false
+    /// The order that made the best plan: tried first at each target.
+    private var preferred = 0
     /// Scores of the (target, order index) pairs already run, keyed `target * 8 + index`.
     private var tried: [Int: GreedyScore] = [:]
 
@@ -41,7 +43,8 @@ struct GreedySearch {
         while low < high {
             let mid = (low + high) / 2
             var reached = false
-            for (index, order) in orders.enumerated() {
+            for index in [preferred] + orders.indices.filter({ $0 != preferred }) {
+                let order = orders[index]
                 if timeUp() { return }
                 let score = pass(target: mid, order: order, index: index)
                 if let best = bestScore, score.unscheduled <= best.unscheduled, score.makespan <= mid {
@@ -68,14 +71,16 @@ struct GreedySearch {
         if let score = tried[key] { return score }
         let score = sweep.run(target: target, order: order)
         tried[key] = score
-        consider(score, stage: "greedy \(order.name) target \(target)")
+        if consider(score, stage: "greedy \(order.name) target \(target)") { preferred = index }
         return score
     }
 
-    /// Keeps the sweep's current decisions when they beat the best so far.
-    private mutating func consider(_ score: GreedyScore, stage: String) {
+    /// Keeps the sweep's current decisions when they beat the best so far; true when they do.
+    @discardableResult
+    private mutating func consider(_ score: GreedyScore, stage: String) -> Bool {
         passes += 1
-        if bestScore.map({ score < $0 }) ?? true {
+        let better = bestScore.map { score < $0 } ?? true
+        if better {
             bestScore = score
             sweep.swapDecisions(with: &best)
         }
@@ -85,6 +90,7 @@ struct GreedySearch {
                     stage: stage, incumbent: Double(best.makespan), bound: nil, gap: nil, nodes: passes,
                     seconds: stopwatch.seconds))
         }
+        return better
     }
 
     private mutating func timeUp() -> Bool {
@@ -95,13 +101,17 @@ struct GreedySearch {
 
     /// No plan that schedules the best plan's lines ends before any of their reviews can:
     /// each line's first purchase day plus its lag (or its completed purchase's review day),
-    /// and every completed review.
+    /// every completed review, and the day by which the accounts could have bought them all.
     private func lowerBound() -> Int {
         var bound = 0
+        var purchases = 0
+        var shortestLag = Int.max
         for review in problem.completedReviews { bound = max(bound, review.day + 1) }
         for l in 0..<problem.lineCount where best.cause[l] == .none && best.reviewDay[l] >= 0 {
             switch problem.need[l] {
             case .purchaseAndReview:
+                purchases += 1
+                shortestLag = min(shortestLag, problem.lag[l])
                 bound = max(bound, problem.firstPurchaseDay[l] + problem.lag[l] + 1)
             case .review(_, let purchaseDay):
                 bound = max(bound, max(0, purchaseDay + problem.lag[l]) + 1)
@@ -109,6 +119,7 @@ struct GreedySearch {
                 break
             }
         }
+        if purchases > 0 { bound = max(bound, purchaseCapacityBound(purchases: purchases, shortestLag: shortestLag)) }
         return min(bound, bestScore?.makespan ?? 0)
     }
 }

@@ -15,6 +15,10 @@ struct GreedySweep: Sendable {
     private var memoDay: [Int]
     private var memoTight: [Int]
     private var memoLoose: [Int]
+    /// For the current day: the shortest lag that found no account able to review in time,
+    /// whatever the item (every account was turned down for its review days).
+    private var anyItemTight = Int.max
+    private var anyItemLoose = Int.max
     private var stamp = 0
 
     init(problem: PlanningProblem) {
@@ -58,52 +62,72 @@ struct GreedySweep: Sendable {
             guard !openKeys.isEmpty else { continue }
             heap.rebuild(from: openKeys)
             stamp += 1
+            anyItemTight = Int.max
+            anyItemLoose = Int.max
 
             var next = pool.next(from: 0)
             while let rank = next, !heap.isEmpty {
                 next = pool.next(from: rank + 1)
-                let l = Int(order.lines[rank])
-                let item = problem.lineItem[l]
-                let lag = problem.lag[l]
+                let item = Int(order.items[rank])
+                let lag = Int(order.lags[rank])
                 if ledger.isExhausted(item: item) || d + lag > horizon - 1 {
                     pool.remove(rank)
-                    leaveOut(line: l)
+                    leaveOut(line: Int(order.lines[rank]))
                     continue
                 }
                 let tight = d + lag <= lastTight
+                if anyItemLoose <= lag || (tight && anyItemTight <= lag) { continue }
                 if memoDay[item] == stamp, memoLoose[item] <= lag || (tight && memoTight[item] <= lag) { continue }
                 let through = tight ? lastTight : horizon - 1
 
                 skipped.removeAll(keepingCapacity: true)
+                // The least-loaded account that may buy the item today and review it in time;
+                // the ones passed over go back afterwards.
                 var chosen = -1
                 var reviewDay = -1
-                while let key = heap.popMin() {
+                var itemRefusals = 0
+                while let key = heap.min {
                     let a = key % accounts
-                    if ledger.itemAllows(account: a, item: item, day: d),
-                        let r = ledger.firstReviewDay(account: a, from: d + lag, through: through)
-                    {
+                    if !ledger.itemAllows(account: a, item: item, day: d) {
+                        itemRefusals += 1
+                    } else if let r = ledger.firstReviewDay(account: a, from: d + lag, through: through) {
                         chosen = a
                         reviewDay = r
                         break
                     }
                     skipped.append(key)
+                    _ = heap.popMin()
                 }
-                for key in skipped { heap.push(key) }
 
                 if chosen >= 0 {
                     ledger.recordPurchase(account: chosen, item: item, day: d)
                     ledger.recordReview(account: chosen, day: reviewDay)
-                    decisions.schedule(line: l, account: chosen, purchaseDay: d, reviewDay: reviewDay)
+                    decisions.schedule(line: Int(order.lines[rank]), account: chosen, purchaseDay: d, reviewDay: reviewDay)
                     pool.remove(rank)
-                    if ledger.canOpen(account: chosen, day: d) { heap.push(ledger.loads[chosen] * accounts + chosen) }
-                } else {
-                    // Capacity only shrinks within a day: a longer lag fails where a shorter one did.
-                    if memoDay[item] != stamp {
-                        memoDay[item] = stamp
-                        memoTight[item] = Int.max
-                        memoLoose[item] = Int.max
+                    if ledger.canOpen(account: chosen, day: d) {
+                        heap.replaceMin(with: ledger.loads[chosen] * accounts + chosen)
+                    } else {
+                        _ = heap.popMin()
                     }
-                    if tight { memoTight[item] = min(memoTight[item], lag) } else { memoLoose[item] = min(memoLoose[item], lag) }
+                    for key in skipped { heap.push(key) }
+                } else {
+                    for key in skipped { heap.push(key) }
+                    // Capacity only shrinks within a day: a longer lag fails where a shorter one
+                    // did; with no item refusal, it fails whatever the item.
+                    if itemRefusals == 0 {
+                        if tight { anyItemTight = min(anyItemTight, lag) } else { anyItemLoose = min(anyItemLoose, lag) }
+                    } else {
+                        if memoDay[item] != stamp {
+                            memoDay[item] = stamp
+                            memoTight[item] = Int.max
+                            memoLoose[item] = Int.max
+                        }
+                        if tight {
+                            memoTight[item] = min(memoTight[item], lag)
+                        } else {
+                            memoLoose[item] = min(memoLoose[item], lag)
+                        }
+                    }
                 }
             }
         }

@@ -27,6 +27,16 @@ struct MinHeap: Sendable {
         }
     }
 
+    /// The smallest key, left in place.
+    var min: Int? { keys.first }
+
+    /// Replaces the smallest key with `key` (one sift instead of a pop and a push).
+    mutating func replaceMin(with key: Int) {
+        guard !keys.isEmpty else { return push(key) }
+        keys[0] = key
+        siftDown(0)
+    }
+
     mutating func popMin() -> Int? {
         guard let top = keys.first else { return nil }
         let last = keys.removeLast()
