@@ -9,7 +9,12 @@ struct GreedySweep: Sendable {
     private var pool: RankSet
     private var heap = MinHeap()
     private var openKeys: [Int] = []
-    private var skipped: [Int] = []
+    /// Accounts (heap keys) that turned down the current kind of line today: same item, lag
+    /// and tightness. They keep turning it down, so consecutive lines of that kind skip them.
+    private var held: [Int] = []
+    private var heldKind = -1
+    /// How many of the held accounts turned the item down (the others, the review days).
+    private var heldForItem = 0
     /// Per item, for the current day: the shortest lag that found no account, for lines that
     /// must be reviewed by `T - 1` (tight) and by the horizon's end (loose).
     private var memoDay: [Int]
@@ -65,8 +70,11 @@ struct GreedySweep: Sendable {
             anyItemTight = Int.max
             anyItemLoose = Int.max
 
+            held.removeAll(keepingCapacity: true)
+            heldKind = -1
+            heldForItem = 0
             var next = pool.next(from: 0)
-            while let rank = next, !heap.isEmpty {
+            while let rank = next, !heap.isEmpty || !held.isEmpty {
                 next = pool.next(from: rank + 1)
                 let item = Int(order.items[rank])
                 let lag = Int(order.lags[rank])
@@ -80,22 +88,21 @@ struct GreedySweep: Sendable {
                 if memoDay[item] == stamp, memoLoose[item] <= lag || (tight && memoTight[item] <= lag) { continue }
                 let through = tight ? lastTight : horizon - 1
 
-                skipped.removeAll(keepingCapacity: true)
-                // The least-loaded account that may buy the item today and review it in time;
-                // the ones passed over go back afterwards.
+                // The least-loaded account that may buy the item today and review it in time.
+                let kind = (item * (horizon + 1) + lag) * 2 + (tight ? 1 : 0)
+                if kind != heldKind { releaseHeld(kind: kind) }
                 var chosen = -1
                 var reviewDay = -1
-                var itemRefusals = 0
                 while let key = heap.min {
                     let a = key % accounts
                     if !ledger.itemAllows(account: a, item: item, day: d) {
-                        itemRefusals += 1
+                        heldForItem += 1
                     } else if let r = ledger.firstReviewDay(account: a, from: d + lag, through: through) {
                         chosen = a
                         reviewDay = r
                         break
                     }
-                    skipped.append(key)
+                    held.append(key)
                     _ = heap.popMin()
                 }
 
@@ -104,14 +111,19 @@ struct GreedySweep: Sendable {
                     ledger.recordReview(account: chosen, day: reviewDay)
                     decisions.schedule(line: Int(order.lines[rank]), account: chosen, purchaseDay: d, reviewDay: reviewDay)
                     pool.remove(rank)
-                    if ledger.canOpen(account: chosen, day: d) {
-                        heap.replaceMin(with: ledger.loads[chosen] * accounts + chosen)
+                    let key = ledger.loads[chosen] * accounts + chosen
+                    if !ledger.canOpen(account: chosen, day: d) {
+                        _ = heap.popMin()
+                    } else if ledger.itemAllows(account: chosen, item: item, day: d) {
+                        heap.replaceMin(with: key)
                     } else {
                         _ = heap.popMin()
+                        held.append(key)
+                        heldForItem += 1
                     }
-                    for key in skipped { heap.push(key) }
                 } else {
-                    for key in skipped { heap.push(key) }
+                    let itemRefusals = heldForItem
+                    releaseHeld(kind: -1)
                     // Capacity only shrinks within a day: a longer lag fails where a shorter one
                     // did; with no item refusal, it fails whatever the item.
                     if itemRefusals == 0 {
@@ -137,6 +149,14 @@ struct GreedySweep: Sendable {
             leaveOut(line: Int(order.lines[rank]))
         }
         return decisions.score(problem: problem, loads: ledger.loads)
+    }
+
+    /// Puts the held accounts back in the heap and starts holding for lines of `kind`.
+    private mutating func releaseHeld(kind: Int) {
+        for key in held { heap.push(key) }
+        held.removeAll(keepingCapacity: true)
+        heldKind = kind
+        heldForItem = 0
     }
 
     private mutating func leaveOut(line l: Int) {
