@@ -1,0 +1,217 @@
+/// Capacity bookkeeping for constructive solvers: what every account has bought and reviewed,
+/// day by day, completed history included, so each rule is checked in O(1) or O(window).
+///
+/// Days are offsets from `start` (0 ..< `horizon`); accounts and items are dense indices of the
+/// `PlanningProblem` it was made from. Purchases and reviews may be recorded in any day order.
+public struct CapacityLedger: Sendable {
+    public let horizon: Int
+    public let accountCount: Int
+    public let itemCount: Int
+
+    private let dailyLimit: [Int]
+    private let sameItemPerDay: Int
+    private let sameItemTotal: Int
+    private let reviewsPerDay: Int
+    /// `available[a * horizon + d]`.
+    private let available: [Bool]
+    /// Per account: the rolling window's length when it has a hard cap, else 0.
+    private let windowDays: [Int]
+    private let windowHard: [Int]
+    /// Per account: where its window counts start in `windowCounts`.
+    private let windowBase: [Int]
+    private let history: [HistoryPurchase]
+    private let historyReviews: [HistoryReview]
+
+    /// Purchases per account-day (`a * horizon + d`), history included.
+    private var purchases: [Int32]
+    /// Reviews per account-day (`a * horizon + d`), history included.
+    private var reviews: [Int32]
+    /// Purchases in the window starting on day `s` (`windowBase[a] + s + days - 1`).
+    private var windowCounts: [Int32]
+    /// Per account, days 0 ... horizon: a union-find pointing at the next day it can review.
+    private var nextReview: [Int32]
+    /// Purchases per account-item-day, keyed `(a * itemCount + item) * horizon + d`.
+    private var itemDay: CountTable
+    /// Purchases per account-item over the whole plan, keyed `a * itemCount + item`.
+    private var itemTotal: CountTable
+    /// Per item: how many accounts reached `sameItemPerAccount`.
+    private var exhaustedAccounts: [Int32]
+    /// Every non-missed purchase per account, history included (the balance metric's load).
+    public private(set) var loads: [Int]
+
+    /// A ledger holding the problem's completed history and nothing else.
+    public init(problem: PlanningProblem) {
+        horizon = problem.horizon
+        accountCount = problem.accountCount
+        itemCount = problem.itemCount
+        dailyLimit = problem.dailyLimit
+        sameItemPerDay = problem.sameItemPerDay
+        sameItemTotal = problem.sameItemTotal
+        reviewsPerDay = problem.reviewsPerDay
+        var available = [Bool](repeating: false, count: accountCount * horizon)
+        for a in 0..<accountCount {
+            let days = problem.available[a]
+            for d in 0..<min(horizon, days.count) { available[a * horizon + d] = days[d] }
+        }
+        self.available = available
+        var windowDays: [Int] = []
+        var windowHard: [Int] = []
+        var windowBase: [Int] = []
+        var size = 0
+        for a in 0..<accountCount {
+            if let cap = problem.rolling[a], let hard = cap.hard, cap.days > 0 {
+                windowDays.append(cap.days)
+                windowHard.append(max(0, hard))
+                windowBase.append(size)
+                size += horizon + cap.days - 1
+            } else {
+                windowDays.append(0)
+                windowHard.append(PlanningProblem.unlimited)
+                windowBase.append(size)
+            }
+        }
+        self.windowDays = windowDays
+        self.windowHard = windowHard
+        self.windowBase = windowBase
+        history = problem.completedPurchases
+        historyReviews = problem.completedReviews
+        purchases = [Int32](repeating: 0, count: accountCount * horizon)
+        reviews = [Int32](repeating: 0, count: accountCount * horizon)
+        windowCounts = [Int32](repeating: 0, count: size)
+        nextReview = [Int32](repeating: 0, count: accountCount * (horizon + 1))
+        itemDay = CountTable()
+        itemTotal = CountTable()
+        exhaustedAccounts = [Int32](repeating: 0, count: itemCount)
+        loads = [Int](repeating: 0, count: accountCount)
+        reset()
+    }
+
+    /// Forgets every recorded task and keeps the completed history, reusing the storage.
+    public mutating func reset() {
+        for i in purchases.indices { purchases[i] = 0 }
+        for i in reviews.indices { reviews[i] = 0 }
+        for i in windowCounts.indices { windowCounts[i] = 0 }
+        for i in exhaustedAccounts.indices { exhaustedAccounts[i] = 0 }
+        for i in loads.indices { loads[i] = 0 }
+        itemDay.removeAll()
+        itemTotal.removeAll()
+        for purchase in history where purchase.account >= 0 && purchase.account < accountCount {
+            recordPurchase(account: purchase.account, item: purchase.item, day: purchase.day)
+        }
+        for review in historyReviews where review.day >= 0 && review.day < horizon {
+            reviews[review.account * horizon + review.day] += 1
+        }
+        let span = horizon + 1
+        for a in 0..<accountCount {
+            for d in 0..<horizon {
+                nextReview[a * span + d] = Int32(reviewBlocked(account: a, day: d) ? d + 1 : d)
+            }
+            nextReview[a * span + horizon] = Int32(horizon)
+        }
+    }
+
+    // MARK: Purchases
+
+    /// The account may purchase something on `day`: it is available, under its daily limit and
+    /// under its rolling hard cap in every window holding `day`.
+    public func canOpen(account a: Int, day d: Int) -> Bool {
+        guard d >= 0, d < horizon else { return false }
+        let slot = a * horizon + d
+        guard available[slot], Int(purchases[slot]) < dailyLimit[a] else { return false }
+        return rollingRoom(account: a, day: d)
+    }
+
+    /// The item rules allow one more purchase of `item` by the account on `day`.
+    public func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
+        let pair = a * itemCount + item
+        if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
+        if sameItemPerDay < PlanningProblem.unlimited, Int(itemDay[pair * horizon + d]) >= sameItemPerDay {
+            return false
+        }
+        return true
+    }
+
+    /// Every purchase rule allows the account to buy `item` on `day`.
+    public func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
+        canOpen(account: a, day: d) && itemAllows(account: a, item: item, day: d)
+    }
+
+    /// No account may buy `item` any more: each reached `sameItemPerAccount`.
+    public func isExhausted(item: Int) -> Bool {
+        guard accountCount > 0, sameItemTotal < PlanningProblem.unlimited else { return false }
+        return sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
+    }
+
+    /// Counts a purchase of `item` by the account on `day` (any day; days outside the horizon
+    /// count only toward totals and rolling windows).
+    public mutating func recordPurchase(account a: Int, item: Int, day d: Int) {
+        loads[a] += 1
+        let pair = a * itemCount + item
+        if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal.increment(pair)) == sameItemTotal {
+            exhaustedAccounts[item] += 1
+        }
+        if d >= 0 && d < horizon {
+            purchases[a * horizon + d] += 1
+            if sameItemPerDay < PlanningProblem.unlimited { itemDay.increment(pair * horizon + d) }
+        }
+        let w = windowDays[a]
+        guard w > 0 else { return }
+        // Windows start on days -(w-1) ... horizon-1; the one starting on s holds s ..< s+w.
+        let first = max(d - w + 1, -(w - 1))
+        let last = min(d, horizon - 1)
+        guard first <= last else { return }
+        let base = windowBase[a] + w - 1
+        for s in first...last { windowCounts[base + s] += 1 }
+    }
+
+    private func rollingRoom(account a: Int, day d: Int) -> Bool {
+        let w = windowDays[a]
+        guard w > 0 else { return true }
+        let hard = windowHard[a]
+        let base = windowBase[a] + w - 1
+        for s in (d - w + 1)...d where Int(windowCounts[base + s]) >= hard { return false }
+        return true
+    }
+
+    // MARK: Reviews
+
+    /// The account may review on `day`: it is available and under the daily review cap.
+    public func canReview(account a: Int, day d: Int) -> Bool {
+        guard d >= 0, d < horizon else { return false }
+        return !reviewBlocked(account: a, day: d)
+    }
+
+    /// The first day in `from ... through` (clamped to the horizon) the account can review on.
+    public mutating func firstReviewDay(account a: Int, from: Int, through: Int) -> Int? {
+        let last = min(through, horizon - 1)
+        let first = max(from, 0)
+        guard first <= last else { return nil }
+        let day = find(account: a, day: first)
+        return day <= last ? day : nil
+    }
+
+    /// Counts a review by the account on `day` (days outside the horizon are ignored).
+    public mutating func recordReview(account a: Int, day d: Int) {
+        guard d >= 0, d < horizon else { return }
+        reviews[a * horizon + d] += 1
+        if reviewBlocked(account: a, day: d) { nextReview[a * (horizon + 1) + d] = Int32(d + 1) }
+    }
+
+    private func reviewBlocked(account a: Int, day d: Int) -> Bool {
+        let slot = a * horizon + d
+        return !available[slot] || Int(reviews[slot]) >= reviewsPerDay
+    }
+
+    /// Union-find with path halving over the account's days: the next day that is not blocked.
+    private mutating func find(account a: Int, day: Int) -> Int {
+        let base = a * (horizon + 1)
+        var x = day
+        while true {
+            let parent = Int(nextReview[base + x])
+            if parent == x { return x }
+            let grand = Int(nextReview[base + parent])
+            nextReview[base + x] = Int32(grand)
+            x = grand
+        }
+    }
+}
