@@ -6,13 +6,13 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Measure a plan: every quality metric, and the proven lower bound on its makespan.",
         discussion: """
-            Metrics (docs/FORMAT.md): unscheduled lines, makespan (days from start to the last
-            review, both ends counted), weighted lateness, SLA adherence per tier, balance
-            (largest account load, spread), soft rolling-cap overruns and, with --previous,
-            the tasks that moved. The lower bound holds for every valid plan that leaves out
+            Metrics (docs/FORMAT.md): unscheduled lines, makespan (days from start to the last \
+            review, both ends counted), weighted lateness, SLA adherence per tier, balance \
+            (largest account load, spread), soft rolling-cap overruns and, with --previous, \
+            the tasks that moved. The lower bound holds for every valid plan that leaves out \
             no more lines than necessary; the gap is (makespan - bound) / makespan.
 
-            The plan is also validated; scoring an infeasible plan prints its violations
+            The plan is also validated; scoring an infeasible plan prints its violations \
             count and exits 1.
 
             Examples:

@@ -7,11 +7,11 @@ struct SolveCommand: ParsableCommand {
         commandName: "solve",
         abstract: "Plan an instance and write the plan as JSON.",
         discussion: """
-            Prints a one-line summary on standard error (lines, unscheduled, makespan, lower
-            bound, gap, seconds) and the plan on standard output, or writes it to the file
+            Prints a one-line summary on standard error (lines, unscheduled, makespan, lower \
+            bound, gap, seconds) and the plan on standard output, or writes it to the file \
             given with -o (atomically: a temporary file, then a rename).
 
-            Every plan is checked by the independent validator before it is written; a plan
+            Every plan is checked by the independent validator before it is written; a plan \
             that breaks a rule is never written (exit status 3).
 
             Examples:

@@ -6,9 +6,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a plan against the nine feasibility rules of its instance.",
         discussion: """
-            Every violation is listed with its rule number, the tasks involved and what is
-            wrong, e.g. "rule 4: acct-2 makes 4 purchases on 2026-12-03, over its daily limit
-            of 3". The check is independent of the solvers. The rules are listed in
+            Every violation is listed with its rule number, the tasks involved and what is \
+            wrong, e.g. "rule 4: acct-2 makes 4 purchases on 2026-12-03, over its daily limit \
+            of 3". The check is independent of the solvers. The rules are listed in \
             docs/FORMAT.md.
 
             Exit status: 0 when the plan is feasible, 1 when it breaks a rule, 2 on bad input.
