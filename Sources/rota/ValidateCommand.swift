@@ -28,6 +28,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Flag(help: "List every violation (the text report shows the first 100).")
+    var all = false
+
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance)
         let plan = try InputLoader.plan(at: self.plan)
@@ -35,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
         if json {
             try Terminal.emit(RotaJSON.encode(report), to: nil)
         } else {
-            Terminal.print(Reports.text(report, planPath: self.plan, plan: plan))
+            Terminal.print(Reports.text(report, planPath: self.plan, plan: plan, limit: all ? nil : 100))
         }
         if !report.isFeasible { throw ExitCode(1) }
     }
