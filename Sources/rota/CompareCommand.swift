@@ -7,8 +7,8 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare two plans of one instance: every metric side by side, the verdict, what moved.",
         discussion: """
             Plan A is the baseline, plan B the candidate. Both are validated and scored; every \
-            metric of docs/FORMAT.md is shown for A and for B with the difference B - A and the \
-            better plan (lower is better, except SLA on-time shares; purchases and reviews are \
+            metric of docs/FORMAT.md is shown for A and for B with the difference (B minus A) \
+            and the better plan (lower is better, except SLA on-time shares; purchases and reviews are \
             shown for context). Then come the lower bound with each plan's gap, the load per \
             account and per day, and the tasks that moved from A to B (matched by line and \
             task kind; tasks only in one plan are listed too).
@@ -54,7 +54,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Plan B: the candidate, compared against A.")
     var planB: String
 
-    @Option(help: "Output format: text, markdown or json.")
+    @Option(help: "How to print the comparison.")
     var format: Format = .text
 
     @Option(help: "Objective for the verdict: a term order or weighted:TERM=W,... (default: \(Objective.default.text)).")
