@@ -27,7 +27,7 @@ enum ComparisonFixture {
     /// Where a line is planned: its account, purchase day and review day (offsets from start).
     typealias Placement = (line: String, account: String, purchase: Int, review: Int)
 
-    static let order: [String: (order: String, item: String)] = [
+    static let orderAndItem: [String: (order: String, item: String)] = [
         "l1": ("o1", "x"), "l2": ("o1", "y"), "l3": ("o2", "x"), "l4": ("o2", "z"),
     ]
 
@@ -35,7 +35,7 @@ enum ComparisonFixture {
     static func plan(_ placements: [Placement], leftOut: [String] = [], solver: String? = nil) -> Plan {
         var tasks: [PlanTask] = []
         for p in placements {
-            let (order, item) = Self.order[p.line] ?? ("o?", "?")
+            let (order, item) = Self.orderAndItem[p.line] ?? ("o?", "?")
             tasks.append(S.task(.purchase, p.line, order: order, item: item, account: p.account, on: p.purchase))
             tasks.append(S.task(.review, p.line, order: order, item: item, account: p.account, on: p.review))
         }
