@@ -98,13 +98,16 @@ struct GreedyPlanChecker {
             let mine = bought.filter { $0.account == account.id }
             breaches(mine, limit: account.dailyLimit, key: { $0.date }, what: "daily limit of \(account.id) on")
             if let rolling = account.rolling, let hard = rolling.hard, rolling.days > 0 {
-                let days = Set(mine.map(\.date))
-                for day in days {
-                    for back in 0..<rolling.days {
-                        let s = day - back
-                        let inside = mine.filter { $0.date >= s && $0.date < s + rolling.days }
+                // The fullest window holding a day starts at its earliest possible start or at a
+                // purchase day; only those starts are checked.
+                let window = min(rolling.days, 1 << 40)
+                for day in Set(mine.map(\.date.ordinal)) {
+                    let earliest = day - window + 1
+                    let starts = Set([earliest] + mine.map(\.date.ordinal).filter { $0 >= earliest && $0 <= day })
+                    for s in starts {
+                        let inside = mine.filter { $0.date.ordinal >= s && $0.date.ordinal - s < window }
                         if inside.count > hard && inside.contains(where: { $0.status == .pending }) {
-                            problems.append("rolling cap of \(account.id) from \(s)")
+                            problems.append("rolling cap of \(account.id) from \(Day(ordinal: s))")
                         }
                     }
                 }

@@ -5,7 +5,8 @@ extension CapacityLedger {
     mutating func placeCompletedPurchaseReviews(problem: PlanningProblem, into decisions: inout GreedyDecisions) {
         for l in 0..<problem.lineCount {
             guard case .review(let a, let purchaseDay) = problem.need[l] else { continue }
-            if let r = firstReviewDay(account: a, from: purchaseDay + problem.lag[l], through: horizon - 1) {
+            let (from, overflow) = purchaseDay.addingReportingOverflow(problem.lag[l])
+            if !overflow, let r = firstReviewDay(account: a, from: from, through: horizon - 1) {
                 recordReview(account: a, day: r)
                 decisions.schedule(line: l, account: a, purchaseDay: nil, reviewDay: r)
             } else {

@@ -14,11 +14,6 @@ public struct CapacityLedger: Sendable {
     private let reviewsPerDay: Int
     /// `available[a * horizon + d]`.
     private let available: [Bool]
-    /// Per account: the rolling window's length when it has a hard cap, else 0.
-    private let windowDays: [Int]
-    private let windowHard: [Int]
-    /// Per account: where its window counts start in `windowCounts`.
-    private let windowBase: [Int]
     private let history: [HistoryPurchase]
     private let historyReviews: [HistoryReview]
 
@@ -26,8 +21,8 @@ public struct CapacityLedger: Sendable {
     private var purchases: [Int32]
     /// Reviews per account-day (`a * horizon + d`), history included.
     private var reviews: [Int32]
-    /// Purchases in the window starting on day `s` (`windowBase[a] + s + days - 1`).
-    private var windowCounts: [Int32]
+    /// Purchases per rolling window, for the hard caps.
+    private var rolling: RollingCounts
     /// Per account, days 0 ... horizon: a union-find pointing at the next day it can review.
     private var nextReview: [Int32]
     /// Purchases per account-item-day, keyed `(a * itemCount + item) * horizon + d`.
@@ -54,30 +49,11 @@ public struct CapacityLedger: Sendable {
             for d in 0..<min(horizon, days.count) { available[a * horizon + d] = days[d] }
         }
         self.available = available
-        var windowDays: [Int] = []
-        var windowHard: [Int] = []
-        var windowBase: [Int] = []
-        var size = 0
-        for a in 0..<accountCount {
-            if let cap = problem.rolling[a], let hard = cap.hard, cap.days > 0 {
-                windowDays.append(cap.days)
-                windowHard.append(max(0, hard))
-                windowBase.append(size)
-                size += horizon + cap.days - 1
-            } else {
-                windowDays.append(0)
-                windowHard.append(PlanningProblem.unlimited)
-                windowBase.append(size)
-            }
-        }
-        self.windowDays = windowDays
-        self.windowHard = windowHard
-        self.windowBase = windowBase
+        rolling = RollingCounts(problem: problem)
         history = problem.completedPurchases
         historyReviews = problem.completedReviews
         purchases = [Int32](repeating: 0, count: accountCount * horizon)
         reviews = [Int32](repeating: 0, count: accountCount * horizon)
-        windowCounts = [Int32](repeating: 0, count: size)
         nextReview = [Int32](repeating: 0, count: accountCount * (horizon + 1))
         itemDay = CountTable()
         itemTotal = CountTable()
@@ -90,7 +66,7 @@ public struct CapacityLedger: Sendable {
     public mutating func reset() {
         for i in purchases.indices { purchases[i] = 0 }
         for i in reviews.indices { reviews[i] = 0 }
-        for i in windowCounts.indices { windowCounts[i] = 0 }
+        rolling.clear()
         for i in exhaustedAccounts.indices { exhaustedAccounts[i] = 0 }
         for i in loads.indices { loads[i] = 0 }
         itemDay.removeAll()
@@ -118,7 +94,7 @@ public struct CapacityLedger: Sendable {
         guard d >= 0, d < horizon else { return false }
         let slot = a * horizon + d
         guard available[slot], Int(purchases[slot]) < dailyLimit[a] else { return false }
-        return rollingRoom(account: a, day: d)
+        return rolling.hasRoom(account: a, day: d)
     }
 
     /// The item rules allow one more purchase of `item` by the account on `day`.
@@ -154,23 +130,7 @@ public struct CapacityLedger: Sendable {
             purchases[a * horizon + d] += 1
             if sameItemPerDay < PlanningProblem.unlimited { itemDay.increment(pair * horizon + d) }
         }
-        let w = windowDays[a]
-        guard w > 0 else { return }
-        // Windows start on days -(w-1) ... horizon-1; the one starting on s holds s ..< s+w.
-        let first = max(d - w + 1, -(w - 1))
-        let last = min(d, horizon - 1)
-        guard first <= last else { return }
-        let base = windowBase[a] + w - 1
-        for s in first...last { windowCounts[base + s] += 1 }
-    }
-
-    private func rollingRoom(account a: Int, day d: Int) -> Bool {
-        let w = windowDays[a]
-        guard w > 0 else { return true }
-        let hard = windowHard[a]
-        let base = windowBase[a] + w - 1
-        for s in (d - w + 1)...d where Int(windowCounts[base + s]) >= hard { return false }
-        return true
+        rolling.record(account: a, day: d)
     }
 
     // MARK: Reviews

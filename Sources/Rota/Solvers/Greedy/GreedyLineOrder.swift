@@ -54,7 +54,7 @@ struct GreedyLineOrder: Sendable {
         var lines: [Int] = []
         var beyond: [Int] = []
         for l in 0..<problem.lineCount where problem.need[l] == .purchaseAndReview {
-            if problem.firstPurchaseDay[l] + problem.lag[l] > horizon - 1 {
+            if problem.lag[l] > horizon - 1 - problem.firstPurchaseDay[l] {
                 beyond.append(l)
             } else {
                 lines.append(l)

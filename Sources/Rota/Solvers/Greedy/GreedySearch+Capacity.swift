@@ -19,7 +19,8 @@ extension GreedySearch {
                 if problem.available[a][days - 1] { running[a] += perDay[a] }
                 var slots = running[a]
                 if let cap = problem.rolling[a], cap.days > 0, let hard = cap.hard {
-                    slots = min(slots, max(0, hard) * ((days + cap.days - 1) / cap.days))
+                    let windows = days <= cap.days ? 1 : (days - 1) / cap.days + 1
+                    slots = min(slots, max(0, hard).multipliedReportingOverflow(by: windows).partialValue)
                 }
                 capacity += min(slots, purchases)
                 if capacity >= purchases { return days + shortestLag }

@@ -26,7 +26,7 @@ public struct SeedGreedySolver: Solver {
         var release = [[Int]](repeating: [], count: horizon)
         for l in 0..<problem.lineCount where problem.need[l] == .purchaseAndReview {
             let first = problem.firstPurchaseDay[l]
-            if first + problem.lag[l] > horizon - 1 {
+            if problem.lag[l] > horizon - 1 - first {
                 decisions.leaveOut(line: l, cause: .beyondHorizon)
             } else {
                 release[first].append(l)
