@@ -5,6 +5,8 @@ public enum SolverCatalog {
         public let name: String
         public let summary: String
         public let make: @Sendable () -> any Solver
+        /// Whether it runs on every generated instance in the property tests (fast and general).
+        public var isPropertyTested: Bool = true
     }
 
     /// Every solver, default first.
