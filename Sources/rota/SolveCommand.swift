@@ -59,6 +59,9 @@ struct SolveCommand: ParsableCommand {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
         guard let chosen = SolverCatalog.solver(named: solver) else { throw ExitCode(2) }
         var options = SolveOptions(timeLimit: timeLimit, relativeGap: gap, nodeLimit: nodeLimit)
+        let interrupt = Interrupt()
+        interrupt.install(quiet: quiet)
+        options.shouldStop = { interrupt.isRaised }
         if !quiet && Terminal.stderrIsInteractive {
             let line = ProgressLine()
             options.progress = { line.update($0) }
