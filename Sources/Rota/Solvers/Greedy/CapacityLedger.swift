@@ -107,6 +107,17 @@ public struct CapacityLedger: Sendable {
         return true
     }
 
+    /// The account reached `sameItemPerAccount` for `item`.
+    public func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
+        sameItemTotal < PlanningProblem.unlimited && Int(itemTotal[a * itemCount + item]) >= sameItemTotal
+    }
+
+    /// How many accounts have not reached `sameItemPerAccount` for `item`.
+    public func buyersLeft(item: Int) -> Int {
+        guard sameItemTotal < PlanningProblem.unlimited else { return accountCount }
+        return sameItemTotal == 0 ? 0 : max(0, accountCount - Int(exhaustedAccounts[item]))
+    }
+
     /// Every purchase rule allows the account to buy `item` on `day`.
     public func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
         canOpen(account: a, day: d) && itemAllows(account: a, item: item, day: d)

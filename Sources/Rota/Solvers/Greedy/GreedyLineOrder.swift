@@ -9,6 +9,9 @@ struct GreedyLineOrder: Sendable {
     /// Item and lag of `lines[rank]`, stored by rank so a sweep reads them in order.
     let items: [Int32]
     let lags: [Int32]
+    /// Group of `lines[rank]`: lines with the same item and lag share one.
+    let groups: [Int32]
+    let groupCount: Int
     /// Ranks released on day `d`: `releaseRanks[releaseStart[d] ..< releaseStart[d + 1]]`.
     let releaseStart: [Int32]
     let releaseRanks: [Int32]
@@ -71,9 +74,18 @@ struct GreedyLineOrder: Sendable {
             ranks[Int(fill[d])] = Int32(rank)
             fill[d] += 1
         }
+        var groupOf: [Int: Int32] = [:]
+        let groups = lines.map { l in
+            let key = problem.lineItem[l] * horizon + problem.lag[l]
+            if let g = groupOf[key] { return g }
+            let g = Int32(groupOf.count)
+            groupOf[key] = g
+            return g
+        }
         return GreedyLineOrder(
             name: name, lines: lines.map { Int32($0) }, items: lines.map { Int32(problem.lineItem[$0]) },
-            lags: lines.map { Int32(problem.lag[$0]) }, releaseStart: start, releaseRanks: ranks,
+            lags: lines.map { Int32(problem.lag[$0]) }, groups: groups, groupCount: groupOf.count,
+            releaseStart: start, releaseRanks: ranks,
             beyondHorizon: beyond)
     }
 

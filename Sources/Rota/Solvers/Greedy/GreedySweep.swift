@@ -4,17 +4,24 @@
 /// later, reviewed by the horizon's end. Storage is reused from pass to pass.
 struct GreedySweep: Sendable {
     let problem: PlanningProblem
-    private(set) var ledger: CapacityLedger
+    var ledger: CapacityLedger
     private(set) var decisions: GreedyDecisions
-    private var pool: RankSet
-    private var heap = MinHeap()
+    var pool: LinePool
+    private var poolShape: (ranks: Int, groups: Int) = (0, 0)
+    /// Today's open accounts, keyed `load * accountCount + account`. An account picked among an
+    /// item's few buyers keeps its old key until it surfaces (see `chooseFromHeap`).
+    var heap = MinHeap()
     private var openKeys: [Int] = []
-    /// Accounts (heap keys) that turned down the current kind of line today: same item, lag
-    /// and tightness. They keep turning it down, so consecutive lines of that kind skip them.
-    private var held: [Int] = []
-    private var heldKind = -1
+    /// Accounts (heap keys) that turned down the current kind of line today: same group and
+    /// tightness. They keep turning it down, so consecutive lines of that kind skip them.
+    var held: [Int] = []
+    var heldKind = -1
     /// How many of the held accounts turned the item down (the others, the review days).
-    private var heldForItem = 0
+    var heldForItem = 0
+    /// Per item with few buyers left: the accounts that may still buy it (`fewBuilt` marks them).
+    var few: [[Int32]]
+    var fewBuilt: [Bool]
+    var fewItems: [Int] = []
     /// Per item, for the current day: the shortest lag that found no account, for lines that
     /// must be reviewed by `T - 1` (tight) and by the horizon's end (loose).
     private var memoDay: [Int]
@@ -30,7 +37,9 @@ struct GreedySweep: Sendable {
         self.problem = problem
         ledger = CapacityLedger(problem: problem)
         decisions = GreedyDecisions(lineCount: problem.lineCount)
-        pool = RankSet(capacity: problem.lineCount)
+        pool = LinePool(rankCount: 0, groupCount: 0)
+        few = [[Int32]](repeating: [], count: problem.itemCount)
+        fewBuilt = [Bool](repeating: false, count: problem.itemCount)
         memoDay = [Int](repeating: -1, count: problem.itemCount)
         memoTight = [Int](repeating: 0, count: problem.itemCount)
         memoLoose = [Int](repeating: 0, count: problem.itemCount)
@@ -41,20 +50,23 @@ struct GreedySweep: Sendable {
         swap(&decisions, &other)
     }
 
+    /// Runs `seed-greedy` on this sweep's storage; returns its score.
+    mutating func runSeed() -> GreedyScore {
+        ledger.reset()
+        decisions = SeedGreedySolver.decide(problem, ledger: &ledger)
+        return decisions.score(problem: problem, loads: ledger.loads)
+    }
+
     /// Plans every line for target makespan `target` in `order`; returns the plan's score.
     mutating func run(target: Int, order: GreedyLineOrder) -> GreedyScore {
         let horizon = problem.horizon
         let accounts = problem.accountCount
         let lastTight = target - 1
-        ledger.reset()
-        decisions.reset()
-        pool.removeAll()
-        ledger.placeCompletedPurchaseReviews(problem: problem, into: &decisions)
-        for l in order.beyondHorizon { decisions.leaveOut(line: l, cause: .beyondHorizon) }
-
+        prepare(order)
         for d in 0..<horizon {
             for k in Int(order.releaseStart[d])..<Int(order.releaseStart[d + 1]) {
-                pool.insert(Int(order.releaseRanks[k]))
+                let rank = Int(order.releaseRanks[k])
+                pool.release(rank: rank, group: Int(order.groups[rank]))
             }
             guard !pool.isEmpty else {
                 if Int(order.releaseStart[d + 1]) == order.lines.count { break }
@@ -69,104 +81,102 @@ struct GreedySweep: Sendable {
             stamp += 1
             anyItemTight = Int.max
             anyItemLoose = Int.max
-
             held.removeAll(keepingCapacity: true)
             heldKind = -1
             heldForItem = 0
+
             var next = pool.next(from: 0)
             while let rank = next, !heap.isEmpty || !held.isEmpty {
                 next = pool.next(from: rank + 1)
                 let item = Int(order.items[rank])
                 let lag = Int(order.lags[rank])
+                let group = Int(order.groups[rank])
                 if ledger.isExhausted(item: item) || d + lag > horizon - 1 {
-                    pool.remove(rank)
-                    leaveOut(line: Int(order.lines[rank]))
+                    // So is every line of the group.
+                    leaveOut(group: group, order: order)
+                    next = pool.next(from: rank + 1)
                     continue
                 }
                 let tight = d + lag <= lastTight
                 if anyItemLoose <= lag || (tight && anyItemTight <= lag) { continue }
                 if memoDay[item] == stamp, memoLoose[item] <= lag || (tight && memoTight[item] <= lag) { continue }
-                let through = tight ? lastTight : horizon - 1
 
-                // The least-loaded account that may buy the item today and review it in time.
-                let kind = (item * (horizon + 1) + lag) * 2 + (tight ? 1 : 0)
+                let need = LineNeedToday(item: item, lag: lag, through: tight ? lastTight : horizon - 1, day: d)
+                let kind = group * 2 + (tight ? 1 : 0)
                 if kind != heldKind { releaseHeld(kind: kind) }
-                var chosen = -1
-                var reviewDay = -1
-                while let key = heap.min {
-                    let a = key % accounts
-                    if !ledger.itemAllows(account: a, item: item, day: d) {
-                        heldForItem += 1
-                    } else if let r = ledger.firstReviewDay(account: a, from: d + lag, through: through) {
-                        chosen = a
-                        reviewDay = r
-                        break
-                    }
-                    held.append(key)
-                    _ = heap.popMin()
-                }
-
-                if chosen >= 0 {
+                let viaFew = hasFewBuyers(item: item)
+                if let (chosen, reviewDay) = viaFew ? chooseFromFew(need) : chooseFromHeap(need) {
                     ledger.recordPurchase(account: chosen, item: item, day: d)
                     ledger.recordReview(account: chosen, day: reviewDay)
                     decisions.schedule(line: Int(order.lines[rank]), account: chosen, purchaseDay: d, reviewDay: reviewDay)
-                    pool.remove(rank)
-                    let key = ledger.loads[chosen] * accounts + chosen
-                    if !ledger.canOpen(account: chosen, day: d) {
-                        _ = heap.popMin()
-                    } else if ledger.itemAllows(account: chosen, item: item, day: d) {
-                        heap.replaceMin(with: key)
-                    } else {
-                        _ = heap.popMin()
-                        held.append(key)
-                        heldForItem += 1
-                    }
+                    if viaFew { dropIfDone(account: chosen, item: item) } else { settleChosen(chosen, need) }
+                    // The group's next line, if any, becomes visible after this rank.
+                    pool.advance(group: group)
+                    next = pool.next(from: rank + 1)
                 } else {
-                    let itemRefusals = heldForItem
+                    let itemRefusals = viaFew ? 1 : heldForItem
                     releaseHeld(kind: -1)
-                    // Capacity only shrinks within a day: a longer lag fails where a shorter one
-                    // did; with no item refusal, it fails whatever the item.
-                    if itemRefusals == 0 {
-                        if tight { anyItemTight = min(anyItemTight, lag) } else { anyItemLoose = min(anyItemLoose, lag) }
-                    } else {
-                        if memoDay[item] != stamp {
-                            memoDay[item] = stamp
-                            memoTight[item] = Int.max
-                            memoLoose[item] = Int.max
-                        }
-                        if tight {
-                            memoTight[item] = min(memoTight[item], lag)
-                        } else {
-                            memoLoose[item] = min(memoLoose[item], lag)
-                        }
-                    }
+                    remember(failure: need, tight: tight, anyItem: itemRefusals == 0)
                 }
             }
         }
-        var next = pool.next(from: 0)
-        while let rank = next {
-            next = pool.next(from: rank + 1)
-            leaveOut(line: Int(order.lines[rank]))
-        }
+        while let rank = pool.next(from: 0) { leaveOut(group: Int(order.groups[rank]), order: order) }
         return decisions.score(problem: problem, loads: ledger.loads)
     }
 
-    /// Puts the held accounts back in the heap and starts holding for lines of `kind`.
-    private mutating func releaseHeld(kind: Int) {
-        for key in held { heap.push(key) }
-        held.removeAll(keepingCapacity: true)
-        heldKind = kind
-        heldForItem = 0
-    }
-
-    private mutating func leaveOut(line l: Int) {
-        decisions.leaveOut(line: l, cause: ledger.isExhausted(item: problem.lineItem[l]) ? .itemExhausted : .noCapacity)
-    }
-
-    /// Runs `seed-greedy` on this sweep's storage; returns its score.
-    mutating func runSeed() -> GreedyScore {
+    private mutating func prepare(_ order: GreedyLineOrder) {
         ledger.reset()
-        decisions = SeedGreedySolver.decide(problem, ledger: &ledger)
-        return decisions.score(problem: problem, loads: ledger.loads)
+        decisions.reset()
+        if poolShape != (order.lines.count, order.groupCount) {
+            pool = LinePool(rankCount: order.lines.count, groupCount: order.groupCount)
+            poolShape = (order.lines.count, order.groupCount)
+        } else {
+            pool.removeAll()
+        }
+        for item in fewItems {
+            few[item].removeAll(keepingCapacity: true)
+            fewBuilt[item] = false
+        }
+        fewItems.removeAll(keepingCapacity: true)
+        ledger.placeCompletedPurchaseReviews(problem: problem, into: &decisions)
+        for l in order.beyondHorizon { decisions.leaveOut(line: l, cause: .beyondHorizon) }
     }
+
+    /// Capacity only shrinks within a day: a longer lag fails where a shorter one did; with no
+    /// item refusal, it fails whatever the item.
+    private mutating func remember(failure need: LineNeedToday, tight: Bool, anyItem: Bool) {
+        if anyItem {
+            if tight { anyItemTight = min(anyItemTight, need.lag) } else { anyItemLoose = min(anyItemLoose, need.lag) }
+            return
+        }
+        let item = need.item
+        if memoDay[item] != stamp {
+            memoDay[item] = stamp
+            memoTight[item] = Int.max
+            memoLoose[item] = Int.max
+        }
+        if tight {
+            memoTight[item] = min(memoTight[item], need.lag)
+        } else {
+            memoLoose[item] = min(memoLoose[item], need.lag)
+        }
+    }
+
+    /// Leaves out every line of the group still in the pool.
+    private mutating func leaveOut(group: Int, order: GreedyLineOrder) {
+        while let rank = pool.first(in: group) {
+            pool.advance(group: group)
+            let l = Int(order.lines[rank])
+            decisions.leaveOut(line: l, cause: ledger.isExhausted(item: problem.lineItem[l]) ? .itemExhausted : .noCapacity)
+        }
+    }
+}
+
+/// What a line asks of an account today: its item bought today, its review in
+/// `day + lag ... through`.
+struct LineNeedToday {
+    var item: Int
+    var lag: Int
+    var through: Int
+    var day: Int
 }
