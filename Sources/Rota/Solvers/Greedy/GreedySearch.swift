@@ -21,9 +21,10 @@ struct GreedySearch {
 
     mutating func run() {
         let scarcity = GreedyLineOrder.scarcity(problem)
+        let grouping = GreedyLineOrder.Grouping(problem)
         let orders = [
-            GreedyLineOrder.slackFirst(problem, scarcity: scarcity),
-            GreedyLineOrder.dueFirst(problem, scarcity: scarcity),
+            GreedyLineOrder.slackFirst(problem, scarcity: scarcity, grouping: grouping),
+            GreedyLineOrder.dueFirst(problem, scarcity: scarcity, grouping: grouping),
         ]
         let horizon = problem.horizon
         let first = pass(target: horizon, order: orders[0], index: 0)

@@ -1,43 +1,71 @@
 extension GreedySweep {
     /// The least-loaded open account that may buy the item today and review it in time, from
-    /// the heap; the accounts passed over are held until the kind of line changes. The chosen
-    /// account stays on top of the heap for `settleChosen`.
-    mutating func chooseFromHeap(_ need: LineNeedToday) -> (account: Int, reviewDay: Int)? {
+    /// the heaps (`looseHeap` only for lines past the target); the accounts passed over are
+    /// held until the kind of line changes, or set apart in `looseHeap` when they can review no
+    /// line by the target any more. The chosen account stays on top of its heap for
+    /// `settleChosen`.
+    mutating func chooseFromHeaps(_ need: LineNeedToday, tight: Bool) -> (account: Int, reviewDay: Int)? {
         let accounts = problem.accountCount
-        while let key = heap.min {
+        while true {
+            let main = heap.min
+            let loose = tight ? nil : looseHeap.min
+            let fromLoose: Bool
+            let key: Int
+            switch (main, loose) {
+            case (nil, nil): return nil
+            case (let m?, nil): (key, fromLoose) = (m, false)
+            case (nil, let l?): (key, fromLoose) = (l, true)
+            case (let m?, let l?): (key, fromLoose) = l < m ? (l, true) : (m, false)
+            }
             let a = key % accounts
             let current = ledger.loads[a] * accounts + a
             if key != current {
                 // Picked among an item's few buyers since it was pushed: refresh its key.
-                _ = heap.popMin()
-                if ledger.canOpen(account: a, day: need.day) { heap.push(current) }
+                popTop(fromLoose: fromLoose)
+                if ledger.canOpen(account: a, day: need.day) { pushKey(current, loose: fromLoose) }
                 continue
             }
             if !ledger.itemAllows(account: a, item: need.item, day: need.day) {
                 heldForItem += 1
             } else if let r = ledger.firstReviewDay(account: a, from: need.day + need.lag, through: need.through) {
+                chosenFromLoose = fromLoose
                 return (a, r)
+            } else if tight {
+                // No review day by the target from here on: no line due by it today fits.
+                deadFrom[a] = min(deadFrom[a], need.day + need.lag)
+                if deadFrom[a] <= need.day + shortestPoolLag {
+                    popTop(fromLoose: false)
+                    looseHeap.push(key)
+                    continue
+                }
             }
-            held.append(key)
-            _ = heap.popMin()
+            held.append(fromLoose ? ~key : key)
+            popTop(fromLoose: fromLoose)
         }
-        return nil
     }
 
-    /// After a purchase by the heap's top account: re-key it, or set it aside when it is full
-    /// for the day or may not buy this item again today.
+    /// After a purchase by the top account of its heap: re-key it, or set it aside when it is
+    /// full for the day or may not buy this item again today.
     mutating func settleChosen(_ chosen: Int, _ need: LineNeedToday) {
         let key = ledger.loads[chosen] * problem.accountCount + chosen
         if !ledger.canOpen(account: chosen, day: need.day) {
-            _ = heap.popMin()
+            popTop(fromLoose: chosenFromLoose)
         } else if ledger.itemAllows(account: chosen, item: need.item, day: need.day) {
-            heap.replaceMin(with: key)
+            if chosenFromLoose { looseHeap.replaceMin(with: key) } else { heap.replaceMin(with: key) }
         } else {
-            _ = heap.popMin()
-            held.append(key)
+            popTop(fromLoose: chosenFromLoose)
+            held.append(chosenFromLoose ? ~key : key)
             heldForItem += 1
         }
         dropIfDone(account: chosen, item: need.item)
+    }
+
+    private mutating func popTop(fromLoose: Bool) {
+        _ = fromLoose ? looseHeap.popMin() : heap.popMin()
+    }
+
+    private mutating func pushKey(_ key: Int, loose: Bool) {
+        if loose { looseHeap.push(key) } else { heap.push(key) }
     }
 
     /// True when only a few accounts may still buy the item (`sameItemPerAccount`): they are
@@ -84,7 +112,9 @@ extension GreedySweep {
 
     /// Puts the held accounts back in the heap and starts holding for lines of `kind`.
     mutating func releaseHeld(kind: Int) {
-        for key in held { heap.push(key) }
+        for key in held {
+            if key < 0 { looseHeap.push(~key) } else { heap.push(key) }
+        }
         held.removeAll(keepingCapacity: true)
         heldKind = kind
         heldForItem = 0

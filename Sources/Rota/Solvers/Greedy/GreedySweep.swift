@@ -11,13 +11,26 @@ struct GreedySweep: Sendable {
     /// Today's open accounts, keyed `load * accountCount + account`. An account picked among an
     /// item's few buyers keeps its old key until it surfaces (see `chooseFromHeap`).
     var heap = MinHeap()
+    /// Today's open accounts that can review no line bought today by `T - 1`: kept apart, so
+    /// lines that must meet the target never pop them; lines past it still may use them.
+    var looseHeap = MinHeap()
     private var openKeys: [Int] = []
+    private var looseKeys: [Int] = []
+    /// Per account: no free review day from this day to `T - 1` (`Int.max`: not known).
+    var deadFrom: [Int]
+    /// Pool lines per lag, to know today's shortest lag.
+    private var poolLags: [Int]
+    /// Today's shortest lag among pool lines.
+    var shortestPoolLag = 0
     /// Accounts (heap keys) that turned down the current kind of line today: same group and
     /// tightness. They keep turning it down, so consecutive lines of that kind skip them.
+    /// Keys from `looseHeap` are stored bit-flipped (negative).
     var held: [Int] = []
     var heldKind = -1
     /// How many of the held accounts turned the item down (the others, the review days).
     var heldForItem = 0
+    /// Whether the account `chooseFromHeaps` returned is on top of `looseHeap`.
+    var chosenFromLoose = false
     /// Per item with few buyers left: the accounts that may still buy it (`fewBuilt` marks them).
     var few: [[Int32]]
     var fewBuilt: [Bool]
@@ -37,9 +50,11 @@ struct GreedySweep: Sendable {
         self.problem = problem
         ledger = CapacityLedger(problem: problem)
         decisions = GreedyDecisions(lineCount: problem.lineCount)
-        pool = LinePool(rankCount: 0, groupCount: 0)
+        pool = LinePool(rankCount: 0, groupSizes: [])
         few = [[Int32]](repeating: [], count: problem.itemCount)
         fewBuilt = [Bool](repeating: false, count: problem.itemCount)
+        deadFrom = [Int](repeating: Int.max, count: problem.accountCount)
+        poolLags = [Int](repeating: 0, count: problem.horizon)
         memoDay = [Int](repeating: -1, count: problem.itemCount)
         memoTight = [Int](repeating: 0, count: problem.itemCount)
         memoLoose = [Int](repeating: 0, count: problem.itemCount)
@@ -67,17 +82,25 @@ struct GreedySweep: Sendable {
             for k in Int(order.releaseStart[d])..<Int(order.releaseStart[d + 1]) {
                 let rank = Int(order.releaseRanks[k])
                 pool.release(rank: rank, group: Int(order.groups[rank]))
+                poolLags[Int(order.lags[rank])] += 1
             }
             guard !pool.isEmpty else {
                 if Int(order.releaseStart[d + 1]) == order.lines.count { break }
                 continue
             }
+            shortestPoolLag = poolLags.firstIndex { $0 > 0 } ?? horizon
             openKeys.removeAll(keepingCapacity: true)
+            looseKeys.removeAll(keepingCapacity: true)
             for a in 0..<accounts where ledger.canOpen(account: a, day: d) {
-                openKeys.append(ledger.loads[a] * accounts + a)
+                if deadFrom[a] <= d + shortestPoolLag {
+                    looseKeys.append(ledger.loads[a] * accounts + a)
+                } else {
+                    openKeys.append(ledger.loads[a] * accounts + a)
+                }
             }
-            guard !openKeys.isEmpty else { continue }
+            guard !openKeys.isEmpty || !looseKeys.isEmpty else { continue }
             heap.rebuild(from: openKeys)
+            looseHeap.rebuild(from: looseKeys)
             stamp += 1
             anyItemTight = Int.max
             anyItemLoose = Int.max
@@ -86,7 +109,7 @@ struct GreedySweep: Sendable {
             heldForItem = 0
 
             var next = pool.next(from: 0)
-            while let rank = next, !heap.isEmpty || !held.isEmpty {
+            while let rank = next, !heap.isEmpty || !held.isEmpty || !looseHeap.isEmpty {
                 next = pool.next(from: rank + 1)
                 let item = Int(order.items[rank])
                 let lag = Int(order.lags[rank])
@@ -105,11 +128,12 @@ struct GreedySweep: Sendable {
                 let kind = group * 2 + (tight ? 1 : 0)
                 if kind != heldKind { releaseHeld(kind: kind) }
                 let viaFew = hasFewBuyers(item: item)
-                if let (chosen, reviewDay) = viaFew ? chooseFromFew(need) : chooseFromHeap(need) {
+                if let (chosen, reviewDay) = viaFew ? chooseFromFew(need) : chooseFromHeaps(need, tight: tight) {
                     ledger.recordPurchase(account: chosen, item: item, day: d)
                     ledger.recordReview(account: chosen, day: reviewDay)
                     decisions.schedule(line: Int(order.lines[rank]), account: chosen, purchaseDay: d, reviewDay: reviewDay)
                     if viaFew { dropIfDone(account: chosen, item: item) } else { settleChosen(chosen, need) }
+                    poolLags[lag] -= 1
                     // The group's next line, if any, becomes visible after this rank.
                     pool.advance(group: group)
                     next = pool.next(from: rank + 1)
@@ -127,9 +151,9 @@ struct GreedySweep: Sendable {
     private mutating func prepare(_ order: GreedyLineOrder) {
         ledger.reset()
         decisions.reset()
-        if poolShape != (order.lines.count, order.groupCount) {
-            pool = LinePool(rankCount: order.lines.count, groupCount: order.groupCount)
-            poolShape = (order.lines.count, order.groupCount)
+        if poolShape != (order.lines.count, order.groupSizes.count) {
+            pool = LinePool(rankCount: order.lines.count, groupSizes: order.groupSizes)
+            poolShape = (order.lines.count, order.groupSizes.count)
         } else {
             pool.removeAll()
         }
@@ -138,6 +162,8 @@ struct GreedySweep: Sendable {
             fewBuilt[item] = false
         }
         fewItems.removeAll(keepingCapacity: true)
+        for a in deadFrom.indices { deadFrom[a] = Int.max }
+        for lag in poolLags.indices { poolLags[lag] = 0 }
         ledger.placeCompletedPurchaseReviews(problem: problem, into: &decisions)
         for l in order.beyondHorizon { decisions.leaveOut(line: l, cause: .beyondHorizon) }
     }
@@ -166,6 +192,7 @@ struct GreedySweep: Sendable {
     private mutating func leaveOut(group: Int, order: GreedyLineOrder) {
         while let rank = pool.first(in: group) {
             pool.advance(group: group)
+            poolLags[Int(order.lags[rank])] -= 1
             let l = Int(order.lines[rank])
             decisions.leaveOut(line: l, cause: ledger.isExhausted(item: problem.lineItem[l]) ? .itemExhausted : .noCapacity)
         }
