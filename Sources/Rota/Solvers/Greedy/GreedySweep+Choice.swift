@@ -50,7 +50,7 @@ extension GreedySweep {
         let key = ledger.loads[chosen] * problem.accountCount + chosen
         if !ledger.canOpen(account: chosen, day: need.day) {
             popTop(fromLoose: chosenFromLoose)
-        } else if ledger.itemAllows(account: chosen, item: need.item, day: need.day) {
+        } else if ledger.lastPurchaseLeftItemRoom {
             if chosenFromLoose { looseHeap.replaceMin(with: key) } else { heap.replaceMin(with: key) }
         } else {
             popTop(fromLoose: chosenFromLoose)
