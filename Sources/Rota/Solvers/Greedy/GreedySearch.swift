@@ -26,10 +26,11 @@ struct GreedySearch {
             GreedyLineOrder.slackFirst(problem, scarcity: scarcity, grouping: grouping),
             GreedyLineOrder.dueFirst(problem, scarcity: scarcity, grouping: grouping),
         ]
+        // seed-greedy's plan first: whatever the time limit, the result is never worse.
         let horizon = problem.horizon
-        let first = pass(target: horizon, order: orders[0], index: 0)
-        if timeUp() { return }
         consider(sweep.runSeed(), stage: "seed-greedy")
+        if timeUp() { return }
+        let first = pass(target: horizon, order: orders[0], index: 0)
         if timeUp() { return }
         let second = pass(target: horizon, order: orders[1], index: 1)
         let preferred = second < first ? 1 : 0
