@@ -30,6 +30,32 @@ import Testing
         #expect(!ledger.canOpen(account: 0, day: 30))
     }
 
+    @Test func itemsPerDayCountHistoryBeyondTheDailyLimit() {
+        // Completed purchases on day 0 over the daily limit: the per-day item count stays exact.
+        let history = ["x", "x", "y"].enumerated().map { k, item in
+            PlanTask(
+                id: TaskID("H\(k)"), kind: .purchase, line: LineID("L\(k + 1)"), order: OrderID("O\(k + 1)"),
+                item: ItemID(item), account: "a", date: S.day(0), status: .completed)
+        }
+        let instance = S.instance(
+            accounts: [S.account("a", limit: 1), S.account("b", limit: nil)], items: ["x", "x", "y", "z"],
+            rules: { $0.sameItemPerAccountPerDay = 2 }, existing: history)
+        var (problem, ledger) = ledger(instance)
+        let (x, y, z) = (problem.itemIndex["x"]!, problem.itemIndex["y"]!, problem.itemIndex["z"]!)
+        #expect(!ledger.canOpen(account: 0, day: 0))
+        #expect(!ledger.itemAllows(account: 0, item: x, day: 0))
+        #expect(ledger.itemAllows(account: 0, item: y, day: 0))
+        #expect(ledger.itemAllows(account: 0, item: z, day: 0))
+        #expect(ledger.itemAllows(account: 0, item: x, day: 1))
+        // An unlimited account keeps its counts in the table.
+        ledger.recordPurchase(account: 1, item: z, day: 3)
+        #expect(ledger.lastPurchaseLeftItemRoom)
+        ledger.recordPurchase(account: 1, item: z, day: 3)
+        #expect(!ledger.lastPurchaseLeftItemRoom)
+        #expect(!ledger.itemAllows(account: 1, item: z, day: 3))
+        #expect(ledger.itemAllows(account: 1, item: z, day: 4))
+    }
+
     @Test func rollingWindowsIncludeHistory() {
         let history = [
             PlanTask(id: "H", kind: .purchase, line: "L1", order: "O1", item: "x", account: "a", date: S.day(-2), status: .completed)

@@ -19,10 +19,14 @@ import Testing
         let problem = PlanningProblem(instance)
         let seedPlan = try SeedGreedySolver().solve(problem, options: SolveOptions()).plan
         let greedyPlan = try GreedySolver().solve(problem, options: SolveOptions()).plan
+        // Two independent checks: the project's validator and the compact checker of these tests.
         let checker = GreedyPlanChecker(instance: instance)
+        let validator = Validator()
         let problems =
             checker.problems(in: seedPlan).map { "seed-greedy: \($0)" }
             + checker.problems(in: greedyPlan).map { "greedy: \($0)" }
+            + validator.validate(seedPlan, against: instance).violations.map { "seed-greedy: \($0)" }
+            + validator.validate(greedyPlan, against: instance).violations.map { "greedy: \($0)" }
         return Outcome(
             problems: problems, seedUnscheduled: seedPlan.unscheduled.count,
             greedyUnscheduled: greedyPlan.unscheduled.count,

@@ -90,6 +90,7 @@ import Testing
         let plan = try S.solve(solver, instance)
         let problems = GreedyPlanChecker(instance: instance).problems(in: plan)
         #expect(problems.isEmpty, "\(problems)")
+        #expect(Validator().validate(plan, against: instance).violations == [])
         #expect(plan.unscheduled.map(\.line) == ["L2"])
     }
 }

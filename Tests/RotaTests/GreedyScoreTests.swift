@@ -10,7 +10,8 @@ import Testing
             let instance = InstanceGenerator(shape: InstanceGenerator.randomShape(rng: &shapes)).generate(seed: seed)
             let problem = PlanningProblem(instance)
             var sweep = GreedySweep(problem: problem)
-            let order = GreedyLineOrder.dueFirst(problem, scarcity: GreedyLineOrder.scarcity(problem))
+            let order = GreedyLineOrder.dueFirst(
+                problem, scarcity: GreedyLineOrder.scarcity(problem), grouping: GreedyLineOrder.Grouping(problem))
             let score = sweep.run(target: max(1, problem.horizon / 2), order: order)
             let plan = sweep.decisions.plan(
                 problem: problem, run: SolverRun(name: "greedy", status: .heuristic, seconds: 0))

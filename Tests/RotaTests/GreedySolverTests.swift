@@ -8,6 +8,8 @@ import Testing
     func check(_ instance: Instance, _ plan: Plan) {
         let problems = GreedyPlanChecker(instance: instance).problems(in: plan)
         #expect(problems.isEmpty, "\(problems)")
+        let report = Validator().validate(plan, against: instance)
+        #expect(report.isFeasible, "\(report.violations)")
     }
 
     @Test(arguments: solvers)

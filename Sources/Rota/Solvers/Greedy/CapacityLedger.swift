@@ -25,8 +25,15 @@ public struct CapacityLedger: Sendable {
     private var rolling: RollingCounts
     /// Per account, days 0 ... horizon: a union-find pointing at the next day it can review.
     private var nextReview: [Int32]
-    /// Purchases per account-item-day, keyed `(a * itemCount + item) * horizon + d`.
+    /// Items bought per account-day, for accounts with a small daily limit: `daySlots[a]`
+    /// slots per day from `dayBase[a]`, filled in purchase order (`purchases` says how many).
+    private let daySlots: [Int]
+    private let dayBase: [Int]
+    private var dayItems: [Int32]
+    /// Purchases per account-item-day beyond those slots, keyed `(a * itemCount + item) * horizon + d`.
     private var itemDay: CountTable
+    /// Whether the last recorded purchase left room to buy that item again that day.
+    public private(set) var lastPurchaseLeftItemRoom = false
     /// Purchases per account-item over the whole plan, keyed `a * itemCount + item`.
     private var itemTotal: CountTable
     /// Per item: how many accounts reached `sameItemPerAccount`.
@@ -56,6 +63,19 @@ public struct CapacityLedger: Sendable {
         reviews = [Int32](repeating: 0, count: accountCount * horizon)
         nextReview = [Int32](repeating: 0, count: accountCount * (horizon + 1))
         itemDay = CountTable()
+        var daySlots: [Int] = []
+        var dayBase: [Int] = []
+        var slots = 0
+        for a in 0..<accountCount {
+            let perDay = problem.sameItemPerDay < PlanningProblem.unlimited && problem.dailyLimit[a] <= 8
+                ? problem.dailyLimit[a] : 0
+            daySlots.append(perDay)
+            dayBase.append(slots)
+            slots += perDay * horizon
+        }
+        self.daySlots = daySlots
+        self.dayBase = dayBase
+        dayItems = [Int32](repeating: 0, count: slots)
         itemTotal = CountTable()
         exhaustedAccounts = [Int32](repeating: 0, count: itemCount)
         loads = [Int](repeating: 0, count: accountCount)
@@ -101,10 +121,34 @@ public struct CapacityLedger: Sendable {
     public func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
         let pair = a * itemCount + item
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
-        if sameItemPerDay < PlanningProblem.unlimited, Int(itemDay[pair * horizon + d]) >= sameItemPerDay {
+        if sameItemPerDay < PlanningProblem.unlimited, boughtToday(account: a, item: item, day: d) >= sameItemPerDay {
             return false
         }
         return true
+    }
+
+    /// Purchases of `item` by the account on `day` (in the horizon).
+    private func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
+        let made = Int(purchases[a * horizon + d])
+        let slots = daySlots[a]
+        var count = 0
+        if slots > 0 {
+            let base = dayBase[a] + d * slots
+            for k in 0..<min(made, slots) where dayItems[base + k] == Int32(truncatingIfNeeded: item) { count += 1 }
+            if made <= slots { return count }
+        }
+        return count + Int(itemDay[(a * itemCount + item) * horizon + d])
+    }
+
+    /// The account reached `sameItemPerAccount` for `item`.
+    public func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
+        sameItemTotal < PlanningProblem.unlimited && Int(itemTotal[a * itemCount + item]) >= sameItemTotal
+    }
+
+    /// How many accounts have not reached `sameItemPerAccount` for `item`.
+    public func buyersLeft(item: Int) -> Int {
+        guard sameItemTotal < PlanningProblem.unlimited else { return accountCount }
+        return sameItemTotal == 0 ? 0 : max(0, accountCount - Int(exhaustedAccounts[item]))
     }
 
     /// Every purchase rule allows the account to buy `item` on `day`.
@@ -126,10 +170,21 @@ public struct CapacityLedger: Sendable {
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal.increment(pair)) == sameItemTotal {
             exhaustedAccounts[item] += 1
         }
+        var roomLeft = true
         if d >= 0 && d < horizon {
+            let made = Int(purchases[a * horizon + d])
             purchases[a * horizon + d] += 1
-            if sameItemPerDay < PlanningProblem.unlimited { itemDay.increment(pair * horizon + d) }
+            if sameItemPerDay < PlanningProblem.unlimited {
+                let slots = daySlots[a]
+                if made < slots {
+                    dayItems[dayBase[a] + d * slots + made] = Int32(truncatingIfNeeded: item)
+                } else {
+                    itemDay.increment(pair * horizon + d)
+                }
+                roomLeft = boughtToday(account: a, item: item, day: d) < sameItemPerDay
+            }
         }
+        lastPurchaseLeftItemRoom = roomLeft && !hasReachedItemLimit(account: a, item: item)
         rolling.record(account: a, day: d)
     }
 

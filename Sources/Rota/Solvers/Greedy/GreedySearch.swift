@@ -8,8 +8,6 @@ struct GreedySearch {
     private(set) var bestScore: GreedyScore?
     private(set) var passes = 0
     private(set) var stoppedEarly = false
-    /// The order that made the best plan: tried first at each target.
-    private var preferred = 0
     /// Scores of the (target, order index) pairs already run, keyed `target * 8 + index`.
     private var tried: [Int: GreedyScore] = [:]
 
@@ -23,39 +21,32 @@ struct GreedySearch {
 
     mutating func run() {
         let scarcity = GreedyLineOrder.scarcity(problem)
+        let grouping = GreedyLineOrder.Grouping(problem)
         let orders = [
-            GreedyLineOrder.slackFirst(problem, scarcity: scarcity),
-            GreedyLineOrder.dueFirst(problem, scarcity: scarcity),
+            GreedyLineOrder.slackFirst(problem, scarcity: scarcity, grouping: grouping),
+            GreedyLineOrder.dueFirst(problem, scarcity: scarcity, grouping: grouping),
         ]
+        // seed-greedy's plan first: whatever the time limit, the result is never worse.
         let horizon = problem.horizon
-        _ = pass(target: horizon, order: orders[0], index: 0)
-        if timeUp() { return }
         consider(sweep.runSeed(), stage: "seed-greedy")
-        for index in 1..<orders.count {
-            if timeUp() { return }
-            _ = pass(target: horizon, order: orders[index], index: index)
-        }
+        if timeUp() { return }
+        let first = pass(target: horizon, order: orders[0], index: 0)
+        if timeUp() { return }
+        let second = pass(target: horizon, order: orders[1], index: 1)
+        let preferred = second < first ? 1 : 0
+        let other = 1 - preferred
 
-        // Bisection on the target: a target is reached when some order schedules as many lines
-        // as the best plan with a makespan within it.
-        var low = lowerBound()
+        // Bisection on the target with the better order; the other order then gets one try just
+        // below the result, and a bisection of its own when it gets there.
+        let low = lowerBound()
         var high = bestScore?.makespan ?? 0
-        while low < high {
-            let mid = (low + high) / 2
-            var reached = false
-            for index in [preferred] + orders.indices.filter({ $0 != preferred }) {
-                let order = orders[index]
-                if timeUp() { return }
-                let score = pass(target: mid, order: order, index: index)
-                if let best = bestScore, score.unscheduled <= best.unscheduled, score.makespan <= mid {
-                    reached = true
-                    break
-                }
-            }
-            if reached {
-                high = bestScore?.makespan ?? mid
-            } else {
-                low = mid + 1
+        if !bisect(order: orders[preferred], index: preferred, low: low, high: &high) { return }
+        if high > low {
+            if timeUp() { return }
+            let score = pass(target: high - 1, order: orders[other], index: other)
+            if reaches(score, target: high - 1) {
+                high = bestScore?.makespan ?? high
+                if !bisect(order: orders[other], index: other, low: low, high: &high) { return }
             }
         }
         // At the final target, every order gets its chance at lateness and balance.
@@ -65,13 +56,35 @@ struct GreedySearch {
         }
     }
 
+    /// Narrows `high` (a reached target) down towards `low` with one order; false when the
+    /// time is up.
+    private mutating func bisect(order: GreedyLineOrder, index: Int, low: Int, high: inout Int) -> Bool {
+        var low = low
+        while low < high {
+            if timeUp() { return false }
+            let mid = (low + high) / 2
+            if reaches(pass(target: mid, order: order, index: index), target: mid) {
+                high = bestScore?.makespan ?? mid
+            } else {
+                low = mid + 1
+            }
+        }
+        return true
+    }
+
+    /// The pass leaves out no more lines than the best plan and ends within `target`.
+    private func reaches(_ score: GreedyScore, target: Int) -> Bool {
+        guard let best = bestScore else { return false }
+        return score.unscheduled <= best.unscheduled && score.makespan <= target
+    }
+
     /// Runs one sweep unless this (target, order) was run already; returns its score.
     private mutating func pass(target: Int, order: GreedyLineOrder, index: Int) -> GreedyScore {
         let key = target * 8 + index
         if let score = tried[key] { return score }
         let score = sweep.run(target: target, order: order)
         tried[key] = score
-        if consider(score, stage: "greedy \(order.name) target \(target)") { preferred = index }
+        consider(score, stage: "greedy \(order.name) target \(target)")
         return score
     }
 

@@ -5,7 +5,7 @@
 /// of the candidates, so the result is never worse than it. Deterministic.
 ///
 /// With `options.timeLimit` the search stops between passes once the time is up and returns the
-/// best plan so far with status `time-limit`; the first pass always completes.
+/// best plan so far with status `time-limit`; the first pass (`seed-greedy`'s) always completes.
 public struct GreedySolver: Solver {
     public let name = "greedy"
 
