@@ -21,6 +21,7 @@ struct RotaCommand: ParsableCommand {
             """,
         version: RotaVersion.current,
         subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, CompareCommand.self, SolversCommand.self,
-            GenerateCommand.self, BenchCommand.self, BenchRunCommand.self]
+            GenerateCommand.self, BenchCommand.self, RegressCommand.self,
+            BenchRunCommand.self]
     )
 }
