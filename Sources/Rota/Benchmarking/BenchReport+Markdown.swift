@@ -35,7 +35,7 @@ extension BenchReport {
             out.append("| lines | accounts | seconds | µs per line | peak MiB | loaded MiB | makespan | lower bound |")
             out.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
             for r in growth {
-                let perLine = r.seconds.map { r.lines > 0 ? Self.decimal($0 * 1e6 / Double(r.lines)) : "—" } ?? "—"
+                let perLine = r.seconds.map { r.lines > 0 ? NumberText.fixed($0 * 1e6 / Double(r.lines), decimals: 1) : "—" } ?? "—"
                 out.append(row([
                     Self.count(r.lines), Self.count(r.accounts), r.seconds.map(Self.seconds) ?? "—", perLine,
                     r.peakBytes.map { Self.mebibytes($0) } ?? "—", r.loadedBytes.map { Self.mebibytes($0) } ?? "—",
@@ -103,19 +103,13 @@ extension BenchReport {
         return (n < 0 ? "-" : "") + out
     }
 
-    static func decimal(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-        let scaled = (x * 100).rounded() / 100
-        return String(scaled)
-    }
+    static func decimal(_ x: Double) -> String { NumberText.plain(x) }
 
-    static func seconds(_ x: Double) -> String {
-        x >= 10 ? String((x * 10).rounded() / 10) : x >= 0.1 ? String((x * 100).rounded() / 100) : String((x * 1000).rounded() / 1000)
-    }
+    static func seconds(_ x: Double) -> String { NumberText.fixed(x, decimals: x >= 100 ? 1 : 3) }
 
-    static func percent(_ x: Double) -> String { String((x * 1000).rounded() / 10) + "%" }
+    static func percent(_ x: Double) -> String { NumberText.percent(x) }
 
-    static func mebibytes(_ bytes: Int) -> String { String(PeakMemory.mebibytes(bytes)) }
+    static func mebibytes(_ bytes: Int) -> String { NumberText.fixed(Double(bytes) / 1_048_576, decimals: 1) }
 }
 
 extension String {

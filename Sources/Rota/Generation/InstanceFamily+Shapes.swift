@@ -171,7 +171,11 @@ extension InstanceFamily {
             s.dueDays = 5...20
             s.slaTier = 0.3
             s.weight = 0.5...3
-            s.history = .init(days: 10, lines: 0.4, missed: 0.2, pending: 0.6)
+            // Lags of 1–6 days on many lines spread the earlier plan's reviews over `start`: some
+            // are history, some still pending; the busiest accounts push purchases past `start` too.
+            s.lagOverride = 0.4
+            s.lagOverrideDays = 1...6
+            s.history = .init(days: 3, lines: 0.6, missed: 0.2, pending: 0.7)
         case .mipMedium:
             s.accounts = 50
             s.lines = 2_000
