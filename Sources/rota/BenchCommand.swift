@@ -17,8 +17,10 @@ struct BenchCommand: ParsableCommand {
 
             Every run has a process of its own (rota bench-run), so its peak memory (getrusage) \
             is its own; --in-process runs everything here instead (faster to start, memory \
-            figures then are the high-water mark so far). Each plan is validated: the command \
-            exits 1 when a plan breaks a rule or a run fails.
+            figures then are the high-water mark so far). A run is stopped at twice its time \
+            limit plus 30 s (timed out) or when its resident memory passes --memory-cap \
+            (failed). Each plan is validated: the command exits 1 when a plan breaks a rule or a \
+            run fails.
 
             Writes <results>/bench-<suite>.jsonl (a header line with the machine, commit and \
             budgets, then one JSON object per run) and <results>/bench-<suite>.md (the same as \
@@ -47,6 +49,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Replace every solver's time limit (seconds).")
     var timeLimit: Double?
 
+    @Option(help: "Kill a run whose resident memory passes this many GiB (recorded as failed).")
+    var memoryCap: Double = 6
+
     @Flag(help: "Run every solver in this process instead of one process per run.")
     var inProcess = false
 
@@ -61,6 +66,7 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("unknown solver '\(name)'; choose one of: \(SolverCatalog.names.joined(separator: ", "))")
         }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard memoryCap > 0, memoryCap < 1_000_000 else { throw ValidationError("--memory-cap must be a positive number of GiB") }
     }
 
     func run() throws {
@@ -78,7 +84,7 @@ struct BenchCommand: ParsableCommand {
             Terminal.note("rota bench: \(suite) suite, \(chosen.instances.count) instances × \(entries.count) solvers on \(machine.summary)")
         }
         let records = Benchmark(suite: chosen, solvers: entries).run(
-            execute: { inProcess ? $0.runInProcess() : Self.runInChild($0) },
+            execute: { [memoryCap] in inProcess ? $0.runInProcess() : Self.runInChild($0, memoryCap: Int(memoryCap * 1_073_741_824)) },
             progress: { if !quiet { Terminal.note(Self.progressLine($0)) } })
         let elapsed = clock.now - started
         let report = BenchReport(
@@ -96,7 +102,7 @@ struct BenchCommand: ParsableCommand {
         try Terminal.emit(Array(report.markdown.utf8), to: "\(base).md")
         if !quiet {
             Terminal.note(
-                "rota bench: \(records.count) runs in \(String(format: "%.1f", report.seconds)) s; \(report.infeasible.count) infeasible, \(report.failed.count) failed or timed out → \(base).md, \(base).jsonl")
+                "rota bench: \(records.count) runs in \(String(format: "%.1f", report.seconds)) s; \(report.infeasible.count) infeasible, \(report.failed.count) failed or stopped → \(base).md, \(base).jsonl")
         }
         if !report.infeasible.isEmpty || report.failed.contains(where: { $0.outcome == .failed }) {
             for r in report.infeasible { Terminal.error("\(r.instance) / \(r.solver): the plan breaks \(r.violations ?? 0) rules") }
@@ -106,7 +112,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Runs `task` in a `rota bench-run` process; a crash or a stop at the deadline is a record too.
-    static func runInChild(_ task: Benchmark.Task) -> BenchRecord {
+    static func runInChild(_ task: Benchmark.Task, memoryCap: Int) -> BenchRecord {
         var arguments = ["bench-run", "--suite", task.suite, "--solver", task.solver.name] + task.instance.arguments
         if let limit = task.budget.timeLimit { arguments += ["--time-limit", String(limit)] }
         var failed = BenchRecord(
@@ -114,12 +120,18 @@ struct BenchCommand: ParsableCommand {
             solver: task.solver.name, outcome: .failed, isolated: true, limits: task.options.settings)
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess.run(arguments, deadline: task.budget.deadline(fallback: 600))
+            result = try ChildProcess.run(arguments, deadline: task.budget.deadline(fallback: 600), memoryCap: memoryCap)
         } catch {
             failed.note = "could not start rota bench-run: \(error.localizedDescription)"
             return failed
         }
         let line = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        if result.overMemory {
+            failed.outcome = .overMemory
+            failed.note = "killed: resident memory over \(String(format: "%g", Double(memoryCap) / 1_073_741_824)) GiB"
+            failed.peakBytes = memoryCap
+            return failed
+        }
         if result.timedOut {
             failed.outcome = .timedOut
             failed.note = "stopped after \(Int(task.budget.deadline(fallback: 600))) s"
@@ -147,6 +159,7 @@ struct BenchCommand: ParsableCommand {
         case .skipped: parts.append("skipped (\(r.note ?? "over the size cap"))")
         case .failed: parts.append("FAILED: \(r.note ?? "")")
         case .timedOut: parts.append("TIMED OUT: \(r.note ?? "")")
+        case .overMemory: parts.append("OVER MEMORY: \(r.note ?? "")")
         }
         return "  " + parts.joined(separator: "  ")
     }

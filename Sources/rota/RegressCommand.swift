@@ -33,7 +33,7 @@ struct RegressCommand: ParsableCommand {
               rota regress --baseline results/baseline.json --format markdown \\
                   >> "$GITHUB_STEP_SUMMARY"
               rota regress --update --baseline results/baseline.json \\
-                  --instances instances/bench --node-limit 1000
+                  --instances instances/bench --node-limit 200
             """
     )
 
@@ -52,10 +52,10 @@ struct RegressCommand: ParsableCommand {
     @Flag(help: "Make the baseline anew from --instances and write it, instead of checking.")
     var update = false
 
-    @Option(help: "With --update: search nodes per solve (default: the baseline's, else 1000).")
+    @Option(help: "With --update: search nodes per solve (default: the baseline's, else 200).")
     var nodeLimit: Int?
 
-    @Option(help: "With --update: lines above which solvers other than the heuristics are left out (default: the baseline's, else 300).")
+    @Option(help: "With --update: lines above which solvers other than the heuristics are left out (default: the baseline's, else 60).")
     var maxLines: Int?
 
     @Option(help: "Objective for the verdict (default: the baseline's). With --update it is recorded in the baseline.")
@@ -112,8 +112,8 @@ struct RegressCommand: ParsableCommand {
         let made: Baseline
         do {
             made = try RegressionGate(solvers: entries).makeBaseline(
-                instancesDirectory: folder, nodeLimit: nodeLimit ?? previous?.nodeLimit ?? 1000,
-                searchMaxLines: maxLines ?? previous?.searchMaxLines ?? 300,
+                instancesDirectory: folder, nodeLimit: nodeLimit ?? previous?.nodeLimit ?? 200,
+                searchMaxLines: maxLines ?? previous?.searchMaxLines ?? 60,
                 objective: chosen,
                 madeBy: "rota \(machine.rotaVersion)" + (machine.commit.map { " at \($0)" } ?? ""))
         } catch {

@@ -59,7 +59,7 @@ import Testing
         #expect(suite.budget(for: other) == SolverBudget(timeLimit: 3, maxLines: 10))
         suite.overrides["slow"] = SolverBudget(timeLimit: 1)
         #expect(suite.budget(for: other) == SolverBudget(timeLimit: 1))
-        #expect(SolverBudget(timeLimit: 5).deadline(fallback: 100) == 70)
+        #expect(SolverBudget(timeLimit: 5).deadline(fallback: 100) == 40)
         #expect(SolverBudget().deadline(fallback: 100) == 100)
         #expect(SolverBudget(maxLines: 10).admits(lines: 10) && !SolverBudget(maxLines: 10).admits(lines: 11))
     }

@@ -12,6 +12,8 @@ public struct BenchRecord: Hashable, Sendable {
         case failed
         /// The run's process outlived its deadline and was stopped.
         case timedOut = "timed-out"
+        /// The run's process went over the memory cap and was killed.
+        case overMemory = "over-memory"
     }
 
     public var suite: String

@@ -9,13 +9,13 @@ extension BenchReport {
         let isolated = records.contains { $0.isolated }
         out.append(
             isolated
-                ? "- Each run had a process of its own (`rota bench-run`): *peak MiB* is that process's peak resident set (`getrusage` `ru_maxrss`), loading or generating the instance, the bound and validation included."
+                ? "- Each run had a process of its own (`rota bench-run`): *peak MiB* is that process's peak resident set (`VmHWM` of /proc/self/status; `getrusage`'s `ru_maxrss` where there is no /proc), loading or generating the instance, the bound and validation included."
                 : "- Runs shared one process: *peak MiB* is the benchmark's high-water mark so far, not the run's own.")
         out.append("- *seconds*: building the dense problem and solving (the bound and validation are timed apart in the JSON lines).")
         out.append("- Budgets: \(budgetText).")
         let checked = records.filter { $0.feasible != nil }
         out.append(
-            "- Plans validated: \(checked.count); infeasible: \(infeasible.count); skipped: \(records.filter { $0.outcome == .skipped }.count); failed or timed out: \(failed.count).")
+            "- Plans validated: \(checked.count); infeasible: \(infeasible.count); skipped: \(records.filter { $0.outcome == .skipped }.count); failed or stopped: \(failed.count).")
         out += ["", "## Runs", ""]
         out.append("| instance | lines | accounts | days | solver | status | makespan | lower bound | gap | weighted lateness | seconds | peak MiB | model (rows × columns, nz) |")
         out.append("|:---|---:|---:|---:|:---|:---|---:|---:|---:|---:|---:|---:|---:|")
@@ -74,6 +74,7 @@ extension BenchReport {
         case .skipped: return "skipped" + (r.note.map { ": \($0)" } ?? "")
         case .failed: return "failed"
         case .timedOut: return "timed out"
+        case .overMemory: return "over the memory cap"
         }
     }
 

@@ -19,8 +19,8 @@ public struct BenchReport: Sendable {
 
     /// Runs that returned a plan the validator rejected.
     public var infeasible: [BenchRecord] { records.filter { $0.feasible == false } }
-    /// Runs that failed or timed out.
-    public var failed: [BenchRecord] { records.filter { $0.outcome == .failed || $0.outcome == .timedOut } }
+    /// Runs that failed, timed out or went over the memory cap.
+    public var failed: [BenchRecord] { records.filter { [.failed, .timedOut, .overMemory].contains($0.outcome) } }
 
     /// The growth table's rows: the growth solver's solved runs on `huge` at every size, by lines.
     public var growth: [BenchRecord] {

@@ -43,7 +43,7 @@ public struct BenchSuite: Sendable {
 
     /// The quick instances, more seeds of the middle families, the issue-3 MIP shapes, `large`,
     /// `huge`, and `huge` rescaled to 1,000, 10,000 and 100,000 lines for the growth table (those
-    /// three run the growth solver only). Heuristics get 60 s; other solvers 30 s and at most
+    /// three run the growth solver only). Heuristics get 60 s; other solvers 20 s and at most
     /// 25,000 lines (so they meet `large` and `mip-large`, not `huge`).
     public static func full(directory: String) -> BenchSuite {
         let generated: [BenchInstance] = [
@@ -56,7 +56,7 @@ public struct BenchSuite: Sendable {
         }
         return BenchSuite(
             name: "full", instances: files(in: directory).map(BenchInstance.file) + generated + growth + [.family(.huge, seed: 1)],
-            heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 30, maxLines: 25_000))
+            heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 20, maxLines: 25_000))
     }
 
     /// The suite called `name` (`quick` or `full`), or `nil`.

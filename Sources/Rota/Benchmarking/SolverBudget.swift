@@ -14,9 +14,9 @@ public struct SolverBudget: Hashable, Sendable {
     /// Whether an instance of `lines` lines is within the cap.
     public func admits(lines: Int) -> Bool { maxLines.map { lines <= $0 } ?? true }
 
-    /// Seconds after which the run's process is stopped: twice the time limit plus a minute
-    /// (building, bounding and validating are outside the solver's limit), or `fallback`.
+    /// Seconds after which the run's process is stopped: twice the time limit plus half a
+    /// minute (building, bounding and validating are outside the solver's limit), or `fallback`.
     public func deadline(fallback: Double) -> Double {
-        timeLimit.map { $0 * 2 + 60 } ?? fallback
+        timeLimit.map { $0 * 2 + 30 } ?? fallback
     }
 }
