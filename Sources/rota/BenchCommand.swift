@@ -7,20 +7,20 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Run every solver on every instance of a benchmark suite; write figures to results/.",
         discussion: """
-            Suites: quick (the committed instances of --instances plus medium-1; about a \
-            minute) and full (more seeds, the MIP shapes mip-medium and mip-large, large, huge, \
+            Suites: quick (the committed instances of --instances plus medium-1; within two \
+            minutes) and full (more seeds, the MIP shapes mip-medium and mip-large, large, huge, \
             and huge rescaled to 1,000, 10,000 and 100,000 lines for a growth table; within 20 \
             minutes on two cores). Generated instances come from family and seed at run time \
             (see rota generate --list). Every solver of `rota solvers` runs, so new solvers are \
             benchmarked without changing the suite; each has a time limit and a size cap \
             (property-tested heuristics: no cap), and a run over the cap is listed as skipped.
 
-            Every run has a process of its own (rota bench-run), so its peak memory (getrusage) \
-            is its own; --in-process runs everything here instead (faster to start, memory \
-            figures then are the high-water mark so far). A run is stopped at twice its time \
-            limit plus 30 s (timed out) or when its resident memory passes --memory-cap \
-            (failed). Each plan is validated: the command exits 1 when a plan breaks a rule or a \
-            run fails.
+            Every run has a process of its own (rota bench-run), so its peak memory (VmHWM, \
+            the peak resident set) is its own; --in-process runs everything here instead \
+            (faster to start; memory figures then are the high-water mark so far). A run is \
+            stopped at twice its time limit plus 30 s (timed out) or when its resident memory \
+            passes --memory-cap (over-memory); both are reported and the suite goes on. Each \
+            plan is validated: the command exits 1 when a plan breaks a rule or a solver fails.
 
             Writes <results>/bench-<suite>.jsonl (a header line with the machine, commit and \
             budgets, then one JSON object per run) and <results>/bench-<suite>.md (the same as \
@@ -49,7 +49,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Replace every solver's time limit (seconds).")
     var timeLimit: Double?
 
-    @Option(help: "Kill a run whose resident memory passes this many GiB (recorded as failed).")
+    @Option(help: "Kill a run whose resident memory passes this many GiB (recorded as over-memory).")
     var memoryCap: Double = 6
 
     @Flag(help: "Run every solver in this process instead of one process per run.")
@@ -74,6 +74,9 @@ struct BenchCommand: ParsableCommand {
         if let timeLimit {
             chosen.heuristicBudget.timeLimit = timeLimit
             chosen.searchBudget.timeLimit = timeLimit
+        }
+        if BenchSuite.files(in: instances).isEmpty {
+            Terminal.note("rota bench: no *.json in \(instances); only generated instances run")
         }
         let entries = solvers.isEmpty ? SolverCatalog.entries : SolverCatalog.entries.filter { solvers.contains($0.name) }
         let clock = ContinuousClock()
