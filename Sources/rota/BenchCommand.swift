@@ -82,7 +82,7 @@ struct BenchCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let startedAt = ISO8601DateFormatter().string(from: Date())
-        let machine = MachineInfo.current()
+        let machine = MachineInfo.current(ignoring: [results])
         if !quiet {
             Terminal.note("rota bench: \(suite) suite, \(chosen.instances.count) instances × \(entries.count) solvers on \(machine.summary)")
         }

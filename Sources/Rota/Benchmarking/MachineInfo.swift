@@ -23,12 +23,14 @@ public struct MachineInfo: Hashable, Sendable {
         self.commit = commit
     }
 
-    /// This machine, and the commit of the repository around `directory` (the current one by default).
-    public static func current(directory: String? = nil) -> MachineInfo {
+    /// This machine, and the commit of the repository around `directory` (the current one by
+    /// default); changes under `ignoring` (e.g. the results folder being written) do not make
+    /// the commit `+dirty`.
+    public static func current(directory: String? = nil, ignoring: [String] = []) -> MachineInfo {
         let info = ProcessInfo.processInfo
         return MachineInfo(
             cores: info.activeProcessorCount, memoryBytes: info.physicalMemory, cpuModel: cpuModel() ?? "unknown",
-            os: osName() ?? info.operatingSystemVersionString, commit: commit(directory: directory))
+            os: osName() ?? info.operatingSystemVersionString, commit: commit(directory: directory, ignoring: ignoring))
     }
 
     /// "2 cores, 23.4 GiB, Intel(R) Xeon(R) …, Ubuntu 24.04.1 LTS".
@@ -63,10 +65,11 @@ public struct MachineInfo: Hashable, Sendable {
     }
 
     /// `git rev-parse HEAD` in `directory`, with `+dirty` when `git status --porcelain` lists
-    /// tracked changes; `nil` when git fails.
-    static func commit(directory: String?) -> String? {
+    /// tracked changes outside `ignoring`; `nil` when git fails.
+    static func commit(directory: String?, ignoring: [String] = []) -> String? {
         guard let head = git(["rev-parse", "HEAD"], directory: directory), !head.isEmpty else { return nil }
-        let status = git(["status", "--porcelain", "--untracked-files=no"], directory: directory) ?? ""
+        let excluded = ignoring.map { ":(exclude)\($0)" }
+        let status = git(["status", "--porcelain", "--untracked-files=no", "--", "."] + excluded, directory: directory) ?? ""
         return status.isEmpty ? head : head + "+dirty"
     }
 
