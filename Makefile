@@ -6,7 +6,7 @@ RELEASE_BIN := .build/release/rota
 EXAMPLE ?= instances/seed.json
 OUT ?= out
 
-.PHONY: all deps build release run test clean
+.PHONY: all deps build release run test clean bench bench-quick regress baseline
 
 all: build
 
@@ -33,6 +33,31 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Benchmarks with the release build: every solver of `rota solvers` on every instance of a
+# suite, each run in its own process; figures go to results/bench-<suite>.{md,jsonl}.
+# bench-quick: the committed instances/bench plus medium-1 (about a minute).
+# bench: also large, huge, the MIP shapes and a growth table (within 20 minutes on 2 cores).
+BENCH_INSTANCES ?= instances/bench
+RESULTS ?= results
+BASELINE ?= results/baseline.json
+
+bench-quick: release
+	$(RELEASE_BIN) bench --suite quick --instances $(BENCH_INSTANCES) --results $(RESULTS)
+
+bench: release
+	$(RELEASE_BIN) bench --suite full --instances $(BENCH_INSTANCES) --results $(RESULTS)
+
+# The plan-quality gate (debug build, as `make test` leaves it): re-solves every instance of
+# the baseline with its node limit and fails when a plan is invalid or worse.
+regress: deps
+	$(SWIFT) build --product rota
+	$$($(SWIFT) build --show-bin-path)/rota regress --baseline $(BASELINE)
+
+# Refreshes the baseline on purpose (commit it with the change that explains it).
+baseline: deps
+	$(SWIFT) build --product rota
+	$$($(SWIFT) build --show-bin-path)/rota regress --update --baseline $(BASELINE) --instances $(BENCH_INSTANCES)
 
 clean:
 	rm -rf .build $(OUT)

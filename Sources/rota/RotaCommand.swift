@@ -20,6 +20,8 @@ struct RotaCommand: ParsableCommand {
             The formats are described in docs/FORMAT.md.
             """,
         version: RotaVersion.current,
-        subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, CompareCommand.self, SolversCommand.self]
+        subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, CompareCommand.self, SolversCommand.self,
+            GenerateCommand.self, BenchCommand.self, RegressCommand.self,
+            BenchRunCommand.self]
     )
 }

@@ -1,0 +1,114 @@
+/// One solver on one instance in a benchmark: the instance's size, how the run ended, the
+/// plan's quality against the lower bound, time and peak memory, and the model's size when
+/// the solver reports it. One line of `results/<suite>.jsonl`.
+public struct BenchRecord: Hashable, Sendable {
+    /// How a run ended, beyond the solver's own status.
+    public enum Outcome: String, Hashable, Sendable, CaseIterable {
+        /// The solver returned a plan (see `status` and `feasible`).
+        case solved
+        /// Not run: the instance is over the solver's size cap.
+        case skipped
+        /// The solver threw an error, or the run's process failed or was killed.
+        case failed
+        /// The run's process outlived its deadline and was stopped.
+        case timedOut = "timed-out"
+        /// The run's process went over the memory cap and was killed.
+        case overMemory = "over-memory"
+    }
+
+    public var suite: String
+    public var instance: String
+    /// The file, or `family NAME seed N`.
+    public var origin: String
+    public var lines: Int
+    public var accounts: Int
+    public var days: Int
+    public var solver: String
+    public var outcome: Outcome
+    /// The solver's status (`heuristic`, `optimal`, `time-limit`…), when it returned a plan.
+    public var status: String?
+    /// Whether the validator accepted the plan.
+    public var feasible: Bool?
+    public var violations: Int?
+    public var unscheduled: Int?
+    public var makespan: Int?
+    /// The proven makespan bound (the instance's combinatorial bound, or the solver's if higher).
+    public var lowerBound: Int?
+    /// The fewest lines any valid plan leaves out.
+    public var boundUnscheduled: Int?
+    /// `(makespan − bound) / makespan`, when the plan leaves out no more lines than the bound.
+    public var gap: Double?
+    public var weightedLateness: Double?
+    public var largestLoad: Int?
+    public var spread: Int?
+    public var softOverruns: Int?
+    /// Building the dense problem and solving it.
+    public var seconds: Double?
+    /// The combinatorial lower bound.
+    public var boundSeconds: Double?
+    /// Validating and scoring the plan.
+    public var checkSeconds: Double?
+    /// Peak resident memory of the process that made the run.
+    public var peakBytes: Int?
+    /// Peak resident memory once the instance was loaded, before solving.
+    public var loadedBytes: Int?
+    /// Whether the run had a process of its own (otherwise `peakBytes` is the whole benchmark's high-water mark).
+    public var isolated: Bool
+    /// Model rows, columns and non-zeros, when the solver reports them in its settings.
+    public var model: ModelSize?
+    /// Limits the run was given: `time-limit`, `node-limit`.
+    public var limits: [String: String]
+    /// Why the run was skipped or failed.
+    public var note: String?
+
+    public init(
+        suite: String, instance: String, origin: String, size: BenchSize, solver: String, outcome: Outcome,
+        isolated: Bool, limits: [String: String] = [:], note: String? = nil
+    ) {
+        self.suite = suite
+        self.instance = instance
+        self.origin = origin
+        self.lines = size.lines
+        self.accounts = size.accounts
+        self.days = size.days
+        self.solver = solver
+        self.outcome = outcome
+        self.isolated = isolated
+        self.limits = limits
+        self.note = note
+    }
+
+    /// The instance's size.
+    public var size: BenchSize { BenchSize(lines: lines, accounts: accounts, days: days) }
+}
+
+/// A solver's model size: rows, columns, non-zeros of its constraint matrix.
+public struct ModelSize: Hashable, Sendable {
+    public var rows: Int
+    public var columns: Int
+    public var nonZeros: Int?
+
+    public init(rows: Int, columns: Int, nonZeros: Int? = nil) {
+        self.rows = rows
+        self.columns = columns
+        self.nonZeros = nonZeros
+    }
+
+    /// Read from a run's settings: `rows` and `columns` (also `model-rows`, `model-columns`),
+    /// and `nonzeros` (also `non-zeros`, `nonZeros`, `model-nonzeros`); `nil` without rows and columns.
+    public init?(settings: [String: String]) {
+        func int(_ keys: [String]) -> Int? {
+            for key in keys { if let text = settings[key], let value = Int(text) { return value } }
+            return nil
+        }
+        guard let rows = int(["rows", "model-rows"]), let columns = int(["columns", "cols", "model-columns"]) else {
+            return nil
+        }
+        self.init(rows: rows, columns: columns, nonZeros: int(["nonzeros", "non-zeros", "nonZeros", "model-nonzeros"]))
+    }
+
+    /// "1,234 × 5,678, 9,012 nz".
+    public var text: String {
+        "\(rows) × \(columns)" + (nonZeros.map { ", \($0) nz" } ?? "")
+    }
+}

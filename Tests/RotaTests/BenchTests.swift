@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+@testable import Rota
+
+/// The benchmark library: suites, budgets and size caps, runs in this process, records and
+/// their JSON lines, the Markdown report with its growth table, the machine description.
+@Suite struct BenchTests {
+    static func suite(
+        _ instances: [BenchInstance], heuristics: SolverBudget = SolverBudget(), others: SolverBudget = SolverBudget()
+    ) -> BenchSuite {
+        BenchSuite(name: "test", instances: instances, heuristicBudget: heuristics, searchBudget: others)
+    }
+
+    @Test func everySolverOnEveryInstanceInOrder() {
+        let suite = Self.suite([.family(.tiny, seed: 1), .family(.seed, seed: 1), .family(.tight, seed: 1)])
+        let benchmark = Benchmark(suite: suite)
+        var seen: [String] = []
+        let records = benchmark.run(execute: { $0.runInProcess() }, progress: { seen.append("\($0.instance)/\($0.solver)") })
+        let expected = ["tiny-1", "seed-1", "tight-1"].flatMap { i in SolverCatalog.names.map { "\(i)/\($0)" } }
+        #expect(records.map { "\($0.instance)/\($0.solver)" } == expected)
+        #expect(seen == expected, "progress sees every record in order")
+        for r in records {
+            #expect(r.outcome == .solved, "\(r.instance)/\(r.solver): \(r.note ?? "")")
+            #expect(r.feasible == true, "\(r.instance)/\(r.solver)")
+            #expect(r.violations == 0)
+            #expect(r.status != nil && r.seconds != nil && r.boundSeconds != nil && r.checkSeconds != nil)
+            #expect((r.peakBytes ?? 0) > 0)
+            #expect(r.isolated == false)
+            if let makespan = r.makespan, let bound = r.lowerBound, r.unscheduled == r.boundUnscheduled {
+                #expect(bound <= makespan)
+                #expect(r.gap == gap(makespan: makespan, bound: bound))
+            }
+        }
+        let tiny = records.first { $0.instance == "tiny-1" }
+        #expect(tiny?.origin == "family tiny seed 1")
+        #expect(tiny?.lines == InstanceFamily.tiny.generate(seed: 1).resolvedLines.count)
+    }
+
+    @Test func sizeCapsSkipAndGrowthPointsRunOneSolver() {
+        let suite = Self.suite(
+            [.family(.small, seed: 1), .family(.tiny, seed: 2, solvers: ["greedy"])],
+            heuristics: SolverBudget(maxLines: 50), others: SolverBudget(maxLines: 50))
+        var executed: [String] = []
+        let records = Benchmark(suite: suite).run(execute: { task in
+            executed.append("\(task.instance.label)/\(task.solver.name)")
+            return task.runInProcess()
+        })
+        let small = records.filter { $0.instance == "small-1" }
+        #expect(small.count == SolverCatalog.entries.count)
+        #expect(small.allSatisfy { $0.outcome == .skipped && $0.note == "over 50 lines" && $0.feasible == nil })
+        #expect(executed == ["tiny-2/greedy"], "skipped runs are never executed; growth points run only their solver")
+    }
+
+    @Test func budgetsFollowTheCatalogFlag() throws {
+        var suite = Self.suite([], heuristics: SolverBudget(timeLimit: 9), others: SolverBudget(timeLimit: 3, maxLines: 10))
+        let heuristic = try #require(SolverCatalog.entries.first { $0.isPropertyTested })
+        let other = SolverCatalog.Entry(name: "slow", summary: "", make: { GreedySolver() }, isPropertyTested: false)
+        #expect(suite.budget(for: heuristic).timeLimit == 9)
+        #expect(suite.budget(for: other) == SolverBudget(timeLimit: 3, maxLines: 10))
+        suite.overrides["slow"] = SolverBudget(timeLimit: 1)
+        #expect(suite.budget(for: other) == SolverBudget(timeLimit: 1))
+        #expect(SolverBudget(timeLimit: 5).deadline(fallback: 100) == 40)
+        #expect(SolverBudget().deadline(fallback: 100) == 100)
+        #expect(SolverBudget(maxLines: 10).admits(lines: 10) && !SolverBudget(maxLines: 10).admits(lines: 11))
+    }
+
+    @Test func failedLoadIsARecordNotACrash() {
+        let suite = Self.suite([.file("/nonexistent/instance.json")])
+        let records = Benchmark(suite: suite).run(execute: { $0.runInProcess() })
+        #expect(records.count == SolverCatalog.entries.count)
+        #expect(records.allSatisfy { $0.outcome == .failed && ($0.note ?? "").contains("/nonexistent/instance.json") })
+    }
+
+    @Test func suitesListTheCommittedInstances() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let folder = root.appendingPathComponent("instances/bench").path
+        let files = BenchSuite.files(in: folder)
+        #expect(!files.isEmpty)
+        #expect(files == files.sorted())
+        let quick = BenchSuite.quick(directory: folder)
+        #expect(quick.instances.map(\.label) == files.map { BenchInstance.file($0).label } + ["medium-1"])
+        let full = BenchSuite.full(directory: folder)
+        let growth = full.instances.filter { $0.solvers != nil }
+        #expect(growth.map(\.label) == ["huge-1@1000", "huge-1@10000", "huge-1@100000"])
+        #expect(growth.allSatisfy { $0.runs("greedy") && !$0.runs("seed-greedy") })
+        #expect(full.instances.last?.label == "huge-1")
+        #expect(full.searchBudget.maxLines.map { $0 >= 21_000 && $0 < 500_000 } == true, "exact solvers meet large, not huge")
+        #expect(BenchSuite.named("nope", directory: folder) == nil)
+        // Every committed instance decodes and is what its family and seed generate (so the
+        // files can be rebuilt with `rota generate`).
+        for file in files {
+            let instance = try RotaJSON.loadInstance(from: file)
+            let label = BenchInstance.file(file).label
+            guard let dash = label.lastIndex(of: "-"), let family = InstanceFamily(named: String(label[..<dash])),
+                let seed = UInt64(label[label.index(after: dash)...])
+            else { continue }
+            #expect(instance == family.generate(seed: seed), "\(label) is `rota generate --family \(family.rawValue) --seed \(seed)`")
+        }
+    }
+
+    @Test func recordJSONLineRoundTrip() throws {
+        let run = BenchRun(
+            suite: "t", instance: .family(.tiny, seed: 3), solverName: "greedy", solver: GreedySolver(),
+            options: SolveOptions(timeLimit: 5), isolated: true)
+        var record = run.run()
+        record.model = ModelSize(rows: 10, columns: 20, nonZeros: 30)
+        record.note = "a \"quoted\" note"
+        let line = record.jsonLine
+        #expect(!line.contains("\n"))
+        let back = try #require(BenchRecord(jsonLine: line))
+        #expect(back == record)
+        #expect(record.limits == ["time-limit": "5.0"])
+        #expect(BenchRecord(jsonLine: "{\"kind\": \"machine\"}") == nil)
+        #expect(BenchRecord(jsonLine: "not json") == nil)
+    }
+
+    @Test func modelSizeFromSettings() {
+        #expect(ModelSize(settings: ["rows": "12", "columns": "34", "nonzeros": "56"]) == ModelSize(rows: 12, columns: 34, nonZeros: 56))
+        #expect(ModelSize(settings: ["model-rows": "1", "model-columns": "2"]) == ModelSize(rows: 1, columns: 2))
+        #expect(ModelSize(settings: ["rows": "12"]) == nil)
+        #expect(ModelSize(settings: ["rows": "x", "columns": "1"]) == nil)
+        #expect(ModelSize(rows: 1, columns: 2, nonZeros: 3).text == "1 × 2, 3 nz")
+    }
+
+    @Test func markdownReportHasEveryColumnAndTheGrowthTable() {
+        func record(_ instance: String, lines: Int, solver: String, seconds: Double) -> BenchRecord {
+            var r = BenchRecord(
+                suite: "full", instance: instance, origin: "family huge seed 1", size: BenchSize(lines: lines, accounts: lines / 500, days: 180),
+                solver: solver, outcome: .solved, isolated: true)
+            r.status = "heuristic"
+            r.feasible = true
+            r.violations = 0
+            r.unscheduled = 0
+            r.makespan = 100
+            r.lowerBound = 100
+            r.boundUnscheduled = 0
+            r.gap = 0
+            r.weightedLateness = 12.5
+            r.seconds = seconds
+            r.peakBytes = 512 * 1_048_576
+            r.loadedBytes = 256 * 1_048_576
+            return r
+        }
+        var skipped = BenchRecord(
+            suite: "full", instance: "huge-1", origin: "family huge seed 1", size: BenchSize(lines: 500_000, accounts: 1_000, days: 180),
+            solver: "mip", outcome: .skipped, isolated: false, note: "over 25,000 lines")
+        skipped.limits = ["time-limit": "30.0"]
+        var bad = record("tight-1", lines: 140, solver: "broken", seconds: 0.1)
+        bad.feasible = false
+        bad.violations = 3
+        let records = [
+            record("huge-1@1000", lines: 1_000, solver: "greedy", seconds: 0.01), record("huge-1", lines: 500_000, solver: "greedy", seconds: 6),
+            record("huge-1", lines: 500_000, solver: "seed-greedy", seconds: 3), skipped, bad,
+        ]
+        let machine = MachineInfo(cores: 2, memoryBytes: 8 << 30, cpuModel: "Test CPU", os: "Test OS", commit: "abc123")
+        let report = BenchReport(
+            suite: BenchSuite(name: "full", instances: [], heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 30, maxLines: 25_000)),
+            machine: machine, records: records, started: "2026-01-01T00:00:00Z", seconds: 12)
+        let md = report.markdown
+        #expect(md.contains("| instance | lines | accounts | days | solver | status | makespan | lower bound | gap | weighted lateness | seconds | peak MiB | model (rows × columns, nz) |"))
+        #expect(md.contains("2 cores, 8.0 GiB, Test CPU, Test OS"))
+        #expect(md.contains("`abc123`"))
+        #expect(md.contains("| huge-1 | 500,000 | 1,000 | 180 | mip | skipped: over 25,000 lines |"))
+        #expect(md.contains("## Growth: greedy against lines"))
+        #expect(md.contains("| 1,000 | 2 | 0.010 | 10.0 | 512.0 | 256.0 | 100 | 100 |"))
+        #expect(md.contains("| 500,000 | 1,000 | 6.000 | 12.0 | 512.0 | 256.0 | 100 | 100 |"))
+        #expect(report.growth.map(\.solver) == ["greedy", "greedy"], "the growth table is the growth solver's alone")
+        #expect(md.contains("**INFEASIBLE** (3)"))
+        #expect(report.infeasible.count == 1)
+
+        let lines = report.jsonLines.split(separator: "\n").map(String.init)
+        #expect(lines.count == records.count + 1)
+        #expect(lines[0].hasPrefix("{\"kind\":\"machine\",\"suite\":\"full\""))
+        #expect(lines[0].contains("\"commit\":\"abc123\""))
+        #expect(lines.dropFirst().compactMap(BenchRecord.init(jsonLine:)) == records)
+    }
+
+    @Test func machineAndMemory() {
+        let machine = MachineInfo.current()
+        #expect(machine.cores >= 1)
+        #expect(machine.memoryBytes > 0)
+        #expect(!machine.cpuModel.isEmpty && !machine.os.isEmpty)
+        #expect(PeakMemory.bytes > 1_000_000)
+        #expect(PeakMemory.mebibytes(1_572_864) == 1.5)
+    }
+}

@@ -1,0 +1,160 @@
+import Testing
+@testable import Rota
+
+/// Instance families: deterministic per (family, seed), sizes and rules as documented, valid
+/// through the JSON round trip, and every catalog solver's plans valid on the small ones.
+@Suite struct FamilyTests {
+    /// Families cheap enough to build many times in unit tests.
+    static let everyday: [InstanceFamily] = [.seed, .tiny, .small, .medium, .tight, .resched, .mipMedium]
+
+    @Test(arguments: everyday)
+    func sameSeedSameInstance(_ family: InstanceFamily) {
+        for seed: UInt64 in [0, 1, 2, 99] {
+            #expect(family.generate(seed: seed) == family.generate(seed: seed), "\(family.rawValue) seed \(seed)")
+        }
+    }
+
+    @Test(arguments: everyday)
+    func seedsDiffer(_ family: InstanceFamily) {
+        var a = family.generate(seed: 1)
+        var b = family.generate(seed: 2)
+        #expect(a.name == "\(family.rawValue)-1")
+        #expect(b.name == "\(family.rawValue)-2")
+        a.name = nil
+        b.name = nil
+        #expect(a != b)
+    }
+
+    @Test(arguments: everyday)
+    func jsonRoundTripGivesAValidInstance(_ family: InstanceFamily) throws {
+        for seed: UInt64 in 1...3 {
+            let instance = family.generate(seed: seed)
+            let decoded: Instance
+            do {
+                decoded = try RotaJSON.decodeInstance(RotaJSON.encode(instance), file: "\(family.rawValue)-\(seed)")
+            } catch {
+                Issue.record("\(family.rawValue) seed \(seed) does not decode: \(error.description)")
+                continue
+            }
+            #expect(decoded == instance, "\(family.rawValue) seed \(seed) changes through JSON")
+            #expect(InstanceChecker.check(decoded).isEmpty)
+        }
+    }
+
+    @Test func familiesHaveTheirSizes() {
+        for seed: UInt64 in 1...5 {
+            let small = InstanceFamily.small.generate(seed: seed)
+            #expect((10...20).contains(small.accounts.count))
+            #expect((100...300).contains(small.resolvedLines.count))
+
+            let medium = InstanceFamily.medium.generate(seed: seed)
+            #expect(medium.accounts.count == 50)
+            let lines = medium.resolvedLines
+            #expect((1_000...3_000).contains(lines.count))
+            var perItem: [ItemID: Int] = [:]
+            for line in lines { perItem[line.item, default: 0] += 1 }
+            #expect((perItem.values.max() ?? 0) > medium.accounts.count, "some item wanted more often than there are accounts")
+            #expect(medium.accounts.contains { !$0.unavailable.isEmpty })
+            #expect(medium.orders.contains { $0.dueDate != nil })
+            #expect(medium.orders.contains { $0.slaTier != nil })
+            #expect(lines.contains { $0.earliest != nil })
+
+            let tiny = InstanceFamily.tiny.generate(seed: seed)
+            #expect(tiny.accounts.count <= 3 && tiny.resolvedLines.count <= 8 && tiny.horizonDays <= 10)
+        }
+    }
+
+    @Test func tightStressesEveryCap() {
+        var limits = Set<Int>()
+        for seed: UInt64 in 1...5 {
+            let tight = InstanceFamily.tight.generate(seed: seed)
+            #expect(tight.rules.sameItemPerAccount == 1)
+            #expect(tight.accounts.allSatisfy { $0.rolling?.hard != nil })
+            for account in tight.accounts { limits.insert(account.dailyLimit ?? 0) }
+            let daysOff = tight.accounts.reduce(0) { $0 + $1.unavailable.count }
+            #expect(Double(daysOff) > 0.15 * Double(tight.accounts.count * tight.horizonDays), "many days off")
+            var perItem: [ItemID: Int] = [:]
+            for line in tight.resolvedLines { perItem[line.item, default: 0] += 1 }
+            let mean = Double(tight.resolvedLines.count) / Double(max(1, perItem.count))
+            #expect(mean > 0.6 * Double(tight.accounts.count) && mean < 1.1 * Double(tight.accounts.count))
+        }
+        #expect(limits.isSubset(of: Set(1...5)) && limits.count >= 3, "uneven daily limits: \(limits.sorted())")
+    }
+
+    @Test func reschedCarriesHistory() {
+        var statuses = Set<TaskStatus>()
+        for seed: UInt64 in 1...3 {
+            let instance = InstanceFamily.resched.generate(seed: seed)
+            #expect(!instance.existing.isEmpty)
+            statuses.formUnion(instance.existing.map(\.status))
+        }
+        #expect(statuses == [.completed, .missed, .pending])
+    }
+
+    @Test func mipShapesMatchIssueThree() {
+        let medium = InstanceFamily.mipMedium.generate(seed: 1)
+        #expect(medium.accounts.count == 50)
+        #expect(medium.resolvedLines.count == 2_000)
+        #expect(Set(medium.resolvedLines.map(\.item)).count <= 300)
+        #expect(medium.horizonDays == 30)
+        #expect(medium.accounts.allSatisfy { $0.rolling?.hard != nil && $0.rolling?.soft == nil })
+        #expect(medium.accounts.contains { !$0.unavailable.isEmpty })
+
+        let large = InstanceFamily.mipLarge.shape(seed: 1)
+        #expect(large.accounts == 200 && large.lines == 20_000)
+    }
+
+    /// `large` and `huge` are only checked through their shapes here (the benchmark builds them).
+    @Test func bigFamiliesShapes() {
+        for seed: UInt64 in 1...3 {
+            let large = InstanceFamily.large.shape(seed: seed)
+            #expect(large.accounts == 200 && (19_000...21_000).contains(large.lines))
+            let huge = InstanceFamily.huge.shape(seed: seed)
+            #expect(huge.accounts == 1_000 && huge.lines == 500_000)
+            #expect(InstanceFamily.huge.shape(seed: seed) == huge)
+        }
+    }
+
+    @Test func rescaledFamilies() {
+        let shape = InstanceFamily.scaled(InstanceFamily.huge.shape(seed: 1), toLines: 1_000)
+        #expect(shape.lines == 1_000)
+        #expect(shape.accounts == 2)
+        #expect(shape.items == 40)
+        let instance = InstanceFamily.huge.generate(seed: 1, lines: 1_000)
+        #expect(instance.resolvedLines.count == 1_000)
+        #expect(instance.accounts.count == 2)
+        #expect(InstanceFamily.scaled(shape, toLines: 0).accounts == 1, "never fewer than one account")
+    }
+
+    @Test func namesAreUniqueAndParse() {
+        #expect(Set(InstanceFamily.names).count == InstanceFamily.allCases.count)
+        #expect(InstanceFamily(named: "mip-medium") == .mipMedium)
+        #expect(InstanceFamily(named: "TIGHT") == .tight)
+        #expect(InstanceFamily(named: "enormous") == nil)
+        #expect(InstanceFamily.allCases.allSatisfy { !$0.summary.isEmpty })
+    }
+
+    /// Every catalog solver's plan is valid on the small families, and never beats the bound.
+    /// Solvers that are not property-tested heuristics get a node and time limit here.
+    @Test(arguments: SolverCatalog.entries.map(\.name))
+    func everySolverMakesValidPlans(_ solver: String) throws {
+        let entry = try #require(SolverCatalog.entries.first { $0.name == solver })
+        var cases: [(InstanceFamily, UInt64)] = [(.seed, 1), (.tight, 1), (.resched, 1), (.small, 1)]
+        cases += (1...5).map { (.tiny, UInt64($0)) }
+        if entry.isPropertyTested {
+            cases += [(.seed, 2), (.tight, 2), (.tight, 3), (.resched, 2), (.resched, 3), (.small, 2), (.medium, 1)]
+        }
+        let options = entry.isPropertyTested ? SolveOptions() : SolveOptions(timeLimit: 10, nodeLimit: 500)
+        for (family, seed) in cases {
+            let instance = family.generate(seed: seed)
+            let outcome = try Planner().plan(instance, with: entry.make(), options: options)
+            let label = "\(solver) on \(family.rawValue)-\(seed)"
+            #expect(outcome.validation.isFeasible, "\(label): \(outcome.validation.violations.prefix(3).map(\.message))")
+            #expect(outcome.metrics.unscheduled >= outcome.bound.unscheduled, "\(label)")
+            if outcome.metrics.unscheduled == outcome.bound.unscheduled {
+                #expect(outcome.metrics.makespan >= outcome.bound.makespan, "\(label)")
+            }
+            #expect(outcome.plan.unscheduled.allSatisfy { !$0.reason.isEmpty }, "\(label)")
+        }
+    }
+}
