@@ -1,5 +1,3 @@
-import Foundation
-
 /// The test oracle: enumerates every placement of every line (purchase account and day, review
 /// day, or left out) by branch and bound, and returns a lexicographically optimal plan.
 ///
