@@ -1,9 +1,12 @@
 /* rota.mod — rota's exact planning model in GNU MathProg (see models/README.md).
 
    The same formulation as rota's Swift-built MIP (Sources/Rota/Solvers/MIP): integer
-   purchase counts x[c,a,d] per line class c, account a and day d; the review of a purchase
-   on the first day the account works after the lag, or, when reviews have a daily cap,
-   review counts y[c,a,r] linked to purchases cumulatively; u[c] lines of class c left out.
+   purchase counts x[c,a,d] per line class c (item, first day, lag), account a and day d;
+   the review of a purchase on the first day the account works after the lag, or, when
+   reviews have a daily cap, review counts y[c,a,r] linked to purchases cumulatively; the
+   class's reviews shared out among its groups g (due day, weight) by z[g,r]; u[g] lines of
+   group g left out. (The Swift model skips z for classes of one group, and totals each
+   account's purchases per day in a column; the rows are the same sums.)
 
    OBJECTIVE. MathProg solves one objective, so this model minimises the weighted sum
        (T + 1) * (lines left out) + makespan,
@@ -25,14 +28,16 @@ set A;                                   /* accounts */
 set I;                                   /* items */
 set C;                                   /* classes of lines needing a purchase and a review */
 set R;                                   /* classes of lines needing only a review */
-param n{C union R} integer > 0;          /* lines in the class */
 param item{C} integer;
 param first{C} integer >= 0;             /* first purchase day */
 param lag{C} integer >= 0;
-param due{C union R} integer default 1000000000;  /* due day (large: none) */
-param weight{C union R} default 1;
 param racct{R};                          /* account that made the completed purchase */
 param rfirst{R} integer >= 0;            /* first review day: purchase day + lag */
+set G;                                   /* groups: lines of a class sharing due day and weight */
+param gclass{G} symbolic;                /* the group's class (in C or R) */
+param n{G} integer > 0;                  /* lines in the group */
+param due{G} integer default 1000000000; /* due day (large: none) */
+param weight{G} default 1;
 
 param available{A, D} binary default 1;
 param dailyLimit{A} integer >= 0;
@@ -79,20 +84,33 @@ set X := setof{c in C, a in A, d in D:
 set Y := setof{c in C, a in A, r in D:
     capped = 1 and r >= first[c] + lag[c] and available[a, r] = 1 and reviewRoom[a, r] >= 1} (c, a, r);
 
-/* z[c,r]: reviews of review-only classes; uncapped: the first working day only. */
-set Z := setof{c in R, r in D:
+/* w[c,r]: reviews of review-only classes; uncapped: the first working day only. */
+set W := setof{c in R, r in D:
     r >= rfirst[c] and available[racct[c], r] = 1 and reviewRoom[racct[c], r] >= 1
     and (capped = 1 or r = rv[racct[c], min(T, rfirst[c])])} (c, r);
 
-var x{(c, a, d) in X} integer >= 0, <= n[c];
-var y{(c, a, r) in Y} integer >= 0, <= n[c];
-var z{(c, r) in Z} integer >= 0, <= n[c];
-var u{c in C union R} >= 0, <= n[c];
+/* z[g,r]: reviews of group g on day r, from its class's first possible review day. */
+set Z := setof{g in G, r in D:
+    r >= (if gclass[g] in C then first[gclass[g]] + lag[gclass[g]] else rfirst[gclass[g]])} (g, r);
+
+param size{c in C union R} := sum{g in G: gclass[g] = c} n[g];
+var x{(c, a, d) in X} integer >= 0, <= size[c];
+var y{(c, a, r) in Y} integer >= 0, <= size[c];
+var w{(c, r) in W} integer >= 0, <= size[c];
+var z{(g, r) in Z} integer >= 0, <= n[g];
+var u{g in G} >= 0, <= n[g];
 var e{t in D} binary;
 
-/* count[c]: sum_{a,d} x[c,a,d] + u[c] = n_c */
-s.t. count{c in C}: sum{(c, a, d) in X} x[c, a, d] + u[c] = n[c];
-s.t. countReview{c in R}: sum{(c, r) in Z} z[c, r] + u[c] = n[c];
+/* split[c,r]: sum_{g in c} z[g,r] = reviews of class c on day r (uncapped: purchases whose
+   review falls on r; capped: sum_a y[c,a,r]; review classes: w[c,r]) */
+s.t. split{c in C union R, r in D}:
+    sum{(g, r) in Z: gclass[g] = c} z[g, r] =
+        (if c in C and capped = 0 then sum{(c, a, d) in X: rv[a, min(T, d + lag[c])] = r} x[c, a, d])
+      + (if c in C and capped = 1 then sum{(c, a, r) in Y} y[c, a, r])
+      + (if c in R and (c, r) in W then w[c, r]);
+
+/* count[g]: sum_r z[g,r] + u[g] = n_g */
+s.t. count{g in G}: sum{(g, r) in Z} z[g, r] + u[g] = n[g];
 
 /* daily[a,d]: sum_c x[c,a,d] <= dailyLimit_a - completed(a,d) */
 s.t. daily{a in A, d in D}: sum{(c, a, d) in X} x[c, a, d] <= max(0, dailyRoom[a, d]);
@@ -111,7 +129,7 @@ s.t. hardWindow{a in A, s in (1 - len[a])..(T - 1): len[a] > 0}:
 
 /* Capped reviews: reviewCap[a,r]: sum_c y[c,a,r] + sum z <= reviewsPerDay - completed reviews(a,r) */
 s.t. reviewCap{a in A, r in D: capped = 1}:
-    sum{(c, a, r) in Y} y[c, a, r] + sum{(c, r) in Z: racct[c] = a} z[c, r] <= max(0, reviewRoom[a, r]);
+    sum{(c, a, r) in Y} y[c, a, r] + sum{(c, r) in W: racct[c] = a} w[c, r] <= max(0, reviewRoom[a, r]);
 
 /* link[c,a,t]: sum_{r <= t} y[c,a,r] <= sum_{d <= t - lag_c} x[c,a,d]; linkAll: totals equal */
 s.t. link{c in C, a in A, t in D: capped = 1}:
@@ -119,32 +137,25 @@ s.t. link{c in C, a in A, t in D: capped = 1}:
 s.t. linkAll{c in C, a in A: capped = 1}:
     sum{(c, a, r) in Y} y[c, a, r] = sum{(c, a, d) in X} x[c, a, d];
 
-/* Makespan: e[t] >= e[t+1]; e[t] = 1 before the history floor; a review on day t needs e[t]:
-   uncapped  sum_{a,d: rv(a, d + lag_c) = t} x[c,a,d] <= n_c e[t]; capped sum_a y[c,a,t] <= n_c e[t];
-   review classes sum z[c,t] <= n_c e[t]. */
+/* Makespan: e[t] >= e[t+1]; e[t] = 1 before the history floor; every review on day t is
+   some group's (split), so used[g,t]: z[g,t] <= n_g e[t]. */
 s.t. monotone{t in D: t + 1 <= T - 1}: e[t] >= e[t + 1];
 s.t. historyFloor{t in D: t < floor}: e[t] = 1;
-s.t. usedByPurchase{c in C, t in D: capped = 0}:
-    sum{(c, a, d) in X: rv[a, min(T, d + lag[c])] = t} x[c, a, d] <= n[c] * e[t];
-s.t. usedByReview{c in C, t in D: capped = 1}: sum{(c, a, t) in Y} y[c, a, t] <= n[c] * e[t];
-s.t. usedByReviewClass{(c, t) in Z}: z[c, t] <= n[c] * e[t];
+s.t. used{(g, t) in Z}: z[g, t] <= n[g] * e[t];
 
-minimize objective: (T + 1) * sum{c in C union R} u[c] + sum{t in D} e[t];
+minimize objective: (T + 1) * sum{g in G} u[g] + sum{t in D} e[t];
 
 solve;
 
 /* Reporting (lateness and load of the solution, not optimised). */
-param reviewDayOf{(c, a, d) in X} := rv[a, min(T, d + lag[c])];
-printf "rota unscheduled %d\n", round(sum{c in C union R} u[c]);
+printf "rota unscheduled %d\n", round(sum{g in G} u[g]);
 printf "rota makespan %d\n", max(floor, round(sum{t in D} e[t]));
-printf "rota lateness %.6f\n",
-    (if capped = 0 then sum{(c, a, d) in X} weight[c] * max(0, reviewDayOf[c, a, d] - due[c]) * x[c, a, d]
-     else sum{(c, a, r) in Y} weight[c] * max(0, r - due[c]) * y[c, a, r])
-    + sum{(c, r) in Z} weight[c] * max(0, r - due[c]) * z[c, r];
+printf "rota lateness %.6f\n", sum{(g, r) in Z} weight[g] * max(0, r - due[g]) * round(z[g, r]);
 printf "rota largest-load %d\n",
     if card(A) = 0 then 0 else max{a in A} (histLoad[a] + sum{(c, a, d) in X} round(x[c, a, d]));
 printf{(c, a, d) in X: x[c, a, d] > 0.5} "rota x %d %d %d %d\n", c, a, d, round(x[c, a, d]);
 printf{(c, a, r) in Y: y[c, a, r] > 0.5} "rota y %d %d %d %d\n", c, a, r, round(y[c, a, r]);
-printf{(c, r) in Z: z[c, r] > 0.5} "rota z %d %d %d\n", c, r, round(z[c, r]);
+printf{(c, r) in W: w[c, r] > 0.5} "rota w %d %d %d\n", c, r, round(w[c, r]);
+printf{(g, r) in Z: z[g, r] > 0.5} "rota z %d %d %d\n", g, r, round(z[g, r]);
 
 end;

@@ -84,6 +84,32 @@ import Testing
                 Order(id: "p", weight: 2, lines: [Line(id: "p/1", item: "i")]),
             ])
         let classes = LineClass.classes(of: PlanningProblem(instance))
-        #expect(classes.map(\.lines) == [[0, 1], [2], [3]])
+        #expect(classes.map { $0.groups.map(\.lines) } == [[[0, 1], [3]], [[2]]])
+        #expect(classes.map(\.count) == [3, 1])
+    }
+}
+
+@Suite struct MIPTestInstanceCoverageTests {
+    /// The seeded tiny instances exercise every family of the model.
+    @Test func tinyInstancesCoverEveryFamily() {
+        var features: Set<String> = []
+        for seed in 0..<60 {
+            let formulation = MIPFormulation(PlanningProblem(TinyInstances.make(seed: UInt64(seed))))
+            if !formulation.groupReviews.isEmpty { features.insert("groups") }
+            if formulation.reviewsCapped { features.insert("capped") }
+            if formulation.classes.contains(where: { $0.need != .purchase }) { features.insert("review classes") }
+            if !formulation.softOverruns.isEmpty { features.insert("soft") }
+            for row in formulation.program.rows {
+                for family in ["hard", "itemDay", "itemTotal", "backlog", "reviewCap", "split"]
+                where row.name.hasPrefix(family + "[") {
+                    features.insert(family)
+                }
+            }
+        }
+        #expect(
+            features == [
+                "groups", "capped", "review classes", "soft", "hard", "itemDay", "itemTotal", "backlog", "reviewCap",
+                "split",
+            ])
     }
 }

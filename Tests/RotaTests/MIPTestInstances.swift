@@ -103,3 +103,34 @@ enum TinyInstances {
             existing: existing)
     }
 }
+
+/// Seeded larger instances (days off, hard rolling caps) for limits and timing.
+enum SizedInstances {
+    static func make(seed: UInt64, accounts: Int, lines: Int, items: Int, days: Int, lag: Int = 3) -> Instance {
+        var random = SeededRandom(seed: seed)
+        let start = TinyInstances.start
+        let accountList = (0..<accounts).map { a in
+            Account(
+                id: AccountID("acct-\(a + 1)"), dailyLimit: random.int(2...4),
+                unavailable: (0..<days).filter { _ in random.chance(0.1) }.map { start + $0 },
+                rolling: RollingCap(days: 7, soft: 10, hard: random.int(12...16)))
+        }
+        var orders: [Order] = []
+        var made = 0
+        while made < lines {
+            let size = min(lines - made, random.int(1...4))
+            let id = "ord-\(orders.count + 1)"
+            let order = Order(
+                id: OrderID(id), dueDate: start + random.int(lag + 2...days), weight: random.pick([1, 1, 2, 0.5]),
+                lines: (0..<size).map { k in
+                    Line(id: LineID("\(id)/\(k + 1)"), item: ItemID("item-\(random.int(1...items))"),
+                         earliest: random.chance(0.2) ? start + random.int(0...5) : nil)
+                })
+            orders.append(order)
+            made += size
+        }
+        return Instance(
+            name: "sized-\(seed)", start: start, horizonDays: days, rules: Rules(reviewLagDays: lag),
+            accounts: accountList, orders: orders)
+    }
+}

@@ -31,18 +31,25 @@ public enum MathProgData {
         set("C", purchaseClasses)
         set("R", reviewClasses)
         out += "\n"
-        param("n", classes.indices.map { ([$0], String(classes[$0].count)) }, always: true)
         param("item", purchaseClasses.map { ([$0], String(classes[$0].item)) }, always: true)
         param("first", purchaseClasses.map { ([$0], String(classes[$0].firstPurchaseDay)) }, always: true)
         param("lag", purchaseClasses.map { ([$0], String(classes[$0].lag)) }, always: true)
-        param("due", classes.indices.compactMap { c in classes[c].due.map { ([c], String($0)) } })
-        param("weight", classes.indices.map { ([$0], number(classes[$0].weight)) })
         var racct: [([Int], String)] = []
         for c in reviewClasses {
             if case .review(let a) = classes[c].need { racct.append(([c], String(a))) }
         }
         param("racct", racct, always: true)
         param("rfirst", reviewClasses.map { ([$0], String(classes[$0].firstReviewDay)) }, always: true)
+        // Groups, numbered through the classes in order.
+        var groups: [(lineClass: Int, group: LineClass.Group)] = []
+        for (c, lineClass) in classes.enumerated() {
+            for group in lineClass.groups { groups.append((c, group)) }
+        }
+        set("G", Array(groups.indices))
+        param("gclass", groups.indices.map { ([$0], String(groups[$0].lineClass)) }, always: true)
+        param("n", groups.indices.map { ([$0], String(groups[$0].group.count)) }, always: true)
+        param("due", groups.indices.compactMap { g in groups[g].group.due.map { ([g], String($0)) } })
+        param("weight", groups.indices.map { ([$0], number(groups[$0].group.weight)) })
         out += "\n"
 
         var unavailable: [([Int], String)] = []

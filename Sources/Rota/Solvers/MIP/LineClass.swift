@@ -1,6 +1,7 @@
-/// Lines the model cannot tell apart, planned as one count: lines needing a purchase that
-/// share item, first purchase day, lag, due day and weight; or lines needing only a review
-/// that share account, first review day, due day and weight.
+/// Lines the model cannot tell apart when placing purchases, planned as counts: lines needing
+/// a purchase that share item, first purchase day and lag; or lines needing only a review
+/// that share account and first review day. Within a class, lines sharing due day and
+/// weight form a group (lateness tells groups apart, placement does not).
 public struct LineClass: Hashable, Sendable {
     /// What the lines of a class still need.
     public enum Need: Hashable, Sendable {
@@ -8,6 +9,23 @@ public struct LineClass: Hashable, Sendable {
         case purchase
         /// Only a review, by the account that made the completed purchase.
         case review(account: Int)
+    }
+
+    /// Lines of a class sharing due day and weight.
+    public struct Group: Hashable, Sendable {
+        public var due: Int?
+        public var weight: Double
+        /// The lines, in line order.
+        public var lines: [Int]
+
+        /// How many lines the group holds (n_g).
+        public var count: Int { lines.count }
+
+        /// Days late × weight of a review on day `r`.
+        public func lateness(reviewDay r: Int) -> Double {
+            guard let due else { return 0 }
+            return weight * Double(max(0, r - due))
+        }
     }
 
     public var need: Need
@@ -19,47 +37,51 @@ public struct LineClass: Hashable, Sendable {
     public var firstReviewDay: Int
     /// Days from purchase to review (purchase classes; 0 for review classes).
     public var lag: Int
-    public var due: Int?
-    public var weight: Double
-    /// The lines, in line order.
-    public var lines: [Int]
+    /// Groups by (due day, weight), in order of their first line.
+    public var groups: [Group]
 
     /// How many lines the class holds (n_c).
-    public var count: Int { lines.count }
-
-    /// Days late × weight of a review on day `r`.
-    public func lateness(reviewDay r: Int) -> Double {
-        guard let due else { return 0 }
-        return weight * Double(max(0, r - due))
-    }
+    public var count: Int { groups.reduce(0) { $0 + $1.count } }
 
     /// The classes of a problem's lines needing work, in order of their first line.
     public static func classes(of problem: PlanningProblem) -> [LineClass] {
+        struct GroupKey: Hashable {
+            var lineClass: Int
+            var due: Int?
+            var weight: Double
+        }
         var classes: [LineClass] = []
-        var index: [LineClass: Int] = [:]
+        var classIndex: [LineClass: Int] = [:]
+        var groupIndex: [GroupKey: Int] = [:]
         for l in problem.workLines {
-            var key: LineClass
+            let key: LineClass
             switch problem.need[l] {
             case .done:
                 continue
             case .purchaseAndReview:
                 key = LineClass(
                     need: .purchase, item: problem.lineItem[l], firstPurchaseDay: problem.firstPurchaseDay[l],
-                    firstReviewDay: problem.firstPurchaseDay[l] + problem.lag[l], lag: problem.lag[l], due: problem.due[l],
-                    weight: problem.weight[l], lines: [])
+                    firstReviewDay: problem.firstPurchaseDay[l] + problem.lag[l], lag: problem.lag[l], groups: [])
             case .review(let account, let purchaseDay):
                 // The review's first day already holds the purchase day and lag; the item plays no part.
                 key = LineClass(
                     need: .review(account: account), item: -1, firstPurchaseDay: 0,
-                    firstReviewDay: max(0, purchaseDay + problem.lag[l]), lag: 0, due: problem.due[l],
-                    weight: problem.weight[l], lines: [])
+                    firstReviewDay: max(0, purchaseDay + problem.lag[l]), lag: 0, groups: [])
             }
-            if let c = index[key] {
-                classes[c].lines.append(l)
+            let c: Int
+            if let existing = classIndex[key] {
+                c = existing
             } else {
-                index[key] = classes.count
-                key.lines = [l]
+                c = classes.count
+                classIndex[key] = c
                 classes.append(key)
+            }
+            let groupKey = GroupKey(lineClass: c, due: problem.due[l], weight: problem.weight[l])
+            if let g = groupIndex[groupKey] {
+                classes[c].groups[g].lines.append(l)
+            } else {
+                groupIndex[groupKey] = classes[c].groups.count
+                classes[c].groups.append(Group(due: problem.due[l], weight: problem.weight[l], lines: [l]))
             }
         }
         return classes

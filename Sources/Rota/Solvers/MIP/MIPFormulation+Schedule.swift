@@ -1,42 +1,74 @@
 extension MIPFormulation {
-    /// The schedule column values stand for: each class's lines, in line order, take the
-    /// purchases of its columns (account by account, day by day); uncapped reviews go on the
-    /// determined day, capped ones pair the account's k-th purchase with its k-th review; the
-    /// class's remaining lines are left out.
+    /// A purchase (if any) and its review, as the columns of a class provide them.
+    private struct Slot {
+        var purchase: Placement?
+        var review: Placement
+    }
+
+    /// The schedule column values stand for. Each class's review slots come from its columns
+    /// (uncapped: a purchase and its determined review day; capped: an account's k-th purchase
+    /// with its k-th review); a class of one group gives them to its lines in line order, a
+    /// class of several gives each group the slots its z columns name. Lines without a slot
+    /// are left out.
     public func schedule(from values: [Double]) -> DenseSchedule {
         var schedule = DenseSchedule(lineCount: problem.lineCount)
         func count(_ j: Int) -> Int { j < values.count ? max(0, Int(values[j].rounded())) : 0 }
         let accounts = problem.accountCount
-        var bought = [[Placement]](repeating: [], count: classes.count * accounts)
+        var slots = [[Slot]](repeating: [], count: classes.count)
+        var bought = [[Int]](repeating: [], count: classes.count * accounts)
         var reviewed = [[Int]](repeating: [], count: classes.count * accounts)
         for p in purchases {
-            for _ in 0..<count(p.column) { bought[p.lineClass * accounts + p.account].append(Placement(account: p.account, day: p.day)) }
+            for _ in 0..<count(p.column) {
+                if reviewsCapped {
+                    bought[p.lineClass * accounts + p.account].append(p.day)
+                } else {
+                    slots[p.lineClass].append(
+                        Slot(purchase: Placement(account: p.account, day: p.day), review: Placement(account: p.account, day: p.reviewDay)))
+                }
+            }
         }
         for y in reviews {
-            for _ in 0..<count(y.column) { reviewed[y.lineClass * accounts + y.account].append(y.day) }
+            for _ in 0..<count(y.column) {
+                if classes[y.lineClass].need == .purchase {
+                    reviewed[y.lineClass * accounts + y.account].append(y.day)
+                } else {
+                    slots[y.lineClass].append(Slot(purchase: nil, review: Placement(account: y.account, day: y.day)))
+                }
+            }
         }
-        let reviewDayOf = Dictionary(purchases.map { (PurchaseKey($0), $0.reviewDay) }, uniquingKeysWith: { a, _ in a })
-        for (c, lineClass) in classes.enumerated() {
-            var next = 0
-            for a in 0..<accounts {
-                let group = c * accounts + a
-                switch lineClass.need {
-                case .review:
-                    for r in reviewed[group] where next < lineClass.count {
-                        schedule.schedule(line: lineClass.lines[next], purchase: nil, review: Placement(account: a, day: r))
-                        next += 1
+        if reviewsCapped {
+            for (c, lineClass) in classes.enumerated() where lineClass.need == .purchase {
+                for a in 0..<accounts {
+                    let days = bought[c * accounts + a].sorted()
+                    let reviewDays = reviewed[c * accounts + a].sorted()
+                    for (d, r) in zip(days, reviewDays) {
+                        slots[c].append(Slot(purchase: Placement(account: a, day: d), review: Placement(account: a, day: r)))
                     }
-                case .purchase:
-                    let days = reviewsCapped ? reviewed[group].sorted() : []
-                    for (k, p) in bought[group].enumerated() where next < lineClass.count {
-                        let r: Int?
-                        if reviewsCapped {
-                            r = k < days.count ? days[k] : nil
-                        } else {
-                            r = reviewDayOf[PurchaseKey(lineClass: c, account: a, day: p.day)]
-                        }
-                        guard let r else { continue }
-                        schedule.schedule(line: lineClass.lines[next], purchase: p, review: Placement(account: a, day: r))
+                }
+            }
+        }
+        // Per class and group, (review day, lines) from the z columns, in day order.
+        var shares = classes.map { [[(day: Int, count: Int)]](repeating: [], count: $0.groups.count) }
+        for z in groupReviews where count(z.column) > 0 {
+            shares[z.lineClass][z.group].append((z.day, count(z.column)))
+        }
+        for (c, lineClass) in classes.enumerated() {
+            if lineClass.groups.count == 1 {
+                for (line, slot) in zip(lineClass.groups[0].lines, slots[c]) {
+                    schedule.schedule(line: line, purchase: slot.purchase, review: slot.review)
+                }
+                continue
+            }
+            var open: [Int: [Slot]] = [:]
+            for slot in slots[c] { open[slot.review.day, default: []].append(slot) }
+            for (g, group) in lineClass.groups.enumerated() {
+                var next = 0
+                for (day, wanted) in shares[c][g] {
+                    for _ in 0..<wanted where next < group.count {
+                        guard var free = open[day], !free.isEmpty else { break }
+                        let slot = free.removeFirst()
+                        open[day] = free
+                        schedule.schedule(line: group.lines[next], purchase: slot.purchase, review: slot.review)
                         next += 1
                     }
                 }
@@ -50,43 +82,64 @@ extension MIPFormulation {
     /// Uncapped reviews move to their determined day, which is never later.
     public func values(for schedule: DenseSchedule) -> [Double]? {
         var values = [Double](repeating: 0, count: program.columns.count)
-        var classOf = [Int?](repeating: nil, count: problem.lineCount)
-        for (c, lineClass) in classes.enumerated() { for l in lineClass.lines { classOf[l] = c } }
-        let purchaseColumn = Dictionary(purchases.map { (PurchaseKey($0), $0.column) }, uniquingKeysWith: { a, _ in a })
+        var owner = [(lineClass: Int, group: Int)?](repeating: nil, count: problem.lineCount)
+        for (c, lineClass) in classes.enumerated() {
+            for (g, group) in lineClass.groups.enumerated() { for l in group.lines { owner[l] = (c, g) } }
+        }
+        let purchaseColumn = Dictionary(purchases.map { (ColumnKey($0), $0) }, uniquingKeysWith: { a, _ in a })
         let reviewColumn = Dictionary(
-            reviews.map { (PurchaseKey(lineClass: $0.lineClass, account: $0.account, day: $0.day), $0.column) },
+            reviews.map { (ColumnKey(lineClass: $0.lineClass, account: $0.account, day: $0.day), $0) },
             uniquingKeysWith: { a, _ in a })
-        var reviewOnlyColumn: [Int: Int] = [:]
-        for y in reviews where !reviewsCapped { reviewOnlyColumn[y.lineClass] = y.column }
-        var scheduled = [Int](repeating: 0, count: classes.count)
+        var onlyReview: [Int: ReviewColumn] = [:]
+        for y in reviews where classes[y.lineClass].need != .purchase { onlyReview[y.lineClass] = y }
+        let groupColumn = Dictionary(
+            groupReviews.map { (ColumnKey(lineClass: $0.lineClass, account: $0.group, day: $0.day), $0.column) },
+            uniquingKeysWith: { a, _ in a })
+        var scheduled = classes.map { [Int](repeating: 0, count: $0.groups.count) }
         for l in 0..<problem.lineCount {
             guard let r = schedule.review[l] else { continue }
-            guard let c = classOf[l] else { return nil }
+            guard let (c, g) = owner[l] else { return nil }
+            let modelDay: Int
             switch classes[c].need {
             case .review:
-                let j = reviewsCapped ? reviewColumn[PurchaseKey(lineClass: c, account: r.account, day: r.day)] : reviewOnlyColumn[c]
-                guard let j else { return nil }
-                values[j] += 1
+                let column = reviewsCapped ? reviewColumn[ColumnKey(lineClass: c, account: r.account, day: r.day)] : onlyReview[c]
+                guard let column else { return nil }
+                values[column.column] += 1
+                modelDay = column.day
             case .purchase:
-                guard let p = schedule.purchase[l], let j = purchaseColumn[PurchaseKey(lineClass: c, account: p.account, day: p.day)]
+                guard let p = schedule.purchase[l], let x = purchaseColumn[ColumnKey(lineClass: c, account: p.account, day: p.day)]
                 else { return nil }
-                values[j] += 1
+                values[x.column] += 1
+                modelDay = reviewsCapped ? r.day : x.reviewDay
                 if reviewsCapped {
-                    guard let k = reviewColumn[PurchaseKey(lineClass: c, account: r.account, day: r.day)] else { return nil }
-                    values[k] += 1
+                    guard let y = reviewColumn[ColumnKey(lineClass: c, account: r.account, day: r.day)] else { return nil }
+                    values[y.column] += 1
                 }
             }
-            scheduled[c] += 1
+            if classes[c].groups.count > 1 {
+                guard let z = groupColumn[ColumnKey(lineClass: c, account: g, day: modelDay)] else { return nil }
+                values[z] += 1
+            }
+            scheduled[c][g] += 1
         }
-        for (c, lineClass) in classes.enumerated() { values[unscheduled[c]] = Double(lineClass.count - scheduled[c]) }
+        for (c, lineClass) in classes.enumerated() {
+            for (g, group) in lineClass.groups.enumerated() {
+                values[unscheduled[c][g]] = Double(group.count - scheduled[c][g])
+            }
+        }
         fillDerived(&values)
         return values
     }
 
-    /// Sets the backlog, load and overrun columns implied by the x and y values.
+    /// Sets the day total, backlog, load and overrun columns implied by the x and y values.
     private func fillDerived(_ values: inout [Double]) {
         var load = PlanningHistory(problem).load.map(Double.init)
         for p in purchases { load[p.account] += values[p.column] }
+        var perDay: [ColumnKey: Double] = [:]
+        for p in purchases { perDay[ColumnKey(lineClass: 0, account: p.account, day: p.day), default: 0] += values[p.column] }
+        for total in dayTotals {
+            values[total.column] = perDay[ColumnKey(lineClass: 0, account: total.account, day: total.day)] ?? 0
+        }
         values[largestLoad] = load.max() ?? 0
         values[smallestLoad] = load.min() ?? 0
         // Backlog and overrun rows have one free column each, found from the row itself.
@@ -104,8 +157,8 @@ extension MIPFormulation {
     }
 }
 
-/// (class, account, day): finds a column from a placement.
-struct PurchaseKey: Hashable {
+/// (class, account or group, day): finds a column from a placement.
+struct ColumnKey: Hashable {
     var lineClass: Int
     var account: Int
     var day: Int

@@ -24,6 +24,13 @@ public struct MIPFormulation: Sendable {
         public var column: Int
     }
 
+    /// A column totalling the purchases of one account on one day (P[a,d]).
+    public struct DayTotalColumn: Sendable, Hashable {
+        public var account: Int
+        public var day: Int
+        public var column: Int
+    }
+
     public let problem: PlanningProblem
     public let classes: [LineClass]
     public internal(set) var program: LinearProgram
@@ -32,8 +39,21 @@ public struct MIPFormulation: Sendable {
     public let purchases: [PurchaseColumn]
     /// Review columns: review classes always, purchase classes when reviews are capped.
     public let reviews: [ReviewColumn]
-    /// u[c]: lines of class c left out.
-    public let unscheduled: [Int]
+    /// A column counting reviews of group g of class c on day r (z[c,g,r]), for classes of
+    /// several groups.
+    public struct GroupReviewColumn: Sendable, Hashable {
+        public var lineClass: Int
+        public var group: Int
+        public var day: Int
+        public var column: Int
+    }
+
+    /// P[a,d]: purchases per account and day.
+    public let dayTotals: [DayTotalColumn]
+    /// z[c,g,r]: review days shared out among the groups of classes with several groups.
+    public let groupReviews: [GroupReviewColumn]
+    /// u[c][g]: lines of group g of class c left out.
+    public let unscheduled: [[Int]]
     /// L ≥ every account's purchases.
     public let largestLoad: Int
     /// M ≤ every account's purchases.
@@ -64,6 +84,8 @@ public struct MIPFormulation: Sendable {
         purchases = builder.purchases
         reviews = builder.reviews
         unscheduled = builder.unscheduled
+        dayTotals = builder.dayTotals
+        groupReviews = builder.groupReviews
         largestLoad = builder.largestLoad
         smallestLoad = builder.smallestLoad
         softOverruns = builder.softOverruns

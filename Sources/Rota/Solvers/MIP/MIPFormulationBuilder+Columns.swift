@@ -1,8 +1,8 @@
 extension MIPFormulationBuilder {
     /// x[c,a,d] ∈ ℤ, 0 ≤ x ≤ min(n_c, daily room, same-item rooms, hard-window room), only for
     /// days d ≥ first_c the account works that leave a review day r ≥ d + lag_c before the horizon.
-    /// Uncapped reviews: the review is on r(a,d) = the first working day ≥ d + lag_c, so
-    /// x carries the lateness w_c·max(0, r − due_c).
+    /// Uncapped reviews: the review is on r(a,d) = the first working day ≥ d + lag_c, so in a
+    /// class of one group x carries the lateness w·max(0, r − due).
     mutating func addPurchaseColumns() {
         for (c, lineClass) in classes.enumerated() where lineClass.need == .purchase {
             let first = lineClass.firstPurchaseDay
@@ -15,7 +15,7 @@ extension MIPFormulationBuilder {
                     guard upper > 0 else { continue }
                     let j = column(
                         "x[\(c),\(a),\(d)]", kind: .integer, upper: Double(upper), reviewDay: r,
-                        lateness: reviewsCapped ? 0 : lineClass.lateness(reviewDay: r))
+                        lateness: reviewsCapped || lineClass.groups.count > 1 ? 0 : lineClass.groups[0].lateness(reviewDay: r))
                     purchases.append(
                         MIPFormulation.PurchaseColumn(lineClass: c, account: a, day: d, reviewDay: r, column: j))
                 }
@@ -72,7 +72,7 @@ extension MIPFormulationBuilder {
     private mutating func addReviewColumn(lineClass c: Int, account a: Int, day r: Int, upper: Int) {
         let j = column(
             "y[\(c),\(a),\(r)]", kind: .integer, upper: Double(upper), reviewDay: r,
-            lateness: classes[c].lateness(reviewDay: r))
+            lateness: classes[c].groups.count > 1 ? 0 : classes[c].groups[0].lateness(reviewDay: r))
         reviews.append(MIPFormulation.ReviewColumn(lineClass: c, account: a, day: r, column: j))
     }
 }

@@ -1,12 +1,12 @@
 extension MIPFormulationBuilder {
     /// L, M ≥ 0 continuous, and for every account a (idle ones included):
-    /// largest[a]:   L − Σ_{c,d} x[c,a,d] ≥ completed_a
-    /// smallest[a]:  M − Σ_{c,d} x[c,a,d] ≤ completed_a
+    /// largest[a]:   L − Σ_d P[a,d] ≥ completed_a
+    /// smallest[a]:  M − Σ_d P[a,d] ≤ completed_a
     mutating func addBalance() {
         largestLoad = column("L", kind: .continuous, upper: .infinity, reviewDay: nil, lateness: 0)
         smallestLoad = column("M", kind: .continuous, upper: .infinity, reviewDay: nil, lateness: 0)
         var byAccount = [[Term]](repeating: [], count: problem.accountCount)
-        for p in purchases { byAccount[p.account].append(Term(p.column, -1)) }
+        for total in dayTotals { byAccount[total.account].append(Term(total.column, -1)) }
         for a in 0..<problem.accountCount {
             let completed = Double(history.load[a])
             program.addRow("largest[\(a)]", [Term(largestLoad, 1)] + byAccount[a], lower: completed)
@@ -16,27 +16,18 @@ extension MIPFormulationBuilder {
 
     /// o[a,s] ∈ {0,1} for each window (start s from 1 − len_a to T − 1) that history keeps within
     /// `soft` but purchases could push over it:
-    /// soft[a,s]:    Σ_{s ≤ d < s+len_a} Σ_c x[c,a,d] − (most_{a,s} − soft_a)·o[a,s] ≤ soft_a − completed(a, window s)
+    /// soft[a,s]:    Σ_{s ≤ d < s+len_a} P[a,d] − (most_{a,s} − soft_a)·o[a,s] ≤ soft_a − completed(a, window s)
     /// where most_{a,s} is completed(a, window s) plus the columns' upper bounds. Windows history
     /// alone puts over `soft` are a constant.
     mutating func addSoftOverruns() {
         softOverrunConstant = DenseSchedule(lineCount: problem.lineCount).softOverruns(in: problem, history: history)
-        let horizon = problem.horizon
-        var byDay = [[[Int]]](repeating: [[Int]](repeating: [], count: horizon), count: problem.accountCount)
-        for p in purchases { byDay[p.account][p.day].append(p.column) }
         for a in 0..<problem.accountCount {
             guard let length = problem.windowLength(account: a), let soft = problem.rolling[a]?.soft else { continue }
-            for s in (1 - length)..<horizon {
+            for s in (1 - length)..<problem.horizon {
                 let completed = history.purchases(account: a, window: s, length: length)
                 guard completed <= soft else { continue }
-                var terms: [Term] = []
-                var most = Double(completed)
-                for d in max(0, s)..<min(horizon, s + length) {
-                    for j in byDay[a][d] {
-                        terms.append(Term(j, 1))
-                        most += program.columns[j].upper
-                    }
-                }
+                let terms = windowTerms(account: a, start: s, length: length)
+                let most = terms.reduce(Double(completed)) { $0 + program.columns[$1.column].upper }
                 guard most > Double(soft) else { continue }
                 let o = column("o[\(a),\(s)]", kind: .binary, upper: 1, reviewDay: nil, lateness: 0)
                 softOverruns.append(o)
@@ -47,7 +38,7 @@ extension MIPFormulationBuilder {
     }
 
     /// Free rows holding each objective level, capped stage by stage:
-    /// level[unscheduled] = Σ_c u[c];  level[lateness] = Σ lateness_j · (x or y)_j;
+    /// level[unscheduled] = Σ_{c,g} u[c,g];  level[lateness] = Σ lateness_j · (x or y)_j;
     /// level[largest-load] = L;  level[spread] = L − M;  level[soft-overruns] = Σ o[a,s].
     mutating func addLevelRows() {
         latenessConstant = (0..<problem.lineCount).reduce(0.0) { sum, l in
@@ -56,7 +47,7 @@ extension MIPFormulationBuilder {
         }
         let late = lateness.enumerated().compactMap { $0.element > 0 ? Term($0.offset, $0.element) : nil }
         let levels: [(MIPLevel, [Term])] = [
-            (.unscheduled, unscheduled.map { Term($0, 1) }),
+            (.unscheduled, unscheduled.flatMap { $0.map { Term($0, 1) } }),
             (.lateness, late),
             (.largestLoad, [Term(largestLoad, 1)]),
             (.spread, [Term(largestLoad, 1), Term(smallestLoad, -1)]),

@@ -10,10 +10,14 @@ struct MIPFormulationBuilder {
     var program = LinearProgram()
     var purchases: [MIPFormulation.PurchaseColumn] = []
     var reviews: [MIPFormulation.ReviewColumn] = []
-    var unscheduled: [Int] = []
+    var unscheduled: [[Int]] = []
+    var groupReviews: [MIPFormulation.GroupReviewColumn] = []
     var largestLoad = 0
     var smallestLoad = 0
     var softOverruns: [Int] = []
+    var dayTotals: [MIPFormulation.DayTotalColumn] = []
+    /// P[a,d] column per account and day, when the day has purchase columns.
+    var dayTotal: [[Int?]] = []
     var reviewDay: [Int?] = []
     var lateness: [Double] = []
     var levelRows: [MIPLevel: Int] = [:]

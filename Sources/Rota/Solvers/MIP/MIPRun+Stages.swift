@@ -132,6 +132,7 @@ extension MIPRun {
         if formulation.levelRows[.softOverruns] == nil || level(.softOverruns) <= 0.5 {
             skip(.softOverruns)
         } else {
+            try makeOverrunsBinary()
             let outcome = try minimise(formulation.objective(.softOverruns), stage: MIPLevel.softOverruns.rawValue)
             record(
                 .softOverruns, outcome: outcome.status.rawValue, bound: outcome.bestBound, nodes: outcome.nodes,

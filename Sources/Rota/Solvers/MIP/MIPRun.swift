@@ -32,6 +32,9 @@ final class MIPRun {
         self.stopRequested = stopRequested
         model = try formulation.program.glpkModel(named: formulation.problem.instance.name)
         incumbent = start
+        // Overrun indicators only matter in the last stage; integral before it, GLPK would
+        // branch on them for nothing.
+        for o in formulation.softOverruns { try model.setKind(.continuous, for: LinearModel.Column(o)) }
         reviewUpper = formulation.reviewDay.enumerated().compactMap { j, day in
             day.map { (j, $0, formulation.program.columns[j].upper) }
         }
@@ -160,6 +163,11 @@ final class MIPRun {
         for entry in reviewUpper {
             try model.setBounds(lower: 0, upper: entry.day >= horizon ? 0 : entry.upper, for: LinearModel.Column(entry.column))
         }
+    }
+
+    /// Makes the overrun indicators binary again for the soft-overrun stage.
+    func makeOverrunsBinary() throws {
+        for o in formulation.softOverruns { try model.setKind(.binary, for: LinearModel.Column(o)) }
     }
 
     /// Records the makespan bound the horizon search proved.
