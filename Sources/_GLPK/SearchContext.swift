@@ -15,8 +15,7 @@ final class SearchContext {
 
     private(set) var nodes = 0
     private(set) var nodeLimitReached = false
-    private(set) var interrupted = false
-    private(set) var warmStartTried = false
+    private var warmStartTried = false
     private(set) var warmStartAccepted = false
     /// The best bound seen; a stale one is still valid, only weaker.
     var bound: Double?
@@ -78,7 +77,6 @@ final class SearchContext {
 
     private func stopRequested(_ tree: OpaquePointer) -> Bool {
         guard let stop, stop.isStopped else { return false }
-        interrupted = true
         glp_ios_terminate(tree)
         return true
     }
