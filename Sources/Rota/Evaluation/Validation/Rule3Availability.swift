@@ -1,0 +1,21 @@
+/// Rule 3: an account does nothing on its unavailable days.
+public struct AvailabilityRule: FeasibilityRule {
+    public var number: Int { 3 }
+    public var title: String { "no work on unavailable days" }
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Violation] {
+        var found: [Violation] = []
+        for position in context.activeTasks where context.isPending(position) {
+            guard let account = context.accountOfTask[position] else { continue }
+            let task = context.task(position)
+            guard context.unavailableDays[account].contains(task.date) else { continue }
+            found.append(
+                Violation(
+                    rule: number, tasks: [task.id], lines: [task.line], account: task.account, day: task.date,
+                    message: "\(task.account) has \(task.kind.rawValue) \(task.id) on \(task.date), a day it is unavailable"))
+        }
+        return found
+    }
+}
