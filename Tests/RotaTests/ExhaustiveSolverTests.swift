@@ -40,12 +40,45 @@ import Testing
         #expect(found.objective.isEquivalent(to: found.schedule.objective(in: problem)))
     }
 
+    /// The oracle's own rule checker and the plan validator agree on every schedule, valid or not.
+    @Test(arguments: 0..<25)
+    func checkerAgreesWithTheValidator(seed: Int) throws {
+        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed) + 9000, maxLines: 3, maxAccounts: 2, maxDays: 4))
+        let lines = problem.workLines
+        let options = lines.map { ExhaustiveSearch.choices(for: $0, in: problem) }
+        var schedule = DenseSchedule(lineCount: problem.lineCount)
+        var disagreements = 0
+        var valid = 0
+        func visit(_ k: Int) {
+            if k == lines.count {
+                let mine = schedule.violations(in: problem).isEmpty
+                let theirs = Validator().validate(schedule.plan(in: problem, run: nil), against: problem.instance).isFeasible
+                if mine != theirs { disagreements += 1 }
+                if mine { valid += 1 }
+                return
+            }
+            for choice in options[k] {
+                schedule.schedule(
+                    line: lines[k], purchase: choice.purchaseDay.map { Placement(account: choice.account, day: $0) },
+                    review: Placement(account: choice.account, day: choice.reviewDay))
+                visit(k + 1)
+            }
+            schedule.leaveOut(line: lines[k])
+            visit(k + 1)
+        }
+        visit(0)
+        #expect(disagreements == 0, "seed \(seed)")
+        #expect(valid > 0)
+    }
+
     @Test(arguments: 0..<30)
     func tinyPlansAreValid(seed: Int) throws {
         let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed)))
         let result = try ExhaustiveSolver().solve(problem, options: SolveOptions())
         #expect(result.run.status == .optimal)
         #expect(result.run.name == "exhaustive")
+        let report = Validator().validate(result.plan, against: problem.instance)
+        #expect(report.isFeasible, "seed \(seed): \(report.violations.prefix(3))")
         let scheduled = Set(result.plan.tasks.filter { $0.status == .pending && $0.kind == .review }.map(\.line))
         for l in problem.workLines {
             let id = problem.lines[l].id

@@ -13,6 +13,8 @@ import Testing
         }
         let history = problem.instance.existing.filter { $0.status != .pending }
         #expect(plan.tasks.filter { $0.status != .pending } == history)
+        let report = Validator().validate(plan, against: problem.instance)
+        #expect(report.isFeasible, "\(report.violations.prefix(3))")
     }
 
     @Test(arguments: 0..<60)
@@ -21,6 +23,8 @@ import Testing
         let optimum = try ExhaustiveSolver().optimum(problem).objective
         let report = try MIPSolver().run(problem, options: SolveOptions())
         #expect(report.schedule.violations(in: problem).isEmpty)
+        let plan = report.schedule.plan(in: problem, run: nil)
+        #expect(Validator().validate(plan, against: problem.instance).isFeasible, "seed \(seed)")
         let found = report.objective
         #expect(found.unscheduled == optimum.unscheduled, "seed \(seed)")
         #expect(found.makespan == optimum.makespan, "seed \(seed)")
@@ -54,6 +58,7 @@ import Testing
         #expect(report.warmStart == "accepted")
         #expect(!optimum.objective.isBetter(than: report.objective), "seed \(seed)")
         #expect(report.schedule.violations(in: problem).isEmpty)
+        #expect(Validator().validate(report.schedule.plan(in: problem, run: nil), against: problem.instance).isFeasible)
     }
 
     @Test func rejectsAnInvalidWarmStart() throws {
