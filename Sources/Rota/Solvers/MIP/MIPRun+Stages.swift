@@ -29,7 +29,7 @@ extension MIPRun {
         } else {
             let outcome = try minimise(formulation.objective(.unscheduled), stage: MIPLevel.unscheduled.rawValue)
             record(
-                .unscheduled, outcome: outcome.status.rawValue, bound: outcome.bestBound.map { max(floor, $0) },
+                .unscheduled, outcome: outcome.status.rawValue, bound: outcome.bound.map { max(floor, $0) },
                 nodes: outcome.nodes, seconds: outcome.seconds)
         }
         try cap(.unscheduled, at: level(.unscheduled).rounded())
@@ -63,7 +63,7 @@ extension MIPRun {
                 let outcome = try minimise([], stage: MIPLevel.makespan.rawValue, warm: false)
                 nodes += outcome.nodes
                 seconds += outcome.seconds
-                if outcome.hasSolution {
+                if outcome.foundSolution {
                     high = min(high, Int(level(.makespan)))
                 } else if outcome.status == .infeasible || outcome.status == .noIntegerSolution {
                     low = trial + 1
@@ -84,9 +84,10 @@ extension MIPRun {
         if level(.lateness) <= 1e-9 {
             skip(.lateness)
         } else {
-            let outcome = try minimise(formulation.objective(.lateness), stage: MIPLevel.lateness.rawValue)
+            let outcome = try minimise(
+                formulation.objective(.lateness), stage: MIPLevel.lateness.rawValue, integral: false)
             record(
-                .lateness, outcome: outcome.status.rawValue, bound: outcome.bestBound, nodes: outcome.nodes,
+                .lateness, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         let value = level(.lateness)
@@ -108,7 +109,7 @@ extension MIPRun {
             let outcome = try minimise(
                 [LinearProgram.Term(formulation.largestLoad, 1)], stage: MIPLevel.largestLoad.rawValue)
             record(
-                .largestLoad, outcome: outcome.status.rawValue, bound: outcome.bestBound, nodes: outcome.nodes,
+                .largestLoad, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         try capLargestLoad(at: level(.largestLoad).rounded())
@@ -121,7 +122,7 @@ extension MIPRun {
         } else {
             let outcome = try minimise(formulation.objective(.spread), stage: MIPLevel.spread.rawValue)
             record(
-                .spread, outcome: outcome.status.rawValue, bound: outcome.bestBound, nodes: outcome.nodes,
+                .spread, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         try cap(.spread, at: level(.spread).rounded())
@@ -135,7 +136,7 @@ extension MIPRun {
             try makeOverrunsBinary()
             let outcome = try minimise(formulation.objective(.softOverruns), stage: MIPLevel.softOverruns.rawValue)
             record(
-                .softOverruns, outcome: outcome.status.rawValue, bound: outcome.bestBound, nodes: outcome.nodes,
+                .softOverruns, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
     }

@@ -19,6 +19,8 @@ final class MIPRun {
     private(set) var makespanBound: Int?
     private var nodesUsed = 0
     private var costColumns: [Int] = []
+    /// Whether the overrun indicators are binary (the last stage) rather than continuous.
+    private(set) var overrunsBinary = false
     /// Original upper bounds of the columns that carry a review day.
     private let reviewUpper: [(column: Int, day: Int, upper: Double)]
 
@@ -102,12 +104,55 @@ final class MIPRun {
                 nodes: nodes, seconds: seconds))
     }
 
-    /// Minimises `terms` from the incumbent within the budgets left; takes the solution if
-    /// GLPK found one. Returns GLPK's outcome.
-    func minimise(_ terms: [LinearProgram.Term], stage: String, warm: Bool = true) throws -> MIPOutcome {
+    /// How a stage's (or a trial's) solve ended.
+    struct StageOutcome {
+        var status: MIPStatus
+        var bound: Double?
+        var foundSolution: Bool
+        var nodes: Int
+        var seconds: Double
+    }
+
+    /// Minimises `terms` within the budgets left: the LP relaxation and a dive first (enough
+    /// when the dive meets the bound), then GLPK's branch and bound from the best point known.
+    /// With `warm`, the incumbent is feasible and only replaced by something better; without,
+    /// any point found becomes the incumbent. `integral`: the objective takes whole values.
+    func minimise(_ terms: [LinearProgram.Term], stage: String, warm: Bool = true, integral: Bool = true) throws
+        -> StageOutcome
+    {
         for j in costColumns { try model.setCost(0, for: LinearModel.Column(j)) }
         costColumns = terms.map(\.column)
         for term in terms { try model.setCost(term.coefficient, for: LinearModel.Column(term.column)) }
+        func value(_ values: [Double]) -> Double { terms.reduce(0.0) { $0 + $1.coefficient * values[$1.column] } }
+        let begun = elapsed
+        let relaxation = try dive()
+        if relaxation.infeasible {
+            return StageOutcome(status: .infeasible, bound: nil, foundSolution: false, nodes: 0, seconds: elapsed - begun)
+        }
+        var found = false
+        if let values = relaxation.values, !warm || value(values) < value(incumbent) - 1e-9 {
+            take(values)
+            found = true
+        }
+        if warm || found, let bound = relaxation.bound {
+            let target = integral ? (bound - 1e-6).rounded(.up) : bound
+            if value(incumbent) <= target + LexicographicObjective.latenessTolerance * max(1, abs(target)) {
+                return StageOutcome(status: .optimal, bound: bound, foundSolution: found, nodes: 0, seconds: elapsed - begun)
+            }
+        }
+        if exhausted() {
+            return StageOutcome(
+                status: .timeLimit, bound: relaxation.bound, foundSolution: found, nodes: 0, seconds: elapsed - begun)
+        }
+        let outcome = try branchAndBound(stage: stage, warm: warm || found)
+        found = found || outcome.hasSolution
+        return StageOutcome(
+            status: outcome.status, bound: outcome.bestBound ?? relaxation.bound, foundSolution: found,
+            nodes: outcome.nodes, seconds: elapsed - begun)
+    }
+
+    /// GLPK's branch and bound on the current objective, from the incumbent when `warm`.
+    private func branchAndBound(stage: String, warm: Bool) throws -> MIPOutcome {
         let before = nodesUsed
         let begun = elapsed
         let report = options.progress
@@ -168,6 +213,7 @@ final class MIPRun {
     /// Makes the overrun indicators binary again for the soft-overrun stage.
     func makeOverrunsBinary() throws {
         for o in formulation.softOverruns { try model.setKind(.binary, for: LinearModel.Column(o)) }
+        overrunsBinary = true
     }
 
     /// Records the makespan bound the horizon search proved.
