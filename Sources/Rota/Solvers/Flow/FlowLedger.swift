@@ -115,24 +115,22 @@ struct FlowLedger {
 
     /// Whether one more purchase on `day` keeps every window of the account's hard rolling cap.
     ///
-    /// The fullest window holding `day` starts on `day − length + 1` or on a purchase day
-    /// between it and `day`, so only those starts are counted.
+    /// A window holding `day` can slide right, losing nothing, until it starts on a purchase
+    /// day or on `day` itself; so only windows starting there are counted.
     private func rollingAllows(_ account: Int, _ day: Int) -> Bool {
         guard let days = purchaseDays[account], let rolling = demand.problem.rolling[account],
             let hard = rolling.hard
         else { return true }
         let length = rolling.days
-        let firstStart = day - (length - 1)
-        var start = Self.firstIndex(in: days, notBelow: firstStart)
-        var candidates = [firstStart]
-        while start < days.count, days[start] <= day {
-            candidates.append(days[start])
-            start += 1
+        var candidates = [day]
+        var index = Self.firstIndex(in: days, notBelow: day - (length - 1))
+        while index < days.count, days[index] < day {
+            candidates.append(days[index])
+            index += 1
         }
-        for windowStart in candidates {
-            let (end, overflow) = windowStart.addingReportingOverflow(length - 1)
-            let last = overflow ? Int.max : end
-            let count = Self.firstIndex(in: days, above: last) - Self.firstIndex(in: days, notBelow: windowStart)
+        for start in candidates {
+            let (end, overflow) = start.addingReportingOverflow(length - 1)
+            let count = Self.firstIndex(in: days, above: overflow ? Int.max : end) - Self.firstIndex(in: days, notBelow: start)
             if count + 1 > hard { return false }
         }
         return true
