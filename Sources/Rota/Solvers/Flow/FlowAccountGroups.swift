@@ -12,8 +12,9 @@ struct FlowAccountGroups: Sendable {
     /// The group of each account on each day it can purchase (`-1` when it cannot).
     let groupOf: [[Int]]
 
-    /// Groups for every day; with `pooling` false every account is a group of its own.
-    init(_ demand: FlowDemand, pooling: Bool) {
+    /// Groups for every day, for plans whose reviews are all before `makespan` (later review
+    /// days count as none); with `pooling` false every account is a group of its own.
+    init(_ demand: FlowDemand, pooling: Bool, makespan: Int) {
         let problem = demand.problem
         let horizon = problem.horizon
         var groups: [FlowAccountGroup] = []
@@ -24,7 +25,9 @@ struct FlowAccountGroups: Sendable {
             for a in 0..<problem.accountCount where demand.calendar.isAvailable(a, on: d) {
                 let room = demand.dayRoom(a, d)
                 guard room > 0 else { continue }
-                let reviewDays = demand.lags.map { demand.calendar.reviewDay(a, purchasedOn: d, lag: $0) }
+                let reviewDays = demand.lags.map { lag in
+                    demand.calendar.reviewDay(a, purchasedOn: d, lag: lag).flatMap { $0 < makespan ? $0 : nil }
+                }
                 let alone = !pooling || demand.itemHistoryAccounts[d].contains(a)
                 let key = Key(room: room, reviewDays: reviewDays, alone: alone ? a : -1)
                 if let g = byKey[key] {
@@ -58,7 +61,8 @@ struct FlowAccountGroup: Hashable, Sendable {
     var accounts: [Int]
     /// Purchases each member may still make that day.
     var room: Int
-    /// Per lag (as in `FlowDemand.lags`): the review day of a purchase made that day, if any.
+    /// Per lag (as in `FlowDemand.lags`): the review day of a purchase made that day, if it is
+    /// before the makespan.
     var reviewDays: [Int?]
     /// A single account kept apart (it has item history that day, or pooling is off).
     var alone: Bool

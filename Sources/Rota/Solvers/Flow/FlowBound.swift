@@ -20,14 +20,12 @@ public enum FlowBound {
 struct FlowBoundAnalysis {
     let demand: FlowDemand
     let exactness: FlowExactness
-    let groups: FlowAccountGroups
     var search: FlowMakespanSearch
 
     init(_ demand: FlowDemand) {
         self.demand = demand
         exactness = FlowExactness(demand)
-        groups = FlowAccountGroups(demand, pooling: exactness.layeredItems.isEmpty)
-        search = FlowMakespanSearch(demand, groups, layered: exactness.layeredItems)
+        search = FlowMakespanSearch(demand, layered: exactness.layeredItems)
     }
 
     /// Lines needing a purchase or a review.

@@ -36,17 +36,10 @@ public struct FlowSolver: Solver {
         // Lateness at the bound's makespan: a min-cost flow routing as many lines.
         let costs = FlowCosts(demand, makespan: bound.makespan)
         let streams = FlowStreams(demand, layered: analysis.exactness.layeredItems, costs: costs)
-        let network = try FlowPurchaseNetwork(demand, analysis.groups, streams, makespan: bound.makespan)
-        var lateness = "min-cost"
-        var routing = try network.minCostFlow(routing: bound.routed)
-        var decoder = FlowDecoder(demand: demand, groups: analysis.groups, streams: streams)
-        if routing == nil {
-            // Cannot happen for a consistent network; keep the maximum flow's plan if it does.
-            lateness = "not optimised"
-            routing = try analysis.search.routing(makespan: bound.makespan)
-            decoder = FlowDecoder(demand: demand, groups: analysis.groups, streams: analysis.search.streams)
-        }
-        let proposal = decoder.decode(routing ?? FlowRouting(value: 0, units: [], cost: nil))
+        let network = try FlowPurchaseGraph(
+            demand, streams, pooling: analysis.search.pooling, makespan: bound.makespan)
+        let routing = try network.cheapestMaxFlow()
+        let proposal = FlowDecoder(demand: demand, groups: network.groups, streams: streams).decode(routing)
 
         let placed = FlowRepair(demand: demand, exact: analysis.exactness.isExact).place(proposal)
         var builder = PlanBuilder(problem: problem)
@@ -79,7 +72,6 @@ public struct FlowSolver: Solver {
             gap: makespan > 0 ? Double(makespan - min(proven, makespan)) / Double(makespan) : 0,
             settings: [
                 "exact": analysis.exactness.isExact ? "yes" : "no: relaxes " + analysis.exactness.relaxed.joined(separator: "; "),
-                "lateness": lateness,
                 "lateness-weight-scale": String(costs.scale),
                 "pooled-accounts": analysis.exactness.layeredItems.isEmpty ? "yes" : "no",
             ],

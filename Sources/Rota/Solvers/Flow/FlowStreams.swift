@@ -3,9 +3,12 @@
 /// waiting day by day along the stream's chain until an account-day takes it.
 struct FlowStreams: Sendable {
     let streams: [FlowStream]
-    /// Per item, how many streams carry it: more than one needs an item node per account-day
-    /// group, so their purchases share the same-item daily cap.
-    let streamCount: [Int: Int]
+    /// Per item, how many lags its streams have: more than one needs an item node per
+    /// account-day group, so that purchases at different lags share the same-item daily cap.
+    let lagsOfItem: [Int: Int]
+    /// Per (item, lag), how many streams carry it: more than one share hubs, one per day and
+    /// review day, so that each stream has one arc per review day rather than one per group.
+    let streamsOfItemLag: [FlowItemLag: Int]
     /// The lines the streams carry in all.
     let lineCount: Int
 
@@ -30,7 +33,7 @@ struct FlowStreams: Sendable {
                         weight: profile?.weight ?? 0, lines: [l], entries: [], layered: layered.contains(item)))
             }
         }
-        var streamCount: [Int: Int] = [:]
+        var streamsOfItemLag: [FlowItemLag: Int] = [:]
         for s in streams.indices {
             streams[s].lines.sort { (problem.firstPurchaseDay[$0], $0) < (problem.firstPurchaseDay[$1], $1) }
             for l in streams[s].lines {
@@ -47,10 +50,13 @@ struct FlowStreams: Sendable {
                 streams[s].due = profiles.map(\.due).min()
                 streams[s].weight = profiles.map(\.weight).max() ?? 0
             }
-            streamCount[streams[s].item, default: 0] += 1
+            streamsOfItemLag[FlowItemLag(item: streams[s].item, lagIndex: streams[s].lagIndex), default: 0] += 1
         }
+        var lagsOfItem: [Int: Int] = [:]
+        for key in streamsOfItemLag.keys { lagsOfItem[key.item, default: 0] += 1 }
         self.streams = streams
-        self.streamCount = streamCount
+        self.lagsOfItem = lagsOfItem
+        self.streamsOfItemLag = streamsOfItemLag
         lineCount = demand.purchaseLines.count
     }
 
@@ -85,6 +91,12 @@ struct FlowStream: Hashable, Sendable {
         return overflow ? (weight > 0 ? FlowCosts.maximumArcCost : -FlowCosts.maximumArcCost)
             : max(-FlowCosts.maximumArcCost, min(FlowCosts.maximumArcCost, cost))
     }
+}
+
+/// An (item, lag position) pair, as a dictionary key.
+struct FlowItemLag: Hashable, Sendable {
+    var item: Int
+    var lagIndex: Int
 }
 
 /// Lines of a stream that may start on one day.
