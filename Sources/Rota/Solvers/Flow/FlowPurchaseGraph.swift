@@ -93,7 +93,7 @@ struct FlowPurchaseGraph {
             return node
         }
 
-        var entries: [(node: Int, count: Int, window: Int, stream: Int)] = []
+        var entries: [FlowEntryArc] = []
         for (s, stream) in streams.streams.enumerated() {
             let (last, underflow) = (makespan - 1).subtractingReportingOverflow(stream.lag)
             let lastDay = underflow ? -1 : min(problem.horizon - 1, last)
@@ -101,7 +101,7 @@ struct FlowPurchaseGraph {
             let size = stream.lines.count
             if stream.layered {
                 let item = graph.addNode()
-                entries.append((item, size, lastDay - firstDay, s))
+                entries.append(FlowEntryArc(node: item, count: size, window: lastDay - firstDay, stream: s))
                 for a in 0..<problem.accountCount {
                     let room = min(demand.itemTotalRoom(stream.item, a), size)
                     guard room > 0 else { continue }
@@ -120,7 +120,8 @@ struct FlowPurchaseGraph {
             }
             let chain = graph.addNodes(lastDay - firstDay + 1)
             for entry in stream.entries where entry.day <= lastDay {
-                entries.append((chain + entry.day - firstDay, entry.count, lastDay - entry.day, s))
+                entries.append(
+                    FlowEntryArc(node: chain + entry.day - firstDay, count: entry.count, window: lastDay - entry.day, stream: s))
             }
             let shared = (streams.streamsOfItemLag[FlowItemLag(item: stream.item, lagIndex: stream.lagIndex)] ?? 0) > 1
             for d in firstDay...lastDay {
@@ -150,8 +151,12 @@ struct FlowPurchaseGraph {
                 if d < lastDay { graph.addArc(wait, wait + 1, upper: size) }
             }
         }
-        // The warm start routes the most constrained lines (fewest days to buy on) first.
-        entries.sort { ($0.window, $0.stream, $0.node) < ($1.window, $1.stream, $1.node) }
+        // The warm start routes the most urgent lines first (earliest due, then heaviest),
+        // then the most constrained (fewest days to buy on).
+        entries.sort { a, b in
+            let x = streams.streams[a.stream], y = streams.streams[b.stream]
+            return (x.due ?? Int.max, -x.weight, a.window, a.stream, a.node) < (y.due ?? Int.max, -y.weight, b.window, b.stream, b.node)
+        }
         for entry in entries { graph.addArc(source, entry.node, upper: entry.count) }
         self.graph = graph
         self.directArcs = directArcs
@@ -164,10 +169,15 @@ struct FlowPurchaseGraph {
         routing(try graph.maxFlow(from: source, to: sink))
     }
 
-    /// As many lines as the maximum flow, routed at least lateness cost.
-    func cheapestMaxFlow() throws -> FlowRouting {
+    /// As many lines as the maximum flow, routed at least lateness cost when the network has
+    /// at most `arcLimit` arcs (GLPK's out-of-kilter algorithm slows down steeply with size);
+    /// beyond it, as the warm start routes them, most urgent lines first. Also says which.
+    func cheapestMaxFlow(arcLimit: Int) throws -> (routing: FlowRouting, optimised: Bool) {
         let flow = try graph.maxFlow(from: source, to: sink)
-        return routing(try graph.cheapestFlow(like: flow) ?? flow)
+        guard graph.arcCount <= arcLimit, let cheapest = try graph.cheapestFlow(like: flow) else {
+            return (routing(flow), false)
+        }
+        return (routing(cheapest), true)
     }
 
     /// Units per (stream, group): direct arcs as they are; a hub's incoming streams matched
@@ -200,6 +210,15 @@ struct FlowPurchaseGraph {
         }
         return FlowRouting(value: graph.value(of: flow, at: source), units: units)
     }
+}
+
+/// An arc from the source: lines of a stream entering its chain on one day.
+struct FlowEntryArc: Hashable, Sendable {
+    var node: Int
+    var count: Int
+    /// Days the lines have to be bought on.
+    var window: Int
+    var stream: Int
 }
 
 /// An arc of the network that stands for purchases, with what it joins.

@@ -38,7 +38,7 @@ public struct FlowSolver: Solver {
         let streams = FlowStreams(demand, layered: analysis.exactness.layeredItems, costs: costs)
         let network = try FlowPurchaseGraph(
             demand, streams, pooling: analysis.search.pooling, makespan: bound.makespan)
-        let routing = try network.cheapestMaxFlow()
+        let (routing, optimised) = try network.cheapestMaxFlow(arcLimit: FlowCosts.minCostArcLimit)
         let proposal = FlowDecoder(demand: demand, groups: network.groups, streams: streams).decode(routing)
 
         let placed = FlowRepair(demand: demand, exact: analysis.exactness.isExact).place(proposal)
@@ -72,6 +72,8 @@ public struct FlowSolver: Solver {
             gap: makespan > 0 ? Double(makespan - min(proven, makespan)) / Double(makespan) : 0,
             settings: [
                 "exact": analysis.exactness.isExact ? "yes" : "no: relaxes " + analysis.exactness.relaxed.joined(separator: "; "),
+                "lateness": optimised
+                    ? "min-cost flow" : "most urgent first (\(network.graph.arcCount) arcs, over the min-cost limit of \(FlowCosts.minCostArcLimit))",
                 "lateness-weight-scale": String(costs.scale),
                 "pooled-accounts": analysis.exactness.layeredItems.isEmpty ? "yes" : "no",
             ],
