@@ -26,7 +26,7 @@ struct SeededRandom {
 }
 
 /// Seeded tiny instances (≤ 8 lines, ≤ 3 accounts, ≤ 6 days) exercising every rule.
-enum TinyInstances {
+enum MIPTinyInstances {
     static let start = Day(year: 2026, month: 12, day: 1)!
 
     static func make(seed: UInt64, maxLines: Int = 8, maxAccounts: Int = 3, maxDays: Int = 6) -> Instance {
@@ -108,7 +108,7 @@ enum TinyInstances {
 enum SizedInstances {
     static func make(seed: UInt64, accounts: Int, lines: Int, items: Int, days: Int, lag: Int = 3) -> Instance {
         var random = SeededRandom(seed: seed)
-        let start = TinyInstances.start
+        let start = MIPTinyInstances.start
         let accountList = (0..<accounts).map { a in
             Account(
                 id: AccountID("acct-\(a + 1)"), dailyLimit: random.int(2...4),

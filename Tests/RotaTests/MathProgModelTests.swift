@@ -40,7 +40,7 @@ enum Glpsol {
 @Suite struct MathProgModelTests {
     @Test(.enabled(if: Glpsol.path != nil, "glpsol is not installed"), arguments: 0..<30)
     func glpsolMatchesTheExhaustiveOptimum(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed)))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed)))
         let optimum = try ExhaustiveSolver().optimum(problem).objective
         let result = try Glpsol.solve(problem, tag: "\(seed)")
         #expect(result["error"] == nil, "seed \(seed): \(result["error"] ?? "")")
@@ -49,9 +49,9 @@ enum Glpsol {
     }
 
     @Test func dataIsDeterministicAndComplete() {
-        let problem = PlanningProblem(TinyInstances.make(seed: 48))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: 48))
         let text = MathProgData.text(for: problem)
-        #expect(text == MathProgData.text(for: PlanningProblem(TinyInstances.make(seed: 48))))
+        #expect(text == MathProgData.text(for: PlanningProblem(MIPTinyInstances.make(seed: 48))))
         #expect(text.hasSuffix("end;\n"))
         for name in ["param T", "set A", "set C", "set R", "param n", "param dailyLimit", "param capped", "set H"] {
             #expect(text.contains(name), "missing \(name)")
