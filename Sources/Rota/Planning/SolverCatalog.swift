@@ -19,6 +19,18 @@ public enum SolverCatalog {
             name: "seed-greedy",
             summary: "naive baseline: days in order, lines and accounts in input order, first fit",
             make: { SeedGreedySolver() }),
+        Entry(
+            name: "mip",
+            summary: "exact: GLPK mixed-integer program, level by level (unscheduled, makespan, lateness, load)",
+            make: { MIPSolver() }, isPropertyTested: false),
+        Entry(
+            name: "flow",
+            summary: "GLPK network flows: optimal makespan where only daily and same-item caps bind",
+            make: { FlowSolver() }),
+        Entry(
+            name: "exhaustive",
+            summary: "enumerates every plan; tiny instances only (up to 8 lines), for checking others",
+            make: { ExhaustiveSolver() }, isPropertyTested: false),
     ]
 
     /// The solver used when none is named.

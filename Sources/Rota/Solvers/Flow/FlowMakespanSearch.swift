@@ -1,0 +1,90 @@
+/// Binary search for the smallest makespan whose purchase network routes a given number of
+/// lines; maximum flows are cached by makespan.
+struct FlowMakespanSearch {
+    let demand: FlowDemand
+    let streams: FlowStreams
+    /// Whether accounts are pooled (not when an item is layered).
+    let pooling: Bool
+    /// Per purchase line, the earliest day its review can be (ignoring every cap); ascending,
+    /// unreachable lines left out.
+    let earliestReviews: [Int]
+    private var flows: [Int: FlowRouting] = [:]
+    private var cachedMostRouted: Int?
+
+    init(_ demand: FlowDemand, layered: Set<Int>) {
+        self.demand = demand
+        pooling = layered.isEmpty
+        streams = FlowStreams(demand, layered: layered, costs: nil)
+        let problem = demand.problem
+        var earliest: [Int] = []
+        for l in demand.purchaseLines {
+            var best: Int?
+            for a in 0..<problem.accountCount {
+                guard let day = demand.calendar.firstAvailable(a, from: problem.firstPurchaseDay[l]),
+                    let review = demand.calendar.reviewDay(a, purchasedOn: day, lag: problem.lag[l])
+                else { continue }
+                best = min(best ?? review, review)
+            }
+            if let best { earliest.append(best) }
+        }
+        earliestReviews = earliest.sorted()
+    }
+
+    /// The maximum flow with every review before `makespan`.
+    mutating func routing(makespan: Int) throws -> FlowRouting {
+        if let known = flows[makespan] { return known }
+        let routing: FlowRouting
+        if streams.streams.isEmpty || makespan <= 0 {
+            routing = FlowRouting(value: 0, units: [])
+        } else {
+            routing = try FlowPurchaseGraph(demand, streams, pooling: pooling, makespan: makespan).maxFlow()
+        }
+        flows[makespan] = routing
+        return routing
+    }
+
+    /// The most lines any plan can route (the maximum flow at the full horizon). When a
+    /// smaller makespan already routes every line that can be reached at all, the full
+    /// horizon's (largest) network is never built.
+    mutating func mostRouted() throws -> Int {
+        if let mostRouted = cachedMostRouted { return mostRouted }
+        let reachable = earliestReviews.count
+        let most = try firstMakespan(routing: reachable) != nil
+            ? reachable : try routing(makespan: demand.problem.horizon).value
+        cachedMostRouted = most
+        return most
+    }
+
+    /// The smallest makespan at which `count` lines can be routed; nil when even the full
+    /// horizon routes fewer.
+    mutating func smallestMakespan(routing count: Int) throws -> Int? {
+        guard count > 0 else { return 0 }
+        guard count <= earliestReviews.count else { return nil }
+        return try firstMakespan(routing: count)
+    }
+
+    /// Galloping search: from the count-th earliest possible review (no plan routing `count`
+    /// lines ends sooner), steps of 1, 2, 4… until the flow routes `count`, then bisection.
+    /// Small makespans build small networks, so the search stays near the answer.
+    private mutating func firstMakespan(routing count: Int) throws -> Int? {
+        guard count > 0 else { return 0 }
+        let horizon = demand.problem.horizon
+        var low = earliestReviews[count - 1] + 1  // routes fewer than `count` below this
+        guard low <= horizon else { return nil }
+        if try routing(makespan: low).value >= count { return low }
+        var step = 1
+        var high = low
+        while true {
+            guard high < horizon else { return nil }
+            low = high + 1
+            high = min(horizon, high + step)
+            step *= 2
+            if try routing(makespan: high).value >= count { break }
+        }
+        while low < high {
+            let middle = low + (high - low) / 2
+            if try routing(makespan: middle).value >= count { high = middle } else { low = middle + 1 }
+        }
+        return high
+    }
+}

@@ -1,0 +1,10 @@
+/// Why the flow solver could not run: the problem is beyond GLPK's integer flow algorithms.
+public enum FlowSolverError: Error, Equatable, Sendable, CustomStringConvertible {
+    case tooLarge(String)
+
+    public var description: String {
+        switch self {
+        case let .tooLarge(message): return "the flow solver cannot take this instance: \(message)"
+        }
+    }
+}

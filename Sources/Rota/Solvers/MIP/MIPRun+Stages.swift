@@ -1,0 +1,143 @@
+import _GLPK
+
+extension MIPRun {
+    /// Runs the stages in order (models/README.md), stopping when a budget runs out.
+    func runStages() throws {
+        let stages: [(MIPLevel, () throws -> Void)] = [
+            (.unscheduled, solveUnscheduled), (.makespan, solveMakespan), (.lateness, solveLateness),
+            (.largestLoad, solveLargestLoad), (.spread, solveSpread), (.softOverruns, solveSoftOverruns),
+        ]
+        for (_, stage) in stages {
+            if exhausted() { return }
+            try stage()
+        }
+    }
+
+    /// Lines no column can place: a floor for the lines left out.
+    var staticallyLeftOut: Int {
+        var placeable = Set<Int>()
+        for p in formulation.purchases { placeable.insert(p.lineClass) }
+        for y in formulation.reviews { placeable.insert(y.lineClass) }
+        return formulation.classes.indices.reduce(0) { $0 + (placeable.contains($1) ? 0 : formulation.classes[$1].count) }
+    }
+
+    /// Stage 1: min Σ u[c], then Σ u ≤ U*.
+    func solveUnscheduled() throws {
+        let floor = Double(staticallyLeftOut)
+        if level(.unscheduled) <= floor + 0.5 {
+            skip(.unscheduled)
+        } else {
+            let outcome = try minimise(formulation.objective(.unscheduled), stage: MIPLevel.unscheduled.rawValue)
+            record(
+                .unscheduled, outcome: outcome.status.rawValue, bound: outcome.bound.map { max(floor, $0) },
+                nodes: outcome.nodes, seconds: outcome.seconds)
+        }
+        try cap(.unscheduled, at: level(.unscheduled).rounded())
+    }
+
+    /// Stage 2: the smallest horizon H for which a solution with Σ u ≤ U* exists, by binary
+    /// search between the proven floor and the incumbent's makespan; columns beyond stay fixed.
+    func solveMakespan() throws {
+        var high = Int(level(.makespan))
+        var low = formulation.makespanFloor
+        let lineCount = formulation.classes.reduce(0) { $0 + $1.count }
+        if Int(level(.unscheduled).rounded()) < lineCount {
+            // Some review is planned: it is on the earliest review day of some column at best.
+            let earliest = formulation.reviewDay.compactMap { $0 }.min() ?? 0
+            low = max(low, earliest + 1)
+        }
+        low = min(low, high)
+        var nodes = 0
+        var seconds = 0.0
+        var outcomeName = "optimal"
+        if low >= high {
+            skip(.makespan)
+        } else {
+            while low < high {
+                if exhausted() {
+                    outcomeName = unproven?.rawValue ?? "stopped"
+                    break
+                }
+                let trial = (low + high) / 2
+                try restrict(toHorizon: trial)
+                let outcome = try minimise([], stage: MIPLevel.makespan.rawValue, warm: false)
+                nodes += outcome.nodes
+                seconds += outcome.seconds
+                if outcome.foundSolution {
+                    high = min(high, Int(level(.makespan)))
+                } else if outcome.status == .infeasible || outcome.status == .noIntegerSolution {
+                    low = trial + 1
+                } else {
+                    outcomeName = outcome.status.rawValue
+                    break
+                }
+            }
+            record(.makespan, outcome: outcomeName, bound: Double(low), nodes: nodes, seconds: seconds)
+        }
+        setMakespanBound(low)
+        try restrict(toHorizon: high)
+    }
+
+    /// Stage 3: min Σ lateness, then capped within 10⁻⁶ relative.
+    func solveLateness() throws {
+        guard formulation.levelRows[.lateness] != nil else { return skip(.lateness) }
+        if level(.lateness) <= 1e-9 {
+            skip(.lateness)
+        } else {
+            let outcome = try minimise(
+                formulation.objective(.lateness), stage: MIPLevel.lateness.rawValue, integral: false)
+            record(
+                .lateness, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
+                seconds: outcome.seconds)
+        }
+        let value = level(.lateness)
+        try cap(.lateness, at: value + LexicographicObjective.latenessTolerance * max(1, value))
+    }
+
+    /// Stage 4: min L, then L ≤ L*. Floor: the busiest history, or an even share of the purchases.
+    func solveLargestLoad() throws {
+        let history = PlanningHistory(formulation.problem)
+        var purchaseLines = 0
+        for lineClass in formulation.classes where lineClass.need == .purchase { purchaseLines += lineClass.count }
+        let leftOut = Int(level(.unscheduled).rounded())
+        let accounts = max(1, formulation.problem.accountCount)
+        let total = history.load.reduce(0, +) + max(0, purchaseLines - leftOut)
+        let floor = Double(max(history.load.max() ?? 0, (total + accounts - 1) / accounts))
+        if level(.largestLoad) <= floor + 0.5 {
+            skip(.largestLoad)
+        } else {
+            let outcome = try minimise(
+                [LinearProgram.Term(formulation.largestLoad, 1)], stage: MIPLevel.largestLoad.rawValue)
+            record(
+                .largestLoad, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
+                seconds: outcome.seconds)
+        }
+        try capLargestLoad(at: level(.largestLoad).rounded())
+    }
+
+    /// Stage 5: min L − M, then L − M ≤ S*.
+    func solveSpread() throws {
+        if level(.spread) <= 0.5 {
+            skip(.spread)
+        } else {
+            let outcome = try minimise(formulation.objective(.spread), stage: MIPLevel.spread.rawValue)
+            record(
+                .spread, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
+                seconds: outcome.seconds)
+        }
+        try cap(.spread, at: level(.spread).rounded())
+    }
+
+    /// Stage 6: min Σ o[a,s].
+    func solveSoftOverruns() throws {
+        if formulation.levelRows[.softOverruns] == nil || level(.softOverruns) <= 0.5 {
+            skip(.softOverruns)
+        } else {
+            try makeOverrunsBinary()
+            let outcome = try minimise(formulation.objective(.softOverruns), stage: MIPLevel.softOverruns.rawValue)
+            record(
+                .softOverruns, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
+                seconds: outcome.seconds)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import _GLPK
+
+/// Exact planning with GLPK: the class × account × day model of `MIPFormulation`, solved
+/// level by level (unscheduled, makespan, lateness, largest load, spread, soft overruns),
+/// each stage warm-started from the last (models/README.md).
+///
+/// The run is `optimal` only when every stage is proven optimal; a stage stopped by a limit
+/// keeps the best plan found, which is never worse than the warm start.
+public struct MIPSolver: Solver {
+    public let name = "mip"
+    /// A plan to start from (e.g. greedy's placements), used as the first incumbent when valid.
+    public var warmStart: DenseSchedule?
+    /// Polled during the search; returning true stops it with the best plan so far (Ctrl-C).
+    public var stopRequested: (@Sendable () -> Bool)?
+    /// Let GLPK generate cutting planes (Gomory, MIR, cover, clique).
+    public var cuts: Bool
+
+    public init(warmStart: DenseSchedule? = nil, cuts: Bool = false, stopRequested: (@Sendable () -> Bool)? = nil) {
+        self.warmStart = warmStart
+        self.cuts = cuts
+        self.stopRequested = stopRequested
+    }
+
+    public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
+        let report = try run(problem, options: options)
+        var settings: [String: String] = ["warm-start": report.warmStart, "cuts": cuts ? "on" : "off"]
+        if let limit = options.timeLimit { settings["time-limit"] = String(limit) }
+        if let gap = options.relativeGap { settings["gap"] = String(gap) }
+        if let limit = options.nodeLimit { settings["node-limit"] = String(limit) }
+        let makespan = report.objective.makespan
+        let gap = report.makespanBound.map { bound in makespan > 0 ? Double(max(0, makespan - bound)) / Double(makespan) : 0 }
+        let solverRun = SolverRun(
+            name: name, status: report.status, seconds: report.seconds, lowerBound: report.makespanBound, gap: gap,
+            settings: settings, versions: ["rota": RotaVersion.current, "glpk": GLPKLibrary.version])
+        return SolveResult(plan: report.schedule.plan(in: problem, run: solverRun), run: solverRun)
+    }
+
+    /// Solves the stages and reports each; the schedule is checked against every rule.
+    public func run(_ problem: PlanningProblem, options: SolveOptions) throws -> MIPReport {
+        let started = ContinuousClock.now
+        let formulation = MIPFormulation(problem)
+        let empty = DenseSchedule(lineCount: problem.lineCount)
+        var start = formulation.values(for: empty) ?? []
+        var warmNote = "none"
+        var warmObjective: LexicographicObjective?
+        if let warmStart {
+            let broken = warmStart.violations(in: problem)
+            if let first = broken.first {
+                warmNote = "rejected: \(first)"
+            } else if let values = formulation.values(for: warmStart),
+                formulation.program.violations(at: values).isEmpty
+            {
+                start = values
+                warmNote = "accepted"
+                warmObjective = warmStart.objective(in: problem)
+            } else {
+                warmNote = "rejected: its placements do not fit the model"
+            }
+        }
+        let run = try MIPRun(
+            formulation: formulation, start: start, options: options, cuts: cuts, stopRequested: stopRequested)
+        try run.runStages()
+
+        var schedule = formulation.schedule(from: run.incumbent)
+        let broken = schedule.violations(in: problem)
+        guard broken.isEmpty else { throw MIPSolverError.invalidSolution(broken) }
+        var objective = schedule.objective(in: problem)
+        if let warmStart, let warmObjective, warmObjective.isBetter(than: objective) {
+            schedule = warmStart
+            objective = warmObjective
+        }
+        var status = run.unproven ?? .optimal
+        if status == .optimal, objective.unscheduled > 0, objective.unscheduled == problem.workLines.count {
+            status = .infeasible
+        }
+        let counts = run.model.counts
+        return MIPReport(
+            schedule: schedule, objective: objective, status: status, makespanBound: run.makespanBound,
+            stages: run.stages,
+            size: MIPReport.Size(
+                rows: counts.rows, columns: counts.columns, integerColumns: run.model.integerColumnCount,
+                nonZeros: counts.nonZeros),
+            warmStart: warmNote, seconds: Self.seconds(since: started))
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}
