@@ -27,7 +27,8 @@ struct FlowMakespanSearch {
         if streams.streams.isEmpty || makespan <= 0 {
             routing = FlowRouting(value: 0, units: [])
         } else {
-            routing = try FlowPurchaseGraph(demand, streams, pooling: pooling, makespan: makespan).maxFlow()
+            let groups = FlowAccountGroups(demand, pooling: pooling, makespan: makespan, exactReviews: false)
+            routing = try FlowPurchaseGraph(demand, streams, groups, makespan: makespan).maxFlow()
         }
         flows[makespan] = routing
         return routing

@@ -23,11 +23,11 @@ struct FlowPurchaseGraph {
     private var hubInArcs: [FlowArcRecord] = []
     private var hubOutArcs: [FlowArcRecord] = []
 
-    /// Builds the network in which every review is on or before day `makespan − 1`.
-    init(_ demand: FlowDemand, _ streams: FlowStreams, pooling: Bool, makespan: Int) throws {
+    /// Builds the network in which every review is on or before day `makespan − 1`, on
+    /// `groups` made for that makespan (exact review days when streams carry costs).
+    init(_ demand: FlowDemand, _ streams: FlowStreams, _ groups: FlowAccountGroups, makespan: Int) throws {
         let problem = demand.problem
         self.streams = streams
-        let groups = FlowAccountGroups(demand, pooling: pooling, makespan: makespan)
         self.groups = groups
         let total = max(1, streams.lineCount)
         guard total <= FlowSolverLimits.maximumLines else {
@@ -164,19 +164,34 @@ struct FlowPurchaseGraph {
         self.hubOutArcs = hubOutArcs
     }
 
+    /// An upper estimate of the arcs the network for `streams` on `groups` would have, without
+    /// building it: a purchase arc per stream, day and group.
+    static func estimatedArcs(_ demand: FlowDemand, _ streams: FlowStreams, _ groups: FlowAccountGroups, makespan: Int) -> Int {
+        var perDay = [Int](repeating: 0, count: groups.groupsOnDay.count + 1)
+        for (d, day) in groups.groupsOnDay.enumerated() { perDay[d + 1] = perDay[d] + day.count }
+        var total = 0
+        for stream in streams.streams {
+            let (last, underflow) = (makespan - 1).subtractingReportingOverflow(stream.lag)
+            let lastDay = underflow ? -1 : min(groups.groupsOnDay.count - 1, last)
+            guard let first = stream.entries.first?.day, first <= lastDay else { continue }
+            let days = lastDay - first + 1
+            total += stream.layered
+                ? (perDay[lastDay + 1] - perDay[first]) + demand.problem.accountCount
+                : (perDay[lastDay + 1] - perDay[first]) + days + stream.entries.count
+        }
+        return total
+    }
+
     /// The most lines routed, and how.
     func maxFlow() throws -> FlowRouting {
         routing(try graph.maxFlow(from: source, to: sink))
     }
 
-    /// As many lines as the maximum flow, routed at least lateness cost when the network has
-    /// at most `arcLimit` arcs (GLPK's out-of-kilter algorithm slows down steeply with size);
-    /// beyond it, as the warm start routes them, most urgent lines first. Also says which.
-    func cheapestMaxFlow(arcLimit: Int) throws -> (routing: FlowRouting, optimised: Bool) {
+    /// As many lines as the maximum flow, routed at least lateness cost; also says whether GLPK
+    /// found the cheapest rerouting (it always should: keeping the flow is a solution).
+    func cheapestMaxFlow() throws -> (routing: FlowRouting, optimised: Bool) {
         let flow = try graph.maxFlow(from: source, to: sink)
-        guard graph.arcCount <= arcLimit, let cheapest = try graph.cheapestFlow(like: flow) else {
-            return (routing(flow), false)
-        }
+        guard let cheapest = try graph.cheapestFlow(like: flow) else { return (routing(flow), false) }
         return (routing(cheapest), true)
     }
 
