@@ -10,6 +10,8 @@ struct FlowExactness: Sendable {
     let layeredItems: Set<Int>
     /// The caps that can bind and that the flow relaxes, in words; empty when exact.
     let relaxed: [String]
+    /// Whether rolling-window hard caps can bind.
+    let relaxesRollingCaps: Bool
 
     var isExact: Bool { relaxed.isEmpty }
 
@@ -67,5 +69,6 @@ struct FlowExactness: Sendable {
         }
         layeredItems = layered
         self.relaxed = relaxed
+        relaxesRollingCaps = !rollingAccounts.isEmpty
     }
 }

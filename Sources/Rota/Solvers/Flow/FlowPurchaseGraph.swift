@@ -164,20 +164,37 @@ struct FlowPurchaseGraph {
         self.hubOutArcs = hubOutArcs
     }
 
-    /// An upper estimate of the arcs the network for `streams` on `groups` would have, without
-    /// building it: a purchase arc per stream, day and group.
+    /// The arcs the network for `streams` on `groups` would have, about (item nodes and
+    /// unused hubs aside), counted without building it.
     static func estimatedArcs(_ demand: FlowDemand, _ streams: FlowStreams, _ groups: FlowAccountGroups, makespan: Int) -> Int {
-        var perDay = [Int](repeating: 0, count: groups.groupsOnDay.count + 1)
-        for (d, day) in groups.groupsOnDay.enumerated() { perDay[d + 1] = perDay[d] + day.count }
+        let days = groups.groupsOnDay.count, lags = demand.lags.count
+        // Per lag and day: groups whose review is before the makespan, and their distinct review days.
+        var open = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: lags)
+        var reviews = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: lags)
+        for k in 0..<lags {
+            for d in 0..<days {
+                let found = groups.groupsOnDay[d].compactMap { groups.groups[$0].reviewDays[k] }
+                open[k][d + 1] = open[k][d] + found.count
+                reviews[k][d + 1] = reviews[k][d] + Set(found).count
+            }
+        }
         var total = 0
+        var hubbed = Set<FlowItemLag>()
         for stream in streams.streams {
             let (last, underflow) = (makespan - 1).subtractingReportingOverflow(stream.lag)
-            let lastDay = underflow ? -1 : min(groups.groupsOnDay.count - 1, last)
-            guard let first = stream.entries.first?.day, first <= lastDay else { continue }
-            let days = lastDay - first + 1
-            total += stream.layered
-                ? (perDay[lastDay + 1] - perDay[first]) + demand.problem.accountCount
-                : (perDay[lastDay + 1] - perDay[first]) + days + stream.entries.count
+            let lastDay = underflow ? -1 : min(days - 1, last)
+            guard let first = stream.entries.first?.day, first <= lastDay, stream.lagIndex < lags else { continue }
+            let k = stream.lagIndex
+            let key = FlowItemLag(item: stream.item, lagIndex: k)
+            total += stream.entries.count + (lastDay - first)
+            if stream.layered {
+                total += open[k][lastDay + 1] - open[k][first] + demand.problem.accountCount
+            } else if (streams.streamsOfItemLag[key] ?? 0) > 1 {
+                total += reviews[k][lastDay + 1] - reviews[k][first]
+                if hubbed.insert(key).inserted { total += open[k][lastDay + 1] - open[k][0] }
+            } else {
+                total += open[k][lastDay + 1] - open[k][first]
+            }
         }
         return total
     }

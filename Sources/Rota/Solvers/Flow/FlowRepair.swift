@@ -53,8 +53,18 @@ struct FlowRepair {
             guard case .none = outcomes[l] else { continue }
             outcomes[l] = .leftOut(reason(l, routedByFlow: proposal[l] != nil))
         }
-        for outcome in outcomes { if case .leftOut = outcome { unscheduled += 1 } }
-        return FlowPlacementResult(outcomes: outcomes, makespan: makespan, unscheduled: unscheduled)
+        var lateness = 0.0
+        for (l, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .leftOut: unscheduled += 1
+            case let .scheduled(_, review):
+                if let due = problem.due[l], review.day > due, problem.weight[l].isFinite {
+                    lateness += problem.weight[l] * Double(review.day - due)
+                }
+            case .none: break
+            }
+        }
+        return FlowPlacementResult(outcomes: outcomes, makespan: makespan, unscheduled: unscheduled, lateness: lateness)
     }
 
     private func record(
@@ -87,9 +97,11 @@ enum FlowOutcome: Hashable, Sendable {
     case leftOut(String)
 }
 
-/// The placed plan: per line, its outcome; the plan's makespan and lines left out.
+/// The placed plan: per line, its outcome; the plan's makespan, lines left out and weighted
+/// lateness.
 struct FlowPlacementResult: Sendable {
     var outcomes: [FlowOutcome]
     var makespan: Int
     var unscheduled: Int
+    var lateness: Double
 }

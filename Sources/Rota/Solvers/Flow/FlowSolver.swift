@@ -44,31 +44,21 @@ public struct FlowSolver: Solver {
                 stage: "flow bound", incumbent: nil, bound: Double(bound.makespan), gap: nil, nodes: 0,
                 seconds: seconds()))
 
-        // Lateness at the bound's makespan: a min-cost flow routing as many lines, on exact
-        // review days; when that network would be too large for GLPK's min-cost algorithm, the
-        // makespan search's own flow, with each item's most urgent lines on its earliest slots.
-        let makespanTarget = bound.makespan
-        let costs = FlowCosts(demand, makespan: makespanTarget)
-        let costStreams = FlowStreams(demand, layered: analysis.exactness.layeredItems, costs: costs)
-        let exactGroups = FlowAccountGroups(
-            demand, pooling: analysis.search.pooling, makespan: makespanTarget, exactReviews: true)
-        let estimate = FlowPurchaseGraph.estimatedArcs(demand, costStreams, exactGroups, makespan: makespanTarget)
-        let proposal: [FlowPlacement?]
-        let lateness: String
-        if estimate <= minCostArcLimit {
-            let network = try FlowPurchaseGraph(demand, costStreams, exactGroups, makespan: makespanTarget)
-            let (routing, optimised) = try network.cheapestMaxFlow()
-            proposal = FlowDecoder(demand: demand, groups: exactGroups, streams: costStreams).decode(routing)
-            lateness = optimised ? "min-cost flow" : "earliest due first (GLPK found no cheaper flow)"
-        } else {
-            let routing = try analysis.search.routing(makespan: makespanTarget)
-            let groups = FlowAccountGroups(
-                demand, pooling: analysis.search.pooling, makespan: makespanTarget, exactReviews: false)
-            proposal = FlowDecoder(demand: demand, groups: groups, streams: analysis.search.streams).decode(routing)
-            lateness = "earliest due first (about \(estimate) arcs, over the min-cost limit of \(minCostArcLimit))"
+        var attempt = try FlowAttempt(&analysis, makespan: bound.makespan, minCostArcLimit: minCostArcLimit)
+        var rolling = "not binding"
+        if analysis.exactness.relaxesRollingCaps {
+            // Rolling caps the flow ignores: also plan with each account's purchases spread so
+            // that no window can pass its cap, and keep the better plan.
+            var spread = FlowBoundAnalysis(FlowDemand(problem, spreadingRollingCaps: true))
+            let target = try spread.bound()
+            let spreadAttempt = try FlowAttempt(&spread, makespan: target.makespan, minCostArcLimit: minCostArcLimit)
+            rolling = "repaired"
+            if spreadAttempt.isBetter(than: attempt) {
+                attempt = spreadAttempt
+                rolling = "spread (each account's purchases capped per day to fit every window)"
+            }
         }
-
-        let placed = FlowRepair(demand: demand, exact: analysis.exactness.isExact).place(proposal)
+        let placed = attempt.placed
         var builder = PlanBuilder(problem: problem)
         for (l, outcome) in placed.outcomes.enumerated() {
             switch outcome {
@@ -99,8 +89,9 @@ public struct FlowSolver: Solver {
             gap: makespan > 0 ? Double(makespan - min(proven, makespan)) / Double(makespan) : 0,
             settings: [
                 "exact": analysis.exactness.isExact ? "yes" : "no: relaxes " + analysis.exactness.relaxed.joined(separator: "; "),
-                "lateness": lateness,
-                "lateness-weight-scale": String(costs.scale),
+                "lateness": attempt.lateness,
+                "lateness-weight-scale": String(attempt.weightScale),
+                "rolling-caps": rolling,
                 "pooled-accounts": analysis.exactness.layeredItems.isEmpty ? "yes" : "no",
             ],
             versions: ["rota": RotaVersion.current, "glpk": GLPKLibrary.version])
