@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rota
 
 /// The flow's bound and plan against an exhaustive search on tiny instances without rolling
@@ -14,7 +15,9 @@ import Testing
     }
 
     /// The best (unscheduled, makespan, weighted lateness) over every plan.
-    private func exhaustiveLexicographic(_ problem: PlanningProblem) -> (unscheduled: Int, makespan: Int, lateness: Double) {
+    private func exhaustiveLexicographic(_ problem: PlanningProblem) -> (
+        unscheduled: Int, makespan: Int, lateness: Double
+    ) {
         let horizon = problem.horizon
         var purchases = [[Int]](repeating: [Int](repeating: 0, count: horizon), count: problem.accountCount)
         var itemDay: [[Int]: Int] = [:]
@@ -39,7 +42,7 @@ import Testing
         for (l, need) in problem.need.enumerated() {
             switch need {
             case .purchaseAndReview: open.append(l)
-            case let .review(account, purchaseDay):
+            case .review(let account, let purchaseDay):
                 if let r = review(account, from: purchaseDay + problem.lag[l]) {
                     baseMakespan = max(baseMakespan, r + 1)
                 } else {
@@ -55,7 +58,9 @@ import Testing
         }
         var baseLateness = 0.0
         for (l, need) in problem.need.enumerated() {
-            if case let .review(account, purchaseDay) = need, let r = review(account, from: purchaseDay + problem.lag[l]) {
+            if case .review(let account, let purchaseDay) = need,
+                let r = review(account, from: purchaseDay + problem.lag[l])
+            {
                 baseLateness += late(l, r)
             }
         }
@@ -99,17 +104,20 @@ import Testing
         }
         let lineCount = rng.int(1...5)
         let items = (0..<lineCount).map { _ in "item-\(rng.int(0...2))" }
-        var earliest: [Int: Int] = [:], lineLag: [Int: Int] = [:]
+        var earliest: [Int: Int] = [:]
+        var lineLag: [Int: Int] = [:]
         for l in 0..<lineCount {
             if rng.chance(0.3) { earliest[l] = rng.int(0...3) }
             if rng.chance(0.3) { lineLag[l] = rng.int(0...3) }
         }
         var existing: [PlanTask] = []
         if rng.chance(0.3) {
-            existing.append(T.task(.purchase, line: 0, item: items[0], account: 0, day: rng.int(-2...0), status: .completed))
+            existing.append(
+                T.task(.purchase, line: 0, item: items[0], account: 0, day: rng.int(-2...0), status: .completed))
         }
         return T.instance(
-            accounts: accounts, items: items, lag: rng.int(0...3), horizon: horizon, earliest: earliest, lineLag: lineLag,
+            accounts: accounts, items: items, lag: rng.int(0...3), horizon: horizon, earliest: earliest,
+            lineLag: lineLag,
             sameItemPerDay: rng.int(1...2), sameItemTotal: rng.chance(0.3) ? rng.int(1...2) : nil, existing: existing)
     }
 
@@ -122,7 +130,10 @@ import Testing
         }
         let lineCount = rng.int(2...5)
         let items = (0..<lineCount).map { _ in "item-\(rng.int(0...2))" }
-        var earliest: [Int: Int] = [:], lineLag: [Int: Int] = [:], due: [Int: Int] = [:], weight: [Int: Double] = [:]
+        var earliest: [Int: Int] = [:]
+        var lineLag: [Int: Int] = [:]
+        var due: [Int: Int] = [:]
+        var weight: [Int: Double] = [:]
         for l in 0..<lineCount {
             if rng.chance(0.3) { earliest[l] = rng.int(0...2) }
             if rng.chance(0.3) { lineLag[l] = rng.int(0...2) }
@@ -130,7 +141,8 @@ import Testing
             weight[l] = Double(rng.int(1...5))
         }
         return T.instance(
-            accounts: accounts, items: items, lag: rng.int(0...2), horizon: horizon, earliest: earliest, lineLag: lineLag,
+            accounts: accounts, items: items, lag: rng.int(0...2), horizon: horizon, earliest: earliest,
+            lineLag: lineLag,
             due: due, weight: weight, sameItemPerDay: rng.int(1...2))
     }
 

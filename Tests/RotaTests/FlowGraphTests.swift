@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rota
 
 /// The warm-started flow graph: Swift's blocking flow and Dinic phases, GLPK on the residual.
@@ -32,7 +33,8 @@ import Testing
         while true {
             var parent = [Int](repeating: -1, count: n)
             parent[0] = 0
-            var queue = [0], head = 0
+            var queue = [0]
+            var head = 0
             while head < queue.count {
                 let u = queue[head]
                 head += 1
@@ -42,10 +44,18 @@ import Testing
                 }
             }
             guard parent[1] >= 0 else { return total }
-            var room = Int.max, v = 1
-            while v != 0 { room = min(room, residual[parent[v]][v]); v = parent[v] }
+            var room = Int.max
+            var v = 1
+            while v != 0 {
+                room = min(room, residual[parent[v]][v])
+                v = parent[v]
+            }
             v = 1
-            while v != 0 { residual[parent[v]][v] -= room; residual[v][parent[v]] += room; v = parent[v] }
+            while v != 0 {
+                residual[parent[v]][v] -= room
+                residual[v][parent[v]] += room
+                v = parent[v]
+            }
             total += room
         }
     }
@@ -104,7 +114,8 @@ import Testing
                 }
             }
             guard distance[1] != nil else { return nil }
-            var room = value - sent, v = 1
+            var room = value - sent
+            var v = 1
             while v != 0 {
                 let e = via[v] / 2
                 room = min(room, via[v] % 2 == 0 ? graph.uppers[e] - flow[e] : flow[e])

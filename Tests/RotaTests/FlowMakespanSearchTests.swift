@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rota
 
 /// The makespan search's shortcuts against plain computation: the capacity check never

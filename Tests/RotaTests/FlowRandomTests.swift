@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rota
 
 /// The flow solver on seeded random instances: every plan passes the validator; without

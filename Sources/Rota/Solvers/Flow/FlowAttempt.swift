@@ -11,7 +11,8 @@ struct FlowAttempt {
         let demand = analysis.demand
         let costs = FlowCosts(demand, makespan: makespan)
         let costStreams = FlowStreams(demand, layered: analysis.exactness.layeredItems, costs: costs)
-        let exactGroups = FlowAccountGroups(demand, pooling: analysis.search.pooling, makespan: makespan, exactReviews: true)
+        let exactGroups = FlowAccountGroups(
+            demand, pooling: analysis.search.pooling, makespan: makespan, exactReviews: true)
         let estimate = FlowPurchaseGraph.estimatedArcs(demand, costStreams, exactGroups, makespan: makespan)
         let proposal: [FlowPlacement?]
         if estimate <= minCostArcLimit {
@@ -21,7 +22,8 @@ struct FlowAttempt {
             lateness = optimised ? "min-cost flow" : "earliest due first (GLPK found no cheaper flow)"
         } else {
             let routing = try analysis.search.routing(makespan: makespan)
-            let groups = FlowAccountGroups(demand, pooling: analysis.search.pooling, makespan: makespan, exactReviews: false)
+            let groups = FlowAccountGroups(
+                demand, pooling: analysis.search.pooling, makespan: makespan, exactReviews: false)
             proposal = FlowDecoder(demand: demand, groups: groups, streams: analysis.search.streams).decode(routing)
             lateness = "earliest due first (about \(estimate) arcs, over the min-cost limit of \(minCostArcLimit))"
         }

@@ -23,7 +23,9 @@ struct FlowDecoder {
         var slots = [[Placement]](repeating: [], count: streams.streams.count)
         for (g, units) in unitsOfGroup.enumerated() where !units.isEmpty {
             let group = groups.groups[g]
-            let sorted = units.sorted { (streams.streams[$0.stream].item, $0.stream) < (streams.streams[$1.stream].item, $1.stream) }
+            let sorted = units.sorted {
+                (streams.streams[$0.stream].item, $0.stream) < (streams.streams[$1.stream].item, $1.stream)
+            }
             let members = group.accounts.sorted { (load[$0], $0) < (load[$1], $1) }
             var position = 0
             for unit in sorted {
@@ -38,8 +40,8 @@ struct FlowDecoder {
 
         var placements = [FlowPlacement?](repeating: nil, count: problem.lineCount)
         for (s, stream) in streams.streams.enumerated() {
-            let streamSlots = slots[s].map { slot in
-                (purchase: slot, review: demand.calendar.reviewDay(slot.account, purchasedOn: slot.day, lag: stream.lag))
+            let streamSlots = slots[s].map { slot -> (purchase: Placement, review: Int?) in
+                (slot, demand.calendar.reviewDay(slot.account, purchasedOn: slot.day, lag: stream.lag))
             }
             for (line, slot) in match(stream, streamSlots) {
                 guard let review = slot.review, problem.firstPurchaseDay[line] <= slot.purchase.day else { continue }
@@ -62,11 +64,13 @@ struct FlowDecoder {
             let weight = problem.weight[line].isFinite ? problem.weight[line] : 0
             return (problem.due[line] ?? Int.max, -weight, line)
         }
-        let ordered = slots.sorted { a, b in
-            stream.layered
-                ? (a.review ?? Int.max, a.purchase.day, a.purchase.account) < (b.review ?? Int.max, b.purchase.day, b.purchase.account)
-                : (a.purchase.day, a.review ?? Int.max, a.purchase.account) < (b.purchase.day, b.review ?? Int.max, b.purchase.account)
+        func order(_ slot: (purchase: Placement, review: Int?)) -> (Int, Int, Int) {
+            let review = slot.review ?? Int.max
+            return stream.layered
+                ? (review, slot.purchase.day, slot.purchase.account)
+                : (slot.purchase.day, review, slot.purchase.account)
         }
+        let ordered = slots.sorted { order($0) < order($1) }
         // `stream.lines` is sorted by first purchase day.
         var waiting = stream.lines[...]
         var ready: [Int] = []  // sorted by urgency, most urgent last
@@ -75,7 +79,8 @@ struct FlowDecoder {
             while let line = waiting.first, problem.firstPurchaseDay[line] <= slot.purchase.day || stream.layered {
                 waiting.removeFirst()
                 let key = urgency(line)
-                var low = 0, high = ready.count
+                var low = 0
+                var high = ready.count
                 while low < high {
                     let mid = (low + high) / 2
                     if urgency(ready[mid]) > key { low = mid + 1 } else { high = mid }

@@ -38,9 +38,10 @@ struct FlowDemand: Sendable {
             switch need {
             case .purchaseAndReview:
                 purchaseLines.append(l)
-            case let .review(account, purchaseDay):
+            case .review(let account, let purchaseDay):
                 let day = calendar.reviewDay(account, purchasedOn: purchaseDay, lag: problem.lag[l])
-                reviewLines.append(FlowReviewLine(line: l, account: account, purchaseDay: purchaseDay, earliestReview: day))
+                reviewLines.append(
+                    FlowReviewLine(line: l, account: account, purchaseDay: purchaseDay, earliestReview: day))
             case .done:
                 break
             }

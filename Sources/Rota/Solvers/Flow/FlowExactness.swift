@@ -27,11 +27,14 @@ struct FlowExactness: Sendable {
             var linesOfItem: [Int: [Int]] = [:]
             for l in demand.purchaseLines { linesOfItem[problem.lineItem[l], default: []].append(l) }
             var mostHistory: [Int: Int] = [:]
-            for (pair, count) in demand.itemPurchases { mostHistory[pair.item] = max(mostHistory[pair.item] ?? 0, count) }
+            for (pair, count) in demand.itemPurchases {
+                mostHistory[pair.item] = max(mostHistory[pair.item] ?? 0, count)
+            }
             for item in linesOfItem.keys.sorted() {
                 let lines = linesOfItem[item] ?? []
                 guard lines.count + (mostHistory[item] ?? 0) > problem.sameItemTotal else { continue }
-                let first = lines.map { problem.firstPurchaseDay[$0] }, lags = lines.map { problem.lag[$0] }
+                let first = lines.map { problem.firstPurchaseDay[$0] }
+                let lags = lines.map { problem.lag[$0] }
                 if Set(first).count == 1 && Set(lags).count == 1 {
                     layered.insert(item)
                 } else {

@@ -174,7 +174,8 @@ extension FlowGraph {
                 let u = queue[head]
                 head += 1
                 for i in start[u]..<start[u + 1] {
-                    let edge = edges[i], v = end(edge)
+                    let edge = edges[i]
+                    let v = end(edge)
                     if level[v] < 0 && room(edge) > 0 {
                         level[v] = level[u] + 1
                         queue.append(v)
@@ -196,7 +197,8 @@ extension FlowGraph {
                 }
                 var advanced = false
                 while next[node] < start[node + 1] {
-                    let edge = edges[next[node]], v = end(edge)
+                    let edge = edges[next[node]]
+                    let v = end(edge)
                     if level[v] == level[node] + 1 && room(edge) > 0 {
                         path.append(edge)
                         node = v
@@ -226,7 +228,8 @@ private struct Residual {
         var specs: [FlowNetwork.ArcSpec] = []
         specs.reserveCapacity(graph.arcCount + graph.arcCount / 4)
         for e in 0..<graph.arcCount {
-            let tail = FlowNetwork.Node(graph.tails[e]), head = FlowNetwork.Node(graph.heads[e])
+            let tail = FlowNetwork.Node(graph.tails[e])
+            let head = FlowNetwork.Node(graph.heads[e])
             let cost = withCosts ? graph.costs[e] : 0
             if flow[e] < graph.uppers[e] {
                 specs.append(.init(from: tail, to: head, upper: graph.uppers[e] - flow[e], cost: cost))

@@ -40,7 +40,8 @@ struct FlowMakespanSearch {
     mutating func mostRouted() throws -> Int {
         if let mostRouted = cachedMostRouted { return mostRouted }
         let reachable = earliestReviews.count
-        let most = try firstMakespan(routing: reachable, all: true) != nil
+        let most =
+            try firstMakespan(routing: reachable, all: true) != nil
             ? reachable : try routing(makespan: demand.problem.horizon).value
         cachedMostRouted = most
         return most

@@ -42,7 +42,9 @@ struct FlowPurchaseGraph {
         var groupNode = [Int](repeating: -1, count: groups.groups.count)
         var itemNode: [FlowItemGroup: Int] = [:]
         var hubNode: [FlowHubKey: Int] = [:]
-        var directArcs: [FlowArcRecord] = [], hubInArcs: [FlowArcRecord] = [], hubOutArcs: [FlowArcRecord] = []
+        var directArcs: [FlowArcRecord] = []
+        var hubInArcs: [FlowArcRecord] = []
+        var hubOutArcs: [FlowArcRecord] = []
         var lineCount: [FlowItemLag: Int] = [:]
         for stream in streams.streams {
             lineCount[FlowItemLag(item: stream.item, lagIndex: stream.lagIndex), default: 0] += stream.lines.count
@@ -78,7 +80,9 @@ struct FlowPurchaseGraph {
             let size = lineCount[FlowItemLag(item: item, lagIndex: k)] ?? 0
             var outgoing: [(Int, FlowNetworkTarget)] = []
             for g in groups.groupsOnDay[day] where groups.groups[g].reviewDays[k] == review {
-                if let (node, upper) = target(g, item, carrying: size) { outgoing.append((g, FlowNetworkTarget(node: node, upper: upper))) }
+                if let (node, upper) = target(g, item, carrying: size) {
+                    outgoing.append((g, FlowNetworkTarget(node: node, upper: upper)))
+                }
             }
             guard !outgoing.isEmpty else {
                 hubNode[key] = -1
@@ -121,7 +125,8 @@ struct FlowPurchaseGraph {
             let chain = graph.addNodes(lastDay - firstDay + 1)
             for entry in stream.entries where entry.day <= lastDay {
                 entries.append(
-                    FlowEntryArc(node: chain + entry.day - firstDay, count: entry.count, window: lastDay - entry.day, stream: s))
+                    FlowEntryArc(
+                        node: chain + entry.day - firstDay, count: entry.count, window: lastDay - entry.day, stream: s))
             }
             let shared = (streams.streamsOfItemLag[FlowItemLag(item: stream.item, lagIndex: stream.lagIndex)] ?? 0) > 1
             for d in firstDay...lastDay {
@@ -153,10 +158,11 @@ struct FlowPurchaseGraph {
         }
         // The warm start routes the most urgent lines first (earliest due, then heaviest),
         // then the most constrained (fewest days to buy on).
-        entries.sort { a, b in
-            let x = streams.streams[a.stream], y = streams.streams[b.stream]
-            return (x.due ?? Int.max, -x.weight, a.window, a.stream, a.node) < (y.due ?? Int.max, -y.weight, b.window, b.stream, b.node)
+        func order(_ entry: FlowEntryArc) -> (Int, Int, Int, Int, Int) {
+            let stream = streams.streams[entry.stream]
+            return (stream.due ?? Int.max, -stream.weight, entry.window, entry.stream, entry.node)
         }
+        entries.sort { order($0) < order($1) }
         for entry in entries { graph.addArc(source, entry.node, upper: entry.count) }
         self.graph = graph
         self.directArcs = directArcs
@@ -166,8 +172,11 @@ struct FlowPurchaseGraph {
 
     /// The arcs the network for `streams` on `groups` would have, about (item nodes and
     /// unused hubs aside), counted without building it.
-    static func estimatedArcs(_ demand: FlowDemand, _ streams: FlowStreams, _ groups: FlowAccountGroups, makespan: Int) -> Int {
-        let days = groups.groupsOnDay.count, lags = demand.lags.count
+    static func estimatedArcs(_ demand: FlowDemand, _ streams: FlowStreams, _ groups: FlowAccountGroups, makespan: Int)
+        -> Int
+    {
+        let days = groups.groupsOnDay.count
+        let lags = demand.lags.count
         // Per lag and day: groups whose review is before the makespan, and their distinct review days.
         var open = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: lags)
         var reviews = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: lags)

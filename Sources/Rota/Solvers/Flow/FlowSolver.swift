@@ -63,8 +63,8 @@ public struct FlowSolver: Solver {
         for (l, outcome) in placed.outcomes.enumerated() {
             switch outcome {
             case .none: break
-            case let .scheduled(purchase, review): builder.schedule(line: l, purchase: purchase, review: review)
-            case let .leftOut(reason): builder.leaveOut(line: l, reason: reason)
+            case .scheduled(let purchase, let review): builder.schedule(line: l, purchase: purchase, review: review)
+            case .leftOut(let reason): builder.leaveOut(line: l, reason: reason)
             }
         }
 
@@ -88,7 +88,8 @@ public struct FlowSolver: Solver {
             name: name, status: status, seconds: seconds(), lowerBound: proven,
             gap: makespan > 0 ? Double(makespan - min(proven, makespan)) / Double(makespan) : 0,
             settings: [
-                "exact": analysis.exactness.isExact ? "yes" : "no: relaxes " + analysis.exactness.relaxed.joined(separator: "; "),
+                "exact": analysis.exactness.isExact
+                    ? "yes" : "no: relaxes " + analysis.exactness.relaxed.joined(separator: "; "),
                 "lateness": attempt.lateness,
                 "lateness-weight-scale": String(attempt.weightScale),
                 "rolling-caps": rolling,
