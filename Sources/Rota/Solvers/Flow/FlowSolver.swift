@@ -11,6 +11,9 @@ import _GLPK
 /// bound = makespan). Otherwise the flow is a relaxation: its plan is checked against every
 /// rule, the lines it cannot keep are moved to the earliest review any account can still
 /// take, and the flow's makespan remains a lower bound. Every plan passes the validator.
+///
+/// The algorithms are polynomial and run to completion: `SolveOptions`' time and node limits
+/// do not apply. The progress callback hears of the bound, then of the plan.
 public struct FlowSolver: Solver {
     public let name = "flow"
     /// The largest lateness network (in arcs) handed to GLPK's min-cost flow algorithm; beyond
