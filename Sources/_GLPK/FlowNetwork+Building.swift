@@ -67,8 +67,10 @@ extension FlowNetwork {
         guard spec.tail != spec.head else {
             throw GLPKError.invalidArgument("an arc from \(spec.tail) to itself: GLPK's flow algorithms reject loops")
         }
-        try Self.checkCapacities(lower: spec.lower, upper: spec.upper, what: "the arc from \(spec.tail) to \(spec.head)")
-        try Self.checkMagnitude(spec.cost, atLeast: -Self.maximumMagnitude, "the cost of the arc from \(spec.tail) to \(spec.head)")
+        try Self.checkCapacities(
+            lower: spec.lower, upper: spec.upper, what: "the arc from \(spec.tail) to \(spec.head)")
+        try Self.checkMagnitude(
+            spec.cost, atLeast: -Self.maximumMagnitude, "the cost of the arc from \(spec.tail) to \(spec.head)")
     }
 
     /// Sets a node's supply: positive units leave it, negative units (a demand) end in it.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import _GLPK
 
 /// GLPK aborts the process on bad arguments to its graph routines: each of these must throw

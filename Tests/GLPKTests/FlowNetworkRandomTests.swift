@@ -1,4 +1,5 @@
 import Testing
+
 @testable import _GLPK
 
 /// GLPK's network solvers against independent answers on seeded random networks: a plain
@@ -12,12 +13,13 @@ import Testing
     private func randomArcs(seed: UInt64, nodes: Int, arcs: Int, lowers: Bool) -> [RandomArc] {
         var state = seed &+ 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
         var result: [RandomArc] = []
         while result.count < arcs {
-            let tail = next(nodes), head = next(nodes)
+            let tail = next(nodes)
+            let head = next(nodes)
             guard tail != head else { continue }
             let upper = next(9)
             let lower = lowers && next(5) == 0 ? min(upper, next(3)) : 0

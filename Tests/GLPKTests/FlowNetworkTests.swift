@@ -1,4 +1,5 @@
 import Testing
+
 @testable import _GLPK
 
 /// Known answers of GLPK's network solvers through `FlowNetwork`.
@@ -61,9 +62,10 @@ import Testing
             let costs = [[8, 6, 10], [9, 12, 13]]
             var arcs: [[FlowNetwork.Arc]] = []
             for source in 0..<2 {
-                arcs.append(try (0..<3).map { sink in
-                    try network.addArc(from: n[source], to: n[2 + sink], upper: 100, cost: costs[source][sink])
-                })
+                arcs.append(
+                    try (0..<3).map { sink in
+                        try network.addArc(from: n[source], to: n[2 + sink], upper: 100, cost: costs[source][sink])
+                    })
             }
             let result = try network.minCostFlow()
             #expect(result.status == .optimal)

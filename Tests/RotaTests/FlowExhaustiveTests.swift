@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rota
 
 /// The flow's bound and plan against an exhaustive search on tiny instances without rolling
@@ -9,6 +10,14 @@ import Testing
     /// The best (unscheduled, makespan) over every plan. Reviews go on the first available day
     /// at least the lag later: without review caps that is never worse.
     private func exhaustiveOptimum(_ problem: PlanningProblem) -> (unscheduled: Int, makespan: Int) {
+        let best = exhaustiveLexicographic(problem)
+        return (best.unscheduled, best.makespan)
+    }
+
+    /// The best (unscheduled, makespan, weighted lateness) over every plan.
+    private func exhaustiveLexicographic(_ problem: PlanningProblem) -> (
+        unscheduled: Int, makespan: Int, lateness: Double
+    ) {
         let horizon = problem.horizon
         var purchases = [[Int]](repeating: [Int](repeating: 0, count: horizon), count: problem.accountCount)
         var itemDay: [[Int]: Int] = [:]
@@ -33,7 +42,7 @@ import Testing
         for (l, need) in problem.need.enumerated() {
             switch need {
             case .purchaseAndReview: open.append(l)
-            case let .review(account, purchaseDay):
+            case .review(let account, let purchaseDay):
                 if let r = review(account, from: purchaseDay + problem.lag[l]) {
                     baseMakespan = max(baseMakespan, r + 1)
                 } else {
@@ -42,11 +51,24 @@ import Testing
             case .done: break
             }
         }
-        var best = (unscheduled: Int.max, makespan: Int.max)
-        func search(_ index: Int, _ unscheduled: Int, _ makespan: Int) {
-            if (unscheduled, makespan) >= (best.unscheduled, best.makespan) { return }
+        var best = (unscheduled: Int.max, makespan: Int.max, lateness: Double.infinity)
+        func late(_ l: Int, _ review: Int) -> Double {
+            guard let due = problem.due[l], review > due else { return 0 }
+            return problem.weight[l] * Double(review - due)
+        }
+        var baseLateness = 0.0
+        for (l, need) in problem.need.enumerated() {
+            if case .review(let account, let purchaseDay) = need,
+                let r = review(account, from: purchaseDay + problem.lag[l])
+            {
+                baseLateness += late(l, r)
+            }
+        }
+        func search(_ index: Int, _ unscheduled: Int, _ makespan: Int, _ lateness: Double) {
+            if (unscheduled, makespan) > (best.unscheduled, best.makespan) { return }
+            if (unscheduled, makespan) == (best.unscheduled, best.makespan), lateness >= best.lateness { return }
             guard index < open.count else {
-                best = (unscheduled, makespan)
+                best = (unscheduled, makespan, lateness)
                 return
             }
             let l = open[index]
@@ -61,15 +83,15 @@ import Testing
                     purchases[a][d] += 1
                     itemDay[[item, a, d], default: 0] += 1
                     itemTotal[[item, a], default: 0] += 1
-                    search(index + 1, unscheduled, max(makespan, r + 1))
+                    search(index + 1, unscheduled, max(makespan, r + 1), lateness + late(l, r))
                     purchases[a][d] -= 1
                     itemDay[[item, a, d], default: 0] -= 1
                     itemTotal[[item, a], default: 0] -= 1
                 }
             }
-            search(index + 1, unscheduled + 1, makespan)
+            search(index + 1, unscheduled + 1, makespan, lateness)
         }
-        search(0, baseUnscheduled, baseMakespan)
+        search(0, baseUnscheduled, baseMakespan, baseLateness)
         return best
     }
 
@@ -82,18 +104,78 @@ import Testing
         }
         let lineCount = rng.int(1...5)
         let items = (0..<lineCount).map { _ in "item-\(rng.int(0...2))" }
-        var earliest: [Int: Int] = [:], lineLag: [Int: Int] = [:]
+        var earliest: [Int: Int] = [:]
+        var lineLag: [Int: Int] = [:]
         for l in 0..<lineCount {
             if rng.chance(0.3) { earliest[l] = rng.int(0...3) }
             if rng.chance(0.3) { lineLag[l] = rng.int(0...3) }
         }
         var existing: [PlanTask] = []
         if rng.chance(0.3) {
-            existing.append(T.task(.purchase, line: 0, item: items[0], account: 0, day: rng.int(-2...0), status: .completed))
+            existing.append(
+                T.task(.purchase, line: 0, item: items[0], account: 0, day: rng.int(-2...0), status: .completed))
         }
         return T.instance(
-            accounts: accounts, items: items, lag: rng.int(0...3), horizon: horizon, earliest: earliest, lineLag: lineLag,
+            accounts: accounts, items: items, lag: rng.int(0...3), horizon: horizon, earliest: earliest,
+            lineLag: lineLag,
             sameItemPerDay: rng.int(1...2), sameItemTotal: rng.chance(0.3) ? rng.int(1...2) : nil, existing: existing)
+    }
+
+    /// A tiny random instance with due dates and whole-number weights, no whole-plan item cap.
+    private func tinyWithDueDates(seed: UInt64) -> Instance {
+        var rng = FlowRandom(seed: seed)
+        let horizon = rng.int(4...7)
+        let accounts = (0..<rng.int(1...2)).map { a in
+            T.account(a, limit: rng.int(1...2), off: (0..<horizon).filter { _ in rng.chance(0.2) })
+        }
+        let lineCount = rng.int(2...5)
+        let items = (0..<lineCount).map { _ in "item-\(rng.int(0...2))" }
+        var earliest: [Int: Int] = [:]
+        var lineLag: [Int: Int] = [:]
+        var due: [Int: Int] = [:]
+        var weight: [Int: Double] = [:]
+        for l in 0..<lineCount {
+            if rng.chance(0.3) { earliest[l] = rng.int(0...2) }
+            if rng.chance(0.3) { lineLag[l] = rng.int(0...2) }
+            if rng.chance(0.8) { due[l] = rng.int(0...4) }
+            weight[l] = Double(rng.int(1...5))
+        }
+        return T.instance(
+            accounts: accounts, items: items, lag: rng.int(0...2), horizon: horizon, earliest: earliest,
+            lineLag: lineLag,
+            due: due, weight: weight, sameItemPerDay: rng.int(1...2))
+    }
+
+    /// Weighted lateness of a plan's reviews.
+    private func lateness(_ plan: Plan, _ problem: PlanningProblem) -> Double {
+        plan.tasks.filter { $0.kind == .review && $0.status == .pending }.reduce(0.0) { total, task in
+            guard let l = problem.lineIndex[task.line], let due = problem.due[l] else { return total }
+            return total + problem.weight[l] * Double(max(0, task.date - problem.instance.start - due))
+        }
+    }
+
+    @Test func minimumCostFlowMatchesExhaustiveLateness() throws {
+        var late = 0
+        for seed in UInt64(500)..<620 {
+            let instance = tinyWithDueDates(seed: seed)
+            let problem = PlanningProblem(instance)
+            let optimum = exhaustiveLexicographic(problem)
+            let result = try T.solveValid(instance, "seed \(seed)")
+            #expect(result.plan.solver?.settings["lateness"] == "min-cost flow")
+            #expect(result.plan.unscheduled.count == optimum.unscheduled, "seed \(seed)")
+            #expect(T.makespan(result.plan, instance) == optimum.makespan, "seed \(seed)")
+            #expect(abs(lateness(result.plan, problem) - optimum.lateness) < 1e-9, "seed \(seed)")
+            if optimum.lateness > 0 { late += 1 }
+            // Urgency alone (no min-cost pass) keeps the makespan, not always the lateness.
+            let urgent = try FlowSolver(minCostArcLimit: 0).solve(problem, options: SolveOptions())
+            #expect(Validator().validate(urgent.plan, against: instance).isFeasible, "seed \(seed)")
+            #expect(T.makespan(urgent.plan, instance) == optimum.makespan, "seed \(seed)")
+            #expect(lateness(urgent.plan, problem) >= optimum.lateness - 1e-9, "seed \(seed)")
+            if urgent.plan.tasks.contains(where: { $0.kind == .purchase && $0.status == .pending }) {
+                #expect(urgent.plan.solver?.settings["lateness"]?.hasPrefix("earliest due first") == true)
+            }
+        }
+        #expect(late >= 30)
     }
 
     @Test func flowMatchesExhaustiveSearchOnTinyInstances() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rota
 
 /// The flow solver on seeded random instances: every plan passes the validator; without
@@ -42,6 +43,21 @@ import Testing
             if !FlowSolver().isExact(for: problem) { relaxed += 1 }
         }
         #expect(relaxed >= 100)
+    }
+
+    @Test func withoutTheMinimumCostPassThePlanStillMeetsItsBound() throws {
+        for seed in UInt64(2000)..<2150 {
+            let instance = T.random(seed: seed, caps: seed % 3 == 0)
+            let problem = PlanningProblem(instance)
+            let result = try FlowSolver(minCostArcLimit: 0).solve(problem, options: SolveOptions())
+            let report = Validator().validate(result.plan, against: instance)
+            #expect(report.isFeasible, "seed \(seed) \(report.violations.prefix(3).map(\.description))")
+            let bound = try FlowBound.makespanBound(problem)
+            if FlowSolver().isExact(for: problem) {
+                #expect(T.makespan(result.plan, instance) == bound.makespan, "seed \(seed)")
+                #expect(result.plan.unscheduled.count == bound.unscheduled, "seed \(seed)")
+            }
+        }
     }
 
     @Test func solvingTwiceGivesTheSamePlan() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rota
 
 /// The flow solver on hand-made instances whose optimal makespans are known.
@@ -70,7 +71,8 @@ import Testing
             T.task(.purchase, line: 0, item: "x", account: 0, day: 0, status: .completed),
             T.task(.review, line: 0, item: "x", account: 0, day: 1, status: .completed),
         ]
-        let instance = T.instance(accounts: [T.account(0, limit: 1)], items: ["x", "y", "z"], lag: 1, existing: existing)
+        let instance = T.instance(
+            accounts: [T.account(0, limit: 1)], items: ["x", "y", "z"], lag: 1, existing: existing)
         try expectOptimal(instance, makespan: 4)
     }
 

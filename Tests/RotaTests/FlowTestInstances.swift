@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rota
 
 /// Instances for the flow tests: a compact builder for hand-made ones, a seeded generator for
@@ -98,7 +99,10 @@ extension FlowTestInstances {
         let lineCount = rng.int(1...12)
         let itemCount = rng.int(1...5)
         let items = (0..<lineCount).map { _ in "item-\(rng.int(0...(itemCount - 1)))" }
-        var earliest: [Int: Int] = [:], lineLag: [Int: Int] = [:], due: [Int: Int] = [:], weight: [Int: Double] = [:]
+        var earliest: [Int: Int] = [:]
+        var lineLag: [Int: Int] = [:]
+        var due: [Int: Int] = [:]
+        var weight: [Int: Double] = [:]
         for l in 0..<lineCount {
             if rng.chance(0.3) { earliest[l] = rng.int(-2...(horizon / 2)) }
             if rng.chance(0.25) { lineLag[l] = rng.int(0...5) }
@@ -114,7 +118,8 @@ extension FlowTestInstances {
                 let day = rng.int(-4...1)
                 existing.append(task(.purchase, line: l, item: items[l], account: a, day: day, status: .completed))
                 if rng.chance(0.3) {
-                    existing.append(task(.review, line: l, item: items[l], account: a, day: day + 4, status: .completed))
+                    existing.append(
+                        task(.review, line: l, item: items[l], account: a, day: day + 4, status: .completed))
                 }
             case 2:
                 existing.append(task(.purchase, line: l, item: items[l], account: a, day: -2, status: .missed))

@@ -1,5 +1,6 @@
 /// The accounts able to purchase on each day, grouped into interchangeable sets: same room
-/// under the daily limit, same review day for every lag, no item history that day.
+/// under the daily limit, same review day for every lag (or, when only the makespan matters,
+/// the same lags whose review falls before it), no item history that day.
 ///
 /// The flow routes purchases into a group's pooled capacity (room × members, and
 /// same-item cap × members per item); handing a group's units out round-robin, item by item,
@@ -13,20 +14,24 @@ struct FlowAccountGroups: Sendable {
     let groupOf: [[Int]]
 
     /// Groups for every day, for plans whose reviews are all before `makespan` (later review
-    /// days count as none); with `pooling` false every account is a group of its own.
-    init(_ demand: FlowDemand, pooling: Bool, makespan: Int) {
+    /// days count as none); with `pooling` false every account is a group of its own. Without
+    /// `exactReviews`, accounts whose reviews fall on different days before the makespan pool
+    /// together, and every such review day reads as `makespan − 1`.
+    init(_ demand: FlowDemand, pooling: Bool, makespan: Int, exactReviews: Bool) {
         let problem = demand.problem
         let horizon = problem.horizon
         var groups: [FlowAccountGroup] = []
         var groupsOnDay = [[Int]](repeating: [], count: horizon)
         var groupOf = [[Int]](repeating: [Int](repeating: -1, count: horizon), count: problem.accountCount)
-        for d in 0..<horizon {
+        for d in 0..<min(horizon, max(0, makespan)) {
             var byKey: [Key: Int] = [:]
             for a in 0..<problem.accountCount where demand.calendar.isAvailable(a, on: d) {
                 let room = demand.dayRoom(a, d)
                 guard room > 0 else { continue }
                 let reviewDays = demand.lags.map { lag in
-                    demand.calendar.reviewDay(a, purchasedOn: d, lag: lag).flatMap { $0 < makespan ? $0 : nil }
+                    demand.calendar.reviewDay(a, purchasedOn: d, lag: lag).flatMap {
+                        $0 < makespan ? (exactReviews ? $0 : makespan - 1) : nil
+                    }
                 }
                 let alone = !pooling || demand.itemHistoryAccounts[d].contains(a)
                 let key = Key(room: room, reviewDays: reviewDays, alone: alone ? a : -1)
@@ -62,7 +67,7 @@ struct FlowAccountGroup: Hashable, Sendable {
     /// Purchases each member may still make that day.
     var room: Int
     /// Per lag (as in `FlowDemand.lags`): the review day of a purchase made that day, if it is
-    /// before the makespan.
+    /// before the makespan (`makespan − 1` for groups pooled without exact review days).
     var reviewDays: [Int?]
     /// A single account kept apart (it has item history that day, or pooling is off).
     var alone: Bool

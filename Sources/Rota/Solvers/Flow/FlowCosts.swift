@@ -10,9 +10,6 @@ struct FlowCosts: Sendable {
     static let preferredScale = 1000.0
     /// The largest cost on any arc.
     static let maximumArcCost = 1_000_000
-    /// The largest network the min-cost pass takes on: GLPK's out-of-kilter algorithm needs
-    /// about 0.2 s for 140,000 arcs and 6 s for 700,000 on a 2-core machine.
-    static let minCostArcLimit = 400_000
 
     let scale: Double
     private let profiles: [Int: FlowCostProfile]

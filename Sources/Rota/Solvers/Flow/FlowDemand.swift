@@ -22,7 +22,14 @@ struct FlowDemand: Sendable {
     /// Accounts with a completed purchase on a day of the horizon, per day.
     let itemHistoryAccounts: [Set<Int>]
 
-    init(_ problem: PlanningProblem) {
+    /// Per account and day, a cap on new purchases that keeps every window of the account's
+    /// hard rolling cap (nil: no such cap applied).
+    let spreadCap: [[Int]]?
+
+    /// The demand of `problem`; with `spreadingRollingCaps`, each account's new purchases are
+    /// also capped per day so that no window of its hard rolling cap can be exceeded: a
+    /// restriction (its flows are plans), not a relaxation (its makespans are no bounds).
+    init(_ problem: PlanningProblem, spreadingRollingCaps: Bool = false) {
         self.problem = problem
         calendar = FlowCalendar(problem)
         var purchaseLines: [Int] = []
@@ -31,9 +38,10 @@ struct FlowDemand: Sendable {
             switch need {
             case .purchaseAndReview:
                 purchaseLines.append(l)
-            case let .review(account, purchaseDay):
+            case .review(let account, let purchaseDay):
                 let day = calendar.reviewDay(account, purchasedOn: purchaseDay, lag: problem.lag[l])
-                reviewLines.append(FlowReviewLine(line: l, account: account, purchaseDay: purchaseDay, earliestReview: day))
+                reviewLines.append(
+                    FlowReviewLine(line: l, account: account, purchaseDay: purchaseDay, earliestReview: day))
             case .done:
                 break
             }
@@ -63,6 +71,36 @@ struct FlowDemand: Sendable {
         self.itemPurchasesOn = itemPurchasesOn
         self.itemPurchases = itemPurchases
         self.itemHistoryAccounts = itemHistoryAccounts
+        spreadCap = spreadingRollingCaps ? Self.spreadCaps(problem) : nil
+    }
+
+    /// A new-purchase cap per account and day that no window of `length` days can exceed:
+    /// `(hard − h) / min(length, horizon)`, rounded down, where h is the most completed
+    /// purchases in any window holding the day. A window holds at most `min(length, horizon)`
+    /// plan days, each capped by at most `(hard − its history) / min(length, horizon)`.
+    private static func spreadCaps(_ problem: PlanningProblem) -> [[Int]] {
+        let horizon = problem.horizon
+        var history = [[Int]](repeating: [], count: problem.accountCount)
+        for purchase in problem.completedPurchases { history[purchase.account].append(purchase.day) }
+        return (0..<problem.accountCount).map { a in
+            guard let rolling = problem.rolling[a], let hard = rolling.hard, rolling.days >= 1, horizon > 0 else {
+                return [Int](repeating: PlanningProblem.unlimited, count: horizon)
+            }
+            let days = history[a].sorted()
+            let length = rolling.days
+            let span = min(length, horizon)
+            func count(from start: Int) -> Int {
+                let (end, overflow) = start.addingReportingOverflow(length - 1)
+                let last = overflow ? Int.max : end
+                return days.count { $0 >= start && $0 <= last }
+            }
+            return (0..<horizon).map { d in
+                // The fullest window holding d starts on d or on a purchase day before it.
+                var most = count(from: d)
+                for p in days where p < d && p > d - length { most = max(most, count(from: p)) }
+                return max(0, hard - most) / span
+            }
+        }
     }
 
     /// Purchases of `item` that `account` may still make on `day` under the same-item daily cap.
@@ -73,7 +111,8 @@ struct FlowDemand: Sendable {
 
     /// Purchases `account` may still make on `day` under its daily limit.
     func dayRoom(_ account: Int, _ day: Int) -> Int {
-        max(0, problem.dailyLimit[account] - purchasesOn[account][day])
+        let room = max(0, problem.dailyLimit[account] - purchasesOn[account][day])
+        return spreadCap.map { min(room, $0[account][day]) } ?? room
     }
 
     /// Purchases of `item` that `account` may still make under the whole-plan same-item cap.

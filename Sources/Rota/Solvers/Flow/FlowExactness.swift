@@ -10,6 +10,8 @@ struct FlowExactness: Sendable {
     let layeredItems: Set<Int>
     /// The caps that can bind and that the flow relaxes, in words; empty when exact.
     let relaxed: [String]
+    /// Whether rolling-window hard caps can bind.
+    let relaxesRollingCaps: Bool
 
     var isExact: Bool { relaxed.isEmpty }
 
@@ -25,11 +27,14 @@ struct FlowExactness: Sendable {
             var linesOfItem: [Int: [Int]] = [:]
             for l in demand.purchaseLines { linesOfItem[problem.lineItem[l], default: []].append(l) }
             var mostHistory: [Int: Int] = [:]
-            for (pair, count) in demand.itemPurchases { mostHistory[pair.item] = max(mostHistory[pair.item] ?? 0, count) }
+            for (pair, count) in demand.itemPurchases {
+                mostHistory[pair.item] = max(mostHistory[pair.item] ?? 0, count)
+            }
             for item in linesOfItem.keys.sorted() {
                 let lines = linesOfItem[item] ?? []
                 guard lines.count + (mostHistory[item] ?? 0) > problem.sameItemTotal else { continue }
-                let first = lines.map { problem.firstPurchaseDay[$0] }, lags = lines.map { problem.lag[$0] }
+                let first = lines.map { problem.firstPurchaseDay[$0] }
+                let lags = lines.map { problem.lag[$0] }
                 if Set(first).count == 1 && Set(lags).count == 1 {
                     layered.insert(item)
                 } else {
@@ -67,5 +72,6 @@ struct FlowExactness: Sendable {
         }
         layeredItems = layered
         self.relaxed = relaxed
+        relaxesRollingCaps = !rollingAccounts.isEmpty
     }
 }

@@ -67,7 +67,8 @@ struct FlowLedger {
 
     /// Whether the placement breaks no rule now (rules 2 to 8).
     func allows(_ line: Int, _ placement: FlowPlacement) -> Bool {
-        let purchase = placement.purchase, review = placement.review
+        let purchase = placement.purchase
+        let review = placement.review
         let (earliest, overflow) = purchase.day.addingReportingOverflow(demand.problem.lag[line])
         return purchase.account == review.account && canPurchase(line, purchase.account, purchase.day)
             && !overflow && review.day >= earliest && demand.calendar.isAvailable(review.account, on: review.day)
@@ -92,7 +93,9 @@ struct FlowLedger {
             day += 1
         }
         return best.map {
-            FlowPlacement(purchase: Placement(account: $0.account, day: $0.day), review: Placement(account: $0.account, day: $0.review))
+            FlowPlacement(
+                purchase: Placement(account: $0.account, day: $0.day),
+                review: Placement(account: $0.account, day: $0.review))
         }
     }
 
@@ -130,7 +133,8 @@ struct FlowLedger {
         }
         for start in candidates {
             let (end, overflow) = start.addingReportingOverflow(length - 1)
-            let count = Self.firstIndex(in: days, above: overflow ? Int.max : end) - Self.firstIndex(in: days, notBelow: start)
+            let count =
+                Self.firstIndex(in: days, above: overflow ? Int.max : end) - Self.firstIndex(in: days, notBelow: start)
             if count + 1 > hard { return false }
         }
         return true
@@ -138,7 +142,8 @@ struct FlowLedger {
 
     /// The first position in ascending `days` whose day is ≥ `day`.
     private static func firstIndex(in days: [Int], notBelow day: Int) -> Int {
-        var low = 0, high = days.count
+        var low = 0
+        var high = days.count
         while low < high {
             let mid = (low + high) / 2
             if days[mid] < day { low = mid + 1 } else { high = mid }
@@ -148,7 +153,8 @@ struct FlowLedger {
 
     /// The first position in ascending `days` whose day is > `day`.
     private static func firstIndex(in days: [Int], above day: Int) -> Int {
-        var low = 0, high = days.count
+        var low = 0
+        var high = days.count
         while low < high {
             let mid = (low + high) / 2
             if days[mid] <= day { low = mid + 1 } else { high = mid }

@@ -8,6 +8,7 @@ struct FlowMakespanSearch {
     /// Per purchase line, the earliest day its review can be (ignoring every cap); ascending,
     /// unreachable lines left out.
     let earliestReviews: [Int]
+    private let capacity: FlowCapacityCheck
     private var flows: [Int: FlowRouting] = [:]
     private var cachedMostRouted: Int?
 
@@ -15,19 +16,8 @@ struct FlowMakespanSearch {
         self.demand = demand
         pooling = layered.isEmpty
         streams = FlowStreams(demand, layered: layered, costs: nil)
-        let problem = demand.problem
-        var earliest: [Int] = []
-        for l in demand.purchaseLines {
-            var best: Int?
-            for a in 0..<problem.accountCount {
-                guard let day = demand.calendar.firstAvailable(a, from: problem.firstPurchaseDay[l]),
-                    let review = demand.calendar.reviewDay(a, purchasedOn: day, lag: problem.lag[l])
-                else { continue }
-                best = min(best ?? review, review)
-            }
-            if let best { earliest.append(best) }
-        }
-        earliestReviews = earliest.sorted()
+        capacity = FlowCapacityCheck(demand)
+        earliestReviews = capacity.earliestReviews
     }
 
     /// The maximum flow with every review before `makespan`.
@@ -37,7 +27,8 @@ struct FlowMakespanSearch {
         if streams.streams.isEmpty || makespan <= 0 {
             routing = FlowRouting(value: 0, units: [])
         } else {
-            routing = try FlowPurchaseGraph(demand, streams, pooling: pooling, makespan: makespan).maxFlow()
+            let groups = FlowAccountGroups(demand, pooling: pooling, makespan: makespan, exactReviews: false)
+            routing = try FlowPurchaseGraph(demand, streams, groups, makespan: makespan).maxFlow()
         }
         flows[makespan] = routing
         return routing
@@ -49,7 +40,8 @@ struct FlowMakespanSearch {
     mutating func mostRouted() throws -> Int {
         if let mostRouted = cachedMostRouted { return mostRouted }
         let reachable = earliestReviews.count
-        let most = try firstMakespan(routing: reachable) != nil
+        let most =
+            try firstMakespan(routing: reachable, all: true) != nil
             ? reachable : try routing(makespan: demand.problem.horizon).value
         cachedMostRouted = most
         return most
@@ -60,16 +52,27 @@ struct FlowMakespanSearch {
     mutating func smallestMakespan(routing count: Int) throws -> Int? {
         guard count > 0 else { return 0 }
         guard count <= earliestReviews.count else { return nil }
-        return try firstMakespan(routing: count)
+        return try firstMakespan(routing: count, all: count == earliestReviews.count)
     }
 
     /// Galloping search: from the count-th earliest possible review (no plan routing `count`
     /// lines ends sooner), steps of 1, 2, 4… until the flow routes `count`, then bisection.
     /// Small makespans build small networks, so the search stays near the answer.
-    private mutating func firstMakespan(routing count: Int) throws -> Int? {
+    /// With `all` (every reachable line), makespans that fail the capacity check are skipped
+    /// without building their networks.
+    private mutating func firstMakespan(routing count: Int, all: Bool) throws -> Int? {
         guard count > 0 else { return 0 }
         let horizon = demand.problem.horizon
         var low = earliestReviews[count - 1] + 1  // routes fewer than `count` below this
+        if all, !capacity.mayRouteAll(makespan: low) {
+            // The check only gets easier as the makespan grows: bisect for where it first passes.
+            var high = horizon + 1
+            low += 1
+            while low < high {
+                let middle = low + (high - low) / 2
+                if capacity.mayRouteAll(makespan: middle) { high = middle } else { low = middle + 1 }
+            }
+        }
         guard low <= horizon else { return nil }
         if try routing(makespan: low).value >= count { return low }
         var step = 1

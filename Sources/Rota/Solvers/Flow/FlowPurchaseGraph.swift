@@ -23,11 +23,11 @@ struct FlowPurchaseGraph {
     private var hubInArcs: [FlowArcRecord] = []
     private var hubOutArcs: [FlowArcRecord] = []
 
-    /// Builds the network in which every review is on or before day `makespan − 1`.
-    init(_ demand: FlowDemand, _ streams: FlowStreams, pooling: Bool, makespan: Int) throws {
+    /// Builds the network in which every review is on or before day `makespan − 1`, on
+    /// `groups` made for that makespan (exact review days when streams carry costs).
+    init(_ demand: FlowDemand, _ streams: FlowStreams, _ groups: FlowAccountGroups, makespan: Int) throws {
         let problem = demand.problem
         self.streams = streams
-        let groups = FlowAccountGroups(demand, pooling: pooling, makespan: makespan)
         self.groups = groups
         let total = max(1, streams.lineCount)
         guard total <= FlowSolverLimits.maximumLines else {
@@ -42,7 +42,9 @@ struct FlowPurchaseGraph {
         var groupNode = [Int](repeating: -1, count: groups.groups.count)
         var itemNode: [FlowItemGroup: Int] = [:]
         var hubNode: [FlowHubKey: Int] = [:]
-        var directArcs: [FlowArcRecord] = [], hubInArcs: [FlowArcRecord] = [], hubOutArcs: [FlowArcRecord] = []
+        var directArcs: [FlowArcRecord] = []
+        var hubInArcs: [FlowArcRecord] = []
+        var hubOutArcs: [FlowArcRecord] = []
         var lineCount: [FlowItemLag: Int] = [:]
         for stream in streams.streams {
             lineCount[FlowItemLag(item: stream.item, lagIndex: stream.lagIndex), default: 0] += stream.lines.count
@@ -78,7 +80,9 @@ struct FlowPurchaseGraph {
             let size = lineCount[FlowItemLag(item: item, lagIndex: k)] ?? 0
             var outgoing: [(Int, FlowNetworkTarget)] = []
             for g in groups.groupsOnDay[day] where groups.groups[g].reviewDays[k] == review {
-                if let (node, upper) = target(g, item, carrying: size) { outgoing.append((g, FlowNetworkTarget(node: node, upper: upper))) }
+                if let (node, upper) = target(g, item, carrying: size) {
+                    outgoing.append((g, FlowNetworkTarget(node: node, upper: upper)))
+                }
             }
             guard !outgoing.isEmpty else {
                 hubNode[key] = -1
@@ -121,7 +125,8 @@ struct FlowPurchaseGraph {
             let chain = graph.addNodes(lastDay - firstDay + 1)
             for entry in stream.entries where entry.day <= lastDay {
                 entries.append(
-                    FlowEntryArc(node: chain + entry.day - firstDay, count: entry.count, window: lastDay - entry.day, stream: s))
+                    FlowEntryArc(
+                        node: chain + entry.day - firstDay, count: entry.count, window: lastDay - entry.day, stream: s))
             }
             let shared = (streams.streamsOfItemLag[FlowItemLag(item: stream.item, lagIndex: stream.lagIndex)] ?? 0) > 1
             for d in firstDay...lastDay {
@@ -153,10 +158,11 @@ struct FlowPurchaseGraph {
         }
         // The warm start routes the most urgent lines first (earliest due, then heaviest),
         // then the most constrained (fewest days to buy on).
-        entries.sort { a, b in
-            let x = streams.streams[a.stream], y = streams.streams[b.stream]
-            return (x.due ?? Int.max, -x.weight, a.window, a.stream, a.node) < (y.due ?? Int.max, -y.weight, b.window, b.stream, b.node)
+        func order(_ entry: FlowEntryArc) -> (Int, Int, Int, Int, Int) {
+            let stream = streams.streams[entry.stream]
+            return (stream.due ?? Int.max, -stream.weight, entry.window, entry.stream, entry.node)
         }
+        entries.sort { order($0) < order($1) }
         for entry in entries { graph.addArc(source, entry.node, upper: entry.count) }
         self.graph = graph
         self.directArcs = directArcs
@@ -164,19 +170,54 @@ struct FlowPurchaseGraph {
         self.hubOutArcs = hubOutArcs
     }
 
+    /// The arcs the network for `streams` on `groups` would have, about (item nodes and
+    /// unused hubs aside), counted without building it.
+    static func estimatedArcs(_ demand: FlowDemand, _ streams: FlowStreams, _ groups: FlowAccountGroups, makespan: Int)
+        -> Int
+    {
+        let days = groups.groupsOnDay.count
+        let lags = demand.lags.count
+        // Per lag and day: groups whose review is before the makespan, and their distinct review days.
+        var open = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: lags)
+        var reviews = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: lags)
+        for k in 0..<lags {
+            for d in 0..<days {
+                let found = groups.groupsOnDay[d].compactMap { groups.groups[$0].reviewDays[k] }
+                open[k][d + 1] = open[k][d] + found.count
+                reviews[k][d + 1] = reviews[k][d] + Set(found).count
+            }
+        }
+        var total = 0
+        var hubbed = Set<FlowItemLag>()
+        for stream in streams.streams {
+            let (last, underflow) = (makespan - 1).subtractingReportingOverflow(stream.lag)
+            let lastDay = underflow ? -1 : min(days - 1, last)
+            guard let first = stream.entries.first?.day, first <= lastDay, stream.lagIndex < lags else { continue }
+            let k = stream.lagIndex
+            let key = FlowItemLag(item: stream.item, lagIndex: k)
+            total += stream.entries.count + (lastDay - first)
+            if stream.layered {
+                total += open[k][lastDay + 1] - open[k][first] + demand.problem.accountCount
+            } else if (streams.streamsOfItemLag[key] ?? 0) > 1 {
+                total += reviews[k][lastDay + 1] - reviews[k][first]
+                if hubbed.insert(key).inserted { total += open[k][lastDay + 1] - open[k][0] }
+            } else {
+                total += open[k][lastDay + 1] - open[k][first]
+            }
+        }
+        return total
+    }
+
     /// The most lines routed, and how.
     func maxFlow() throws -> FlowRouting {
         routing(try graph.maxFlow(from: source, to: sink))
     }
 
-    /// As many lines as the maximum flow, routed at least lateness cost when the network has
-    /// at most `arcLimit` arcs (GLPK's out-of-kilter algorithm slows down steeply with size);
-    /// beyond it, as the warm start routes them, most urgent lines first. Also says which.
-    func cheapestMaxFlow(arcLimit: Int) throws -> (routing: FlowRouting, optimised: Bool) {
+    /// As many lines as the maximum flow, routed at least lateness cost; also says whether GLPK
+    /// found the cheapest rerouting (it always should: keeping the flow is a solution).
+    func cheapestMaxFlow() throws -> (routing: FlowRouting, optimised: Bool) {
         let flow = try graph.maxFlow(from: source, to: sink)
-        guard graph.arcCount <= arcLimit, let cheapest = try graph.cheapestFlow(like: flow) else {
-            return (routing(flow), false)
-        }
+        guard let cheapest = try graph.cheapestFlow(like: flow) else { return (routing(flow), false) }
         return (routing(cheapest), true)
     }
 

@@ -12,7 +12,9 @@ struct FlowRepair {
         var outcomes = [FlowOutcome](repeating: .none, count: problem.lineCount)
         var makespan = demand.historyMakespan
 
-        for review in demand.reviewLines.sorted(by: { ($0.earliestReview ?? Int.max, $0.line) < ($1.earliestReview ?? Int.max, $1.line) }) {
+        for review in demand.reviewLines.sorted(by: {
+            ($0.earliestReview ?? Int.max, $0.line) < ($1.earliestReview ?? Int.max, $1.line)
+        }) {
             let (from, overflow) = review.purchaseDay.addingReportingOverflow(problem.lag[review.line])
             if !overflow, let day = ledger.reviewDay(review.account, from: from) {
                 let placement = Placement(account: review.account, day: day)
@@ -24,7 +26,9 @@ struct FlowRepair {
                 outcomes[review.line] = .leftOut(
                     review.earliestReview == nil
                         ? "\(account) has no available day to review its completed purchase before the horizon ends"
-                        : "\(account) has no day left under its daily review cap to review its completed purchase before the horizon ends")
+                        : "\(account) has no day left under its daily review cap to review its completed purchase "
+                            + "before the horizon ends"
+                )
             }
         }
 
@@ -33,7 +37,11 @@ struct FlowRepair {
         for l in demand.purchaseLines {
             if let placement = proposal[l] { proposed.append((l, placement)) } else { unrouted.append(l) }
         }
-        proposed.sort { ($0.placement.purchase.day, $0.placement.review.day, $0.line) < ($1.placement.purchase.day, $1.placement.review.day, $1.line) }
+        proposed.sort {
+            ($0.placement.purchase.day, $0.placement.review.day, $0.line) < (
+                $1.placement.purchase.day, $1.placement.review.day, $1.line
+            )
+        }
         var moved: [Int] = []
         for (line, placement) in proposed {
             if ledger.allows(line, placement) {
@@ -53,8 +61,18 @@ struct FlowRepair {
             guard case .none = outcomes[l] else { continue }
             outcomes[l] = .leftOut(reason(l, routedByFlow: proposal[l] != nil))
         }
-        for outcome in outcomes { if case .leftOut = outcome { unscheduled += 1 } }
-        return FlowPlacementResult(outcomes: outcomes, makespan: makespan, unscheduled: unscheduled)
+        var lateness = 0.0
+        for (l, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .leftOut: unscheduled += 1
+            case .scheduled(_, let review):
+                if let due = problem.due[l], review.day > due, problem.weight[l].isFinite {
+                    lateness += problem.weight[l] * Double(review.day - due)
+                }
+            case .none: break
+            }
+        }
+        return FlowPlacementResult(outcomes: outcomes, makespan: makespan, unscheduled: unscheduled, lateness: lateness)
     }
 
     private func record(
@@ -72,7 +90,8 @@ struct FlowRepair {
             return "no account is available for the purchase and its review before the horizon ends"
         }
         if routedByFlow || !exact {
-            return "no account and day are left that keep the daily, same-item, rolling-window and review caps before the horizon ends"
+            return "no account and day are left that keep the daily, same-item, rolling-window and review caps "
+                + "before the horizon ends"
         }
         return "the accounts' purchase capacity before the horizon ends is taken by other lines"
     }
@@ -87,9 +106,11 @@ enum FlowOutcome: Hashable, Sendable {
     case leftOut(String)
 }
 
-/// The placed plan: per line, its outcome; the plan's makespan and lines left out.
+/// The placed plan: per line, its outcome; the plan's makespan, lines left out and weighted
+/// lateness.
 struct FlowPlacementResult: Sendable {
     var outcomes: [FlowOutcome]
     var makespan: Int
     var unscheduled: Int
+    var lateness: Double
 }

@@ -4,7 +4,7 @@ public enum FlowSolverError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case let .tooLarge(message): return "the flow solver cannot take this instance: \(message)"
+        case .tooLarge(let message): return "the flow solver cannot take this instance: \(message)"
         }
     }
 }

@@ -22,7 +22,8 @@ struct FlowStreams: Sendable {
             let item = problem.lineItem[l]
             let lag = problem.lag[l]
             let profile = layered.contains(item) ? nil : costs?.profile(of: l)
-            let key = Key(item: item, lag: layered.contains(item) ? -1 : lag, due: profile?.due, weight: profile?.weight)
+            let key = Key(
+                item: item, lag: layered.contains(item) ? -1 : lag, due: profile?.due, weight: profile?.weight)
             if let s = byKey[key] {
                 streams[s].lines.append(l)
             } else {
@@ -88,7 +89,8 @@ struct FlowStream: Hashable, Sendable {
     func cost(reviewedOn day: Int) -> Int {
         guard let due, day > due else { return 0 }
         let (cost, overflow) = weight.multipliedReportingOverflow(by: day - due)
-        return overflow ? (weight > 0 ? FlowCosts.maximumArcCost : -FlowCosts.maximumArcCost)
+        return overflow
+            ? (weight > 0 ? FlowCosts.maximumArcCost : -FlowCosts.maximumArcCost)
             : max(-FlowCosts.maximumArcCost, min(FlowCosts.maximumArcCost, cost))
     }
 }
