@@ -12,6 +12,10 @@ public enum SolverCatalog {
     /// Every solver, default first.
     public static let entries: [Entry] = [
         Entry(
+            name: "auto",
+            summary: "greedy, then flow; the MIP warm-started from them when a --time-limit or --node-limit is given",
+            make: { AutoSolver() }),
+        Entry(
             name: "greedy",
             summary: "constructive heuristic: least slack first, scarce items first, least-loaded account",
             make: { GreedySolver() }),
@@ -27,10 +31,6 @@ public enum SolverCatalog {
             name: "flow",
             summary: "GLPK network flows: optimal makespan where only daily and same-item caps bind",
             make: { FlowSolver() }),
-        Entry(
-            name: "exhaustive",
-            summary: "enumerates every plan; tiny instances only (up to 8 lines), for checking others",
-            make: { ExhaustiveSolver() }, isPropertyTested: false),
     ]
 
     /// The solver used when none is named.
