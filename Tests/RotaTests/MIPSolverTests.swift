@@ -61,6 +61,17 @@ import Testing
         #expect(Validator().validate(report.schedule.plan(in: problem, run: nil), against: problem.instance).isFeasible)
     }
 
+    /// Small instances (beyond the exhaustive search) are proven optimal at every level.
+    @Test(arguments: 0..<6)
+    func smallInstancesAreProvenOptimal(seed: Int) throws {
+        let problem = PlanningProblem(
+            SizedInstances.make(seed: UInt64(seed) + 40, accounts: 3 + seed % 2, lines: 16 + 2 * seed, items: 6, days: 10, lag: 2))
+        let result = try MIPSolver().solve(problem, options: SolveOptions(timeLimit: 60))
+        #expect(result.run.status == .optimal, "seed \(seed)")
+        #expect(result.run.gap == 0)
+        Self.checkCoverage(result.plan, problem)
+    }
+
     @Test func rejectsAnInvalidWarmStart() throws {
         let problem = PlanningProblem(TinyInstances.make(seed: 4))
         var bad = DenseSchedule(lineCount: problem.lineCount)

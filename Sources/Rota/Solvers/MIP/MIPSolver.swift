@@ -58,7 +58,8 @@ public struct MIPSolver: Solver {
             }
         }
         let run = try MIPRun(
-            formulation: formulation, start: start, options: options, cuts: cuts, stopRequested: stopRequested)
+            formulation: formulation, start: start, options: options, cuts: cuts, stopRequested: stopRequested,
+            started: started)
         try run.runStages()
 
         var schedule = formulation.schedule(from: run.incumbent)
@@ -78,7 +79,8 @@ public struct MIPSolver: Solver {
             schedule: schedule, objective: objective, status: status, makespanBound: run.makespanBound,
             stages: run.stages,
             size: MIPReport.Size(
-                rows: counts.rows, columns: counts.columns, integerColumns: run.model.integerColumnCount,
+                rows: counts.rows, columns: counts.columns,
+                integerColumns: formulation.program.columns.count { $0.kind != .continuous },
                 nonZeros: counts.nonZeros),
             warmStart: warmNote, seconds: Self.seconds(since: started))
     }
