@@ -96,6 +96,18 @@ import Testing
         #expect(result.plan.unscheduled.allSatisfy { $0.reason.contains("available") })
     }
 
+    /// A window far longer than the plan counts everything once, without long loops.
+    @Test func hugeRollingWindowIsHarmless() throws {
+        var instance = TinyInstances.make(seed: 48)
+        for a in instance.accounts.indices { instance.accounts[a].rolling = RollingCap(days: 1_000_000_000, soft: 2, hard: 5) }
+        let problem = PlanningProblem(instance)
+        let optimum = try ExhaustiveSolver().optimum(problem).objective
+        let result = try MIPSolver().run(problem, options: SolveOptions(timeLimit: 30))
+        #expect(result.objective.unscheduled == optimum.unscheduled)
+        #expect(result.objective.makespan == optimum.makespan)
+        #expect(Validator().validate(result.schedule.plan(in: problem, run: nil), against: instance).isFeasible)
+    }
+
     @Test func reportsProgressAndStages() throws {
         let problem = PlanningProblem(TinyInstances.make(seed: 48))
         let report = try MIPSolver().run(problem, options: SolveOptions(progress: { _ in }))
