@@ -19,7 +19,7 @@ public struct ExhaustiveSolver: Solver {
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
         let clock = ContinuousClock.now
         let outcome = try search(problem, options: options)
-        let seconds = Self.seconds(since: clock)
+        let seconds = clock.secondsElapsed
         var settings: [String: String] = ["max-lines": String(maxLines), "max-nodes": String(maxNodes)]
         if let limit = options.timeLimit { settings["time-limit"] = String(limit) }
         if let limit = options.nodeLimit { settings["node-limit"] = String(limit) }
@@ -59,10 +59,6 @@ public struct ExhaustiveSolver: Solver {
     /// Most placements the search lists over all lines.
     static let maxChoices = 2_000_000
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
 }
 
 /// Why the exhaustive search refuses an instance.

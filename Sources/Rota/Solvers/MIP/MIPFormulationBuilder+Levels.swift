@@ -33,8 +33,9 @@ extension MIPFormulationBuilder {
                 guard most > Double(soft) else { continue }
                 let o = column("o[\(a),\(s)]", kind: .binary, upper: 1, reviewDay: nil, lateness: 0)
                 softOverruns.append(o)
-                program.addRow(
-                    "soft[\(a),\(s)]", terms + [Term(o, -(most - Double(soft)))], upper: Double(soft - completed))
+                softRows.append(
+                    program.addRow(
+                        "soft[\(a),\(s)]", terms + [Term(o, -(most - Double(soft)))], upper: Double(soft - completed)))
             }
         }
     }

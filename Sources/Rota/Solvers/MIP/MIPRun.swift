@@ -43,7 +43,7 @@ final class MIPRun {
         }
     }
 
-    var elapsed: Double { MIPSolver.seconds(since: started) }
+    var elapsed: Double { started.secondsElapsed }
 
     /// Whether time, nodes or the caller's patience ran out (recording why).
     func exhausted() -> Bool {

@@ -82,11 +82,7 @@ public struct MIPSolver: Solver {
                 rows: counts.rows, columns: counts.columns,
                 integerColumns: formulation.program.columns.count { $0.kind != .continuous },
                 nonZeros: counts.nonZeros),
-            warmStart: warmNote, seconds: Self.seconds(since: started))
+            warmStart: warmNote, seconds: started.secondsElapsed)
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
 }
