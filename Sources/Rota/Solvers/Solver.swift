@@ -18,15 +18,19 @@ public struct SolveOptions: Sendable {
     public var nodeLimit: Int?
     /// Called now and then with the search's state; never called when `nil`.
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Polled during long searches: when it returns true the solver stops and returns the
+    /// best plan found so far, with status `interrupted`.
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double? = nil, nodeLimit: Int? = nil,
-        progress: (@Sendable (SolveProgress) -> Void)? = nil
+        progress: (@Sendable (SolveProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
     ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.nodeLimit = nodeLimit
         self.progress = progress
+        self.shouldStop = shouldStop
     }
 }
 

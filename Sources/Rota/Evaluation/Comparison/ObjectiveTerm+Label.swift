@@ -1,0 +1,18 @@
+extension ObjectiveTerm {
+    /// The term in reports, as `rota score` names its metric: "weighted lateness", "largest load".
+    public var label: String {
+        switch self {
+        case .unscheduled: "unscheduled"
+        case .makespan: "makespan"
+        case .weightedLateness: "weighted lateness"
+        case .lateLines: "late lines"
+        case .largestLoad: "largest load"
+        case .spread: "spread"
+        case .softOverruns: "soft overruns"
+        case .changes: "changes"
+        }
+    }
+
+    /// Whether the term's values are whole numbers (all but weighted lateness).
+    public var isCount: Bool { self != .weightedLateness }
+}

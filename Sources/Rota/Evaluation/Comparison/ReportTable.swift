@@ -1,0 +1,32 @@
+/// A table of a report with its cells already written, for a terminal (aligned columns) or
+/// Markdown; `omitted` counts the rows a row limit left out.
+public struct ReportTable: Hashable, Sendable {
+    /// How a column's cells line up: text to the left, numbers to the right.
+    public enum Alignment: Hashable, Sendable {
+        case left
+        case right
+    }
+
+    public var header: [String]
+    /// One per column.
+    public var alignments: [Alignment]
+    public var rows: [[String]]
+    /// Rows left out by a row limit.
+    public var omitted: Int
+
+    public init(header: [String], alignments: [Alignment], rows: [[String]], omitted: Int = 0) {
+        self.header = header
+        self.alignments = alignments
+        self.rows = rows
+        self.omitted = omitted
+    }
+
+    /// The first `limit` rows (all when `limit` is nil), the others counted in `omitted`.
+    static func limited(header: [String], alignments: [Alignment], rows: [[String]], limit: Int?) -> ReportTable {
+        guard let limit, rows.count > max(limit, 0) else {
+            return ReportTable(header: header, alignments: alignments, rows: rows)
+        }
+        let kept = max(limit, 0)
+        return ReportTable(header: header, alignments: alignments, rows: Array(rows.prefix(kept)), omitted: rows.count - kept)
+    }
+}

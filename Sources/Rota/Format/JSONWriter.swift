@@ -1,0 +1,139 @@
+/// Writes JSON as pretty, deterministic UTF-8: 2-space indent, keys in the order given,
+/// integers without a fraction, other numbers in shortest round-trip form, a final newline.
+///
+/// JSON has no infinities or NaN: a non-finite number is written as `null`.
+public struct JSONWriter {
+    private var out: [UInt8] = []
+
+    /// The document for `value`, ending with a newline.
+    public static func write(_ value: JSONValue) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.out.reserveCapacity(4096)
+        writer.write(value, indent: 0)
+        writer.out.append(0x0A)
+        return writer.out
+    }
+
+    /// The document for `value` as a string.
+    public static func string(_ value: JSONValue) -> String {
+        String(decoding: write(value), as: UTF8.self)
+    }
+
+    /// `text` as a JSON string literal (quotes included).
+    public static func encodedString(_ text: String) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.writeString(text)
+        return writer.out
+    }
+
+    /// `text` as a JSON string literal, for messages: `"a \"b\""`.
+    public static func quoted(_ text: String) -> String {
+        String(decoding: encodedString(text), as: UTF8.self)
+    }
+
+    private mutating func newline(_ indent: Int) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20) }
+    }
+
+    private mutating func write(_ value: JSONValue, indent: Int) {
+        switch value {
+        case .null:
+            out.append(contentsOf: "null".utf8)
+        case .bool(let flag):
+            out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .integer(let number):
+            writeInteger(number)
+        case .number(let number):
+            if number.isFinite {
+                out.append(contentsOf: number.description.utf8)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
+        case .string(let text):
+            writeString(text)
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 2)
+                write(element, indent: indent + 2)
+            }
+            newline(indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "{"))
+            for (index, member) in members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 2)
+                writeString(member.key)
+                out.append(UInt8(ascii: ":"))
+                out.append(0x20)
+                write(member.value, indent: indent + 2)
+            }
+            newline(indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func writeInteger(_ number: Int) {
+        if number == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ text: String) {
+        out.append(UInt8(ascii: "\""))
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "\""):
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "\\"))
+            case 0x0A:
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "n"))
+            case 0x0D:
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "r"))
+            case 0x09:
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: "t"))
+            case 0x00..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(Self.hexDigits[Int(b >> 4)])
+                out.append(Self.hexDigits[Int(b & 0x0F)])
+            default:
+                out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

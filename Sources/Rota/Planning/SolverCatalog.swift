@@ -1,0 +1,33 @@
+/// The solvers a user can pick by name (`rota solve --solver NAME`).
+public enum SolverCatalog {
+    /// One entry: the name, a one-line description, and how to make the solver.
+    public struct Entry: Sendable {
+        public let name: String
+        public let summary: String
+        public let make: @Sendable () -> any Solver
+        /// Whether it runs on every generated instance in the property tests (fast and general).
+        public var isPropertyTested: Bool = true
+    }
+
+    /// Every solver, default first.
+    public static let entries: [Entry] = [
+        Entry(
+            name: "greedy",
+            summary: "constructive heuristic: least slack first, scarce items first, least-loaded account",
+            make: { GreedySolver() }),
+        Entry(
+            name: "seed-greedy",
+            summary: "naive baseline: days in order, lines and accounts in input order, first fit",
+            make: { SeedGreedySolver() }),
+    ]
+
+    /// The solver used when none is named.
+    public static let defaultName = "greedy"
+
+    public static var names: [String] { entries.map(\.name) }
+
+    /// The solver with this name, or `nil`.
+    public static func solver(named name: String) -> (any Solver)? {
+        entries.first { $0.name == name }?.make()
+    }
+}

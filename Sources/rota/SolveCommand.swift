@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Rota
+
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Plan an instance and write the plan as JSON.",
+        discussion: """
+            Prints a one-line summary on standard error (lines, unscheduled, makespan, lower \
+            bound, gap, seconds) and the plan on standard output, or writes it to the file \
+            given with -o (atomically: a temporary file, then a rename).
+
+            Every plan is checked by the independent validator before it is written; a plan \
+            that breaks a rule is never written (exit status 3).
+
+            Examples:
+              rota solve instances/seed.json -o plan.json
+              rota solve instances/seed.json --solver seed-greedy --quiet > baseline.json
+              rota solve big.json --policy priorities.json -o plan.json
+            """
+    )
+
+    @Argument(help: "The instance file (fulfillment-instance/1 JSON).")
+    var instance: String
+
+    @Option(name: .shortAndLong, help: "Write the plan here instead of standard output.")
+    var output: String?
+
+    @Option(help: "The solver: \(SolverCatalog.names.joined(separator: ", ")). See `rota solvers`.")
+    var solver: String = SolverCatalog.defaultName
+
+    @Option(help: "A policy file (weights, slaTierDays) that replaces the instance's policy.")
+    var policy: String?
+
+    @Option(help: "Stop searching after this many seconds and return the best plan found.")
+    var timeLimit: Double?
+
+    @Option(help: "Stop when the relative gap to the proven bound is at most this (e.g. 0.01).")
+    var gap: Double?
+
+    @Option(help: "A machine-independent work limit (search nodes): same plan on every machine.")
+    var nodeLimit: Int?
+
+    @Flag(help: "Print nothing on standard error but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard SolverCatalog.solver(named: solver) != nil else {
+            throw ValidationError(
+                "unknown solver '\(solver)'; choose one of: \(SolverCatalog.names.joined(separator: ", "))")
+        }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let gap, !(gap >= 0) { throw ValidationError("--gap must be 0 or more") }
+        if let nodeLimit, nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1") }
+    }
+
+    func run() throws {
+        let instance = try InputLoader.instance(at: self.instance, policy: policy)
+        guard let chosen = SolverCatalog.solver(named: solver) else { throw ExitCode(2) }
+        var options = SolveOptions(timeLimit: timeLimit, relativeGap: gap, nodeLimit: nodeLimit)
+        let interrupt = Interrupt()
+        interrupt.install(quiet: quiet)
+        options.shouldStop = { interrupt.isRaised }
+        if !quiet && Terminal.stderrIsInteractive {
+            let line = ProgressLine()
+            options.progress = { line.update($0) }
+        }
+        let outcome: PlanningOutcome
+        do {
+            outcome = try Planner().plan(instance, with: chosen, options: options)
+        } catch {
+            Terminal.error("solver \(solver) failed: \(error)")
+            throw ExitCode(3)
+        }
+        guard outcome.validation.isFeasible else {
+            Terminal.error("solver \(solver) produced a plan that breaks the rules; nothing was written:")
+            for violation in outcome.validation.violations.prefix(20) {
+                Terminal.note("  rule \(violation.rule): \(violation.message)")
+            }
+            throw ExitCode(3)
+        }
+        try Terminal.emit(RotaJSON.encode(outcome.plan), to: output)
+        if !quiet {
+            Terminal.note(Summary.line(for: outcome, instance: instance))
+        }
+    }
+}

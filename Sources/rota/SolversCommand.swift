@@ -1,0 +1,18 @@
+import ArgumentParser
+import Rota
+
+struct SolversCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solvers",
+        abstract: "List the solvers `rota solve --solver NAME` accepts."
+    )
+
+    func run() throws {
+        let width = SolverCatalog.names.map(\.count).max() ?? 0
+        for entry in SolverCatalog.entries {
+            let name = entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let mark = entry.name == SolverCatalog.defaultName ? " (default)" : ""
+            Terminal.print("\(name)  \(entry.summary)\(mark)")
+        }
+    }
+}
