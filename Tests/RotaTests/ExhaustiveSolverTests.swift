@@ -31,7 +31,7 @@ import Testing
 
     @Test(arguments: 0..<40)
     func matchesPlainEnumeration(seed: Int) throws {
-        let instance = TinyInstances.make(seed: UInt64(seed) + 1000, maxLines: 4, maxAccounts: 2, maxDays: 4)
+        let instance = MIPTinyInstances.make(seed: UInt64(seed) + 1000, maxLines: 4, maxAccounts: 2, maxDays: 4)
         let problem = PlanningProblem(instance)
         let found = try ExhaustiveSolver().optimum(problem)
         #expect(found.schedule.violations(in: problem).isEmpty)
@@ -43,7 +43,7 @@ import Testing
     /// The oracle's own rule checker and the plan validator agree on every schedule, valid or not.
     @Test(arguments: 0..<25)
     func checkerAgreesWithTheValidator(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed) + 9000, maxLines: 3, maxAccounts: 2, maxDays: 4))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed) + 9000, maxLines: 3, maxAccounts: 2, maxDays: 4))
         let lines = problem.workLines
         let options = lines.map { ExhaustiveSearch.choices(for: $0, in: problem) }
         var schedule = DenseSchedule(lineCount: problem.lineCount)
@@ -73,7 +73,7 @@ import Testing
 
     @Test(arguments: 0..<30)
     func tinyPlansAreValid(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed)))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed)))
         let result = try ExhaustiveSolver().solve(problem, options: SolveOptions())
         #expect(result.run.status == .optimal)
         #expect(result.run.name == "exhaustive")
@@ -91,7 +91,7 @@ import Testing
     @Test func knownOptimum() throws {
         // Two accounts, one purchase a day each, lag 1, four lines of one item with one a day per account:
         // days 0 and 1 purchases, reviews on days 1 and 2: makespan 3, loads 2 and 2.
-        let start = TinyInstances.start
+        let start = MIPTinyInstances.start
         let instance = Instance(
             start: start, horizonDays: 5, rules: Rules(reviewLagDays: 1),
             accounts: [Account(id: "a", dailyLimit: 1), Account(id: "b", dailyLimit: 1)],
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func leavesOutWhatCannotFit() throws {
-        let start = TinyInstances.start
+        let start = MIPTinyInstances.start
         let instance = Instance(
             start: start, horizonDays: 2, rules: Rules(reviewLagDays: 1),
             accounts: [Account(id: "a", dailyLimit: 1, unavailable: [start + 1])],
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func refusesLongHorizons() {
-        let start = TinyInstances.start
+        let start = MIPTinyInstances.start
         let instance = Instance(
             start: start, horizonDays: 100_000, rules: Rules(reviewLagDays: 1, reviewsPerAccountPerDay: 2),
             accounts: [Account(id: "a", dailyLimit: 3)],
@@ -133,7 +133,7 @@ import Testing
     }
 
     @Test func refusesLargeInstances() {
-        let start = TinyInstances.start
+        let start = MIPTinyInstances.start
         let instance = Instance(
             start: start, horizonDays: 5, rules: Rules(reviewLagDays: 1),
             accounts: [Account(id: "a", dailyLimit: 3)],

@@ -19,7 +19,7 @@ import Testing
 
     @Test(arguments: 0..<60)
     func optimalScheduleIsAFeasiblePointWithTheSameLevels(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed)))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed)))
         let optimum = try ExhaustiveSolver().optimum(problem)
         let formulation = MIPFormulation(problem)
         let values = try #require(formulation.values(for: optimum.schedule))
@@ -39,7 +39,7 @@ import Testing
     /// better than what the model says of it.
     @Test(arguments: 0..<25)
     func everyValidScheduleFitsTheModel(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed) + 5000, maxLines: 3, maxAccounts: 2, maxDays: 4))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed) + 5000, maxLines: 3, maxAccounts: 2, maxDays: 4))
         let formulation = MIPFormulation(problem)
         let lines = problem.workLines
         let options = lines.map { ExhaustiveSearch.choices(for: $0, in: problem) }
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func classesGroupInterchangeableLines() {
-        let start = TinyInstances.start
+        let start = MIPTinyInstances.start
         let instance = Instance(
             start: start, horizonDays: 5, rules: Rules(reviewLagDays: 1),
             accounts: [Account(id: "a", dailyLimit: 2)],
@@ -94,7 +94,7 @@ import Testing
     @Test func tinyInstancesCoverEveryFamily() {
         var features: Set<String> = []
         for seed in 0..<60 {
-            let formulation = MIPFormulation(PlanningProblem(TinyInstances.make(seed: UInt64(seed))))
+            let formulation = MIPFormulation(PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed))))
             if !formulation.groupReviews.isEmpty { features.insert("groups") }
             if formulation.reviewsCapped { features.insert("capped") }
             if formulation.classes.contains(where: { $0.need != .purchase }) { features.insert("review classes") }

@@ -19,7 +19,7 @@ import Testing
 
     @Test(arguments: 0..<60)
     func matchesTheExhaustiveOptimumAtEveryLevel(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed)))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed)))
         let optimum = try ExhaustiveSolver().optimum(problem).objective
         let report = try MIPSolver().run(problem, options: SolveOptions())
         #expect(report.schedule.violations(in: problem).isEmpty)
@@ -38,7 +38,7 @@ import Testing
 
     @Test(arguments: 0..<30)
     func plansAreValidAndRecordTheRun(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed) + 700))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed) + 700))
         let result = try MIPSolver().solve(problem, options: SolveOptions(timeLimit: 20))
         #expect(result.run.name == "mip")
         #expect(result.plan.solver == result.run)
@@ -51,7 +51,7 @@ import Testing
 
     @Test(arguments: 0..<20)
     func warmStartIsNeverBeaten(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed) + 300))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed) + 300))
         let optimum = try ExhaustiveSolver().optimum(problem)
         // From the optimum itself, with a one-node budget: nothing worse comes back.
         let report = try MIPSolver(warmStart: optimum.schedule).run(problem, options: SolveOptions(nodeLimit: 1))
@@ -65,7 +65,7 @@ import Testing
     @Test(arguments: 0..<6)
     func smallInstancesAreProvenOptimal(seed: Int) throws {
         let problem = PlanningProblem(
-            SizedInstances.make(seed: UInt64(seed) + 40, accounts: 3 + seed % 2, lines: 16 + 2 * seed, items: 6, days: 10, lag: 2))
+            MIPSizedInstances.make(seed: UInt64(seed) + 40, accounts: 3 + seed % 2, lines: 16 + 2 * seed, items: 6, days: 10, lag: 2))
         let result = try MIPSolver().solve(problem, options: SolveOptions(timeLimit: 60))
         #expect(result.run.status == .optimal, "seed \(seed)")
         #expect(result.run.gap == 0)
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func rejectsAnInvalidWarmStart() throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: 4))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: 4))
         var bad = DenseSchedule(lineCount: problem.lineCount)
         let l = try #require(problem.workLines.first)
         bad.schedule(line: l, purchase: Placement(account: 0, day: 0), review: Placement(account: 0, day: -1))
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func impossibleLinesAreLeftOutWithReasons() throws {
-        let start = TinyInstances.start
+        let start = MIPTinyInstances.start
         let instance = Instance(
             start: start, horizonDays: 3, rules: Rules(reviewLagDays: 5),
             accounts: [Account(id: "a", dailyLimit: 2)],
@@ -98,7 +98,7 @@ import Testing
 
     /// A window far longer than the plan counts everything once, without long loops.
     @Test func hugeRollingWindowIsHarmless() throws {
-        var instance = TinyInstances.make(seed: 48)
+        var instance = MIPTinyInstances.make(seed: 48)
         for a in instance.accounts.indices { instance.accounts[a].rolling = RollingCap(days: 1_000_000_000, soft: 2, hard: 5) }
         let problem = PlanningProblem(instance)
         let optimum = try ExhaustiveSolver().optimum(problem).objective
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func reportsProgressAndStages() throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: 48))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: 48))
         let report = try MIPSolver().run(problem, options: SolveOptions(progress: { _ in }))
         #expect(report.stages.map(\.level) == MIPLevel.allCases)
         #expect(report.size.columns > 0 && report.size.rows > 0)

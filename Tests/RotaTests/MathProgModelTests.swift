@@ -40,7 +40,7 @@ enum Glpsol {
 @Suite struct MathProgModelTests {
     @Test(.enabled(if: Glpsol.path != nil, "glpsol is not installed"), arguments: 0..<30)
     func glpsolMatchesTheExhaustiveOptimum(seed: Int) throws {
-        let problem = PlanningProblem(TinyInstances.make(seed: UInt64(seed)))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed)))
         let optimum = try ExhaustiveSolver().optimum(problem).objective
         let result = try Glpsol.solve(problem, tag: "\(seed)")
         #expect(result["error"] == nil, "seed \(seed): \(result["error"] ?? "")")
@@ -54,7 +54,7 @@ enum Glpsol {
     @Test(.enabled(if: Glpsol.path != nil, "glpsol is not installed"), arguments: 0..<6)
     func glpsolMatchesTheSwiftMIP(seed: Int) throws {
         let problem = PlanningProblem(
-            SizedInstances.make(seed: UInt64(seed) + 40, accounts: 3, lines: 12 + seed, items: 5, days: 8, lag: 2))
+            MIPSizedInstances.make(seed: UInt64(seed) + 40, accounts: 3, lines: 12 + seed, items: 5, days: 8, lag: 2))
         let mip = try MIPSolver().run(problem, options: SolveOptions(timeLimit: 60))
         #expect(mip.status == .optimal)
         let result = try Glpsol.solve(problem, tag: "sized-\(seed)")
@@ -64,9 +64,9 @@ enum Glpsol {
     }
 
     @Test func dataIsDeterministicAndComplete() {
-        let problem = PlanningProblem(TinyInstances.make(seed: 48))
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: 48))
         let text = MathProgData.text(for: problem)
-        #expect(text == MathProgData.text(for: PlanningProblem(TinyInstances.make(seed: 48))))
+        #expect(text == MathProgData.text(for: PlanningProblem(MIPTinyInstances.make(seed: 48))))
         #expect(text.hasSuffix("end;\n"))
         for name in ["param T", "set A", "set C", "set R", "param n", "param dailyLimit", "param capped", "set H"] {
             #expect(text.contains(name), "missing \(name)")

@@ -60,6 +60,7 @@ struct ExhaustiveSearch {
     private var stopped: SolveStatus?
     private var nodeLimit = Int.max
     private var deadline: ContinuousClock.Instant?
+    private var shouldStop: (@Sendable () -> Bool)?
 
     init(problem: PlanningProblem) {
         self.problem = problem
@@ -178,8 +179,9 @@ struct ExhaustiveSearch {
         return result
     }
 
-    mutating func run(nodeLimit: Int, timeLimit: Double?) -> Outcome {
+    mutating func run(nodeLimit: Int, timeLimit: Double?, shouldStop: (@Sendable () -> Bool)? = nil) -> Outcome {
         self.nodeLimit = nodeLimit
+        self.shouldStop = shouldStop
         if let timeLimit { deadline = .now + .milliseconds(Int(max(0, timeLimit) * 1000)) }
         descend(0)
         let found = best ?? (schedule, schedule.objective(in: problem, history: history))
@@ -193,9 +195,15 @@ struct ExhaustiveSearch {
             stopped = .nodeLimit
             return
         }
-        if nodes & 1023 == 0, let deadline, ContinuousClock.now >= deadline {
-            stopped = .timeLimit
-            return
+        if nodes & 1023 == 0 {
+            if let deadline, ContinuousClock.now >= deadline {
+                stopped = .timeLimit
+                return
+            }
+            if shouldStop?() == true {
+                stopped = .interrupted
+                return
+            }
         }
         if k == order.count {
             let objective = schedule.objective(in: problem, history: history)

@@ -47,9 +47,9 @@ public struct ExhaustiveSolver: Solver {
         let choices = Double(problem.accountCount) * Double(days) * Double(reviewDays) * Double(max(1, work))
         if choices > Double(Self.maxChoices) { throw ExhaustiveSolverError.tooManyChoices(limit: Self.maxChoices) }
         var search = ExhaustiveSearch(problem: problem)
-        let limited = options.nodeLimit != nil || options.timeLimit != nil
+        let limited = options.nodeLimit != nil || options.timeLimit != nil || options.shouldStop != nil
         let nodeLimit = min(options.nodeLimit ?? maxNodes, maxNodes)
-        let outcome = search.run(nodeLimit: nodeLimit, timeLimit: options.timeLimit)
+        let outcome = search.run(nodeLimit: nodeLimit, timeLimit: options.timeLimit, shouldStop: options.shouldStop)
         if outcome.status == .nodeLimit, !limited || options.nodeLimit.map({ $0 > maxNodes }) == true {
             throw ExhaustiveSolverError.tooManyStates(limit: maxNodes)
         }
