@@ -135,6 +135,13 @@ final class MIPRun {
             take(values)
             found = true
         }
+        if warm || found {
+            options.progress?(
+                SolveProgress(
+                    stage: stage, incumbent: value(incumbent), bound: relaxation.bound,
+                    gap: relaxation.bound.map { abs(value(incumbent) - $0) / max(1e-9, abs(value(incumbent))) },
+                    nodes: nodesUsed, seconds: elapsed))
+        }
         if warm || found, let bound = relaxation.bound {
             let target = integral ? (bound - 1e-6).rounded(.up) : bound
             if value(incumbent) <= target + LexicographicObjective.latenessTolerance * max(1, abs(target)) {
