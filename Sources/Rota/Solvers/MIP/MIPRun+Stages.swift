@@ -74,7 +74,10 @@ extension MIPRun {
             }
             record(.makespan, outcome: outcomeName, bound: Double(low), nodes: nodes, seconds: seconds)
         }
-        setMakespanBound(low)
+        // A bound for plans leaving out no more lines than necessary: only once U* is proven.
+        if let first = stages.first, first.level == .unscheduled, first.outcome == "optimal" || first.outcome == "skipped" {
+            setMakespanBound(low)
+        }
         try restrict(toHorizon: high)
     }
 
