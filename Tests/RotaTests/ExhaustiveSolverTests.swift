@@ -121,6 +121,17 @@ import Testing
         #expect(result.plan.unscheduled.first?.reason.contains("available") == true)
     }
 
+    @Test func refusesLongHorizons() {
+        let start = MIPTinyInstances.start
+        let instance = Instance(
+            start: start, horizonDays: 100_000, rules: Rules(reviewLagDays: 1, reviewsPerAccountPerDay: 2),
+            accounts: [Account(id: "a", dailyLimit: 3)],
+            orders: [Order(id: "o", lines: [Line(id: "o/1", item: "i")])])
+        #expect(throws: ExhaustiveSolverError.tooManyChoices(limit: ExhaustiveSolver.maxChoices)) {
+            try ExhaustiveSolver().optimum(PlanningProblem(instance))
+        }
+    }
+
     @Test func refusesLargeInstances() {
         let start = MIPTinyInstances.start
         let instance = Instance(

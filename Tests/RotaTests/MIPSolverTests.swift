@@ -61,6 +61,17 @@ import Testing
         #expect(Validator().validate(report.schedule.plan(in: problem, run: nil), against: problem.instance).isFeasible)
     }
 
+    /// Small instances (beyond the exhaustive search) are proven optimal at every level.
+    @Test(arguments: 0..<6)
+    func smallInstancesAreProvenOptimal(seed: Int) throws {
+        let problem = PlanningProblem(
+            MIPSizedInstances.make(seed: UInt64(seed) + 40, accounts: 3 + seed % 2, lines: 16 + 2 * seed, items: 6, days: 10, lag: 2))
+        let result = try MIPSolver().solve(problem, options: SolveOptions(timeLimit: 60))
+        #expect(result.run.status == .optimal, "seed \(seed)")
+        #expect(result.run.gap == 0)
+        Self.checkCoverage(result.plan, problem)
+    }
+
     @Test func rejectsAnInvalidWarmStart() throws {
         let problem = PlanningProblem(MIPTinyInstances.make(seed: 4))
         var bad = DenseSchedule(lineCount: problem.lineCount)
@@ -83,6 +94,18 @@ import Testing
         #expect(result.plan.tasks.isEmpty)
         #expect(result.plan.unscheduled.map(\.line) == ["o/1", "o/2"])
         #expect(result.plan.unscheduled.allSatisfy { $0.reason.contains("available") })
+    }
+
+    /// A window far longer than the plan counts everything once, without long loops.
+    @Test func hugeRollingWindowIsHarmless() throws {
+        var instance = MIPTinyInstances.make(seed: 48)
+        for a in instance.accounts.indices { instance.accounts[a].rolling = RollingCap(days: 1_000_000_000, soft: 2, hard: 5) }
+        let problem = PlanningProblem(instance)
+        let optimum = try ExhaustiveSolver().optimum(problem).objective
+        let result = try MIPSolver().run(problem, options: SolveOptions(timeLimit: 30))
+        #expect(result.objective.unscheduled == optimum.unscheduled)
+        #expect(result.objective.makespan == optimum.makespan)
+        #expect(Validator().validate(result.schedule.plan(in: problem, run: nil), against: instance).isFeasible)
     }
 
     @Test func reportsProgressAndStages() throws {

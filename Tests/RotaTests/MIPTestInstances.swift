@@ -1,7 +1,7 @@
 @testable import Rota
 
 /// SplitMix64: a tiny seeded generator, so every test instance is reproducible.
-struct SeededRandom {
+struct MIPRandom {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
@@ -30,7 +30,7 @@ enum MIPTinyInstances {
     static let start = Day(year: 2026, month: 12, day: 1)!
 
     static func make(seed: UInt64, maxLines: Int = 8, maxAccounts: Int = 3, maxDays: Int = 6) -> Instance {
-        var random = SeededRandom(seed: seed)
+        var random = MIPRandom(seed: seed)
         let horizon = random.int(2...maxDays)
         let accountCount = random.int(1...maxAccounts)
         let lineCount = random.int(1...maxLines)
@@ -105,9 +105,9 @@ enum MIPTinyInstances {
 }
 
 /// Seeded larger instances (days off, hard rolling caps) for limits and timing.
-enum SizedInstances {
+enum MIPSizedInstances {
     static func make(seed: UInt64, accounts: Int, lines: Int, items: Int, days: Int, lag: Int = 3) -> Instance {
-        var random = SeededRandom(seed: seed)
+        var random = MIPRandom(seed: seed)
         let start = MIPTinyInstances.start
         let accountList = (0..<accounts).map { a in
             Account(

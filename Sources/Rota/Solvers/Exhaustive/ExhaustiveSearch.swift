@@ -42,6 +42,8 @@ struct ExhaustiveSearch {
     private var reviewRoom: [[Int]]
     /// `windowRoom[a][k]`: hard cap minus history for the window starting at `k - length + 1`.
     private var windowRoom: [[Int]]
+    /// Rolling window length per account (when it has a hard cap).
+    private let windowLength: [Int?]
     private var usedDay: [[Int]]
     private var usedItemDay: [[[Int]]]
     private var usedItemTotal: [[Int]]
@@ -58,6 +60,7 @@ struct ExhaustiveSearch {
     private var stopped: SolveStatus?
     private var nodeLimit = Int.max
     private var deadline: ContinuousClock.Instant?
+    private var shouldStop: (@Sendable () -> Bool)?
 
     init(problem: PlanningProblem) {
         self.problem = problem
@@ -102,6 +105,7 @@ struct ExhaustiveSearch {
         reviewRoom = (0..<accounts).map { a in
             (0..<horizon).map { d in problem.reviewsPerDay - history.reviews(account: a, day: d) }
         }
+        windowLength = (0..<accounts).map { a in problem.rolling[a]?.hard == nil ? nil : problem.windowLength(account: a) }
         windowRoom = (0..<accounts).map { a in
             guard let length = problem.windowLength(account: a), let hard = problem.rolling[a]?.hard else { return [] }
             return (0..<(horizon + length - 1)).map { k in
@@ -175,8 +179,9 @@ struct ExhaustiveSearch {
         return result
     }
 
-    mutating func run(nodeLimit: Int, timeLimit: Double?) -> Outcome {
+    mutating func run(nodeLimit: Int, timeLimit: Double?, shouldStop: (@Sendable () -> Bool)? = nil) -> Outcome {
         self.nodeLimit = nodeLimit
+        self.shouldStop = shouldStop
         if let timeLimit { deadline = .now + .milliseconds(Int(max(0, timeLimit) * 1000)) }
         descend(0)
         let found = best ?? (schedule, schedule.objective(in: problem, history: history))
@@ -190,9 +195,15 @@ struct ExhaustiveSearch {
             stopped = .nodeLimit
             return
         }
-        if nodes & 1023 == 0, let deadline, ContinuousClock.now >= deadline {
-            stopped = .timeLimit
-            return
+        if nodes & 1023 == 0 {
+            if let deadline, ContinuousClock.now >= deadline {
+                stopped = .timeLimit
+                return
+            }
+            if shouldStop?() == true {
+                stopped = .interrupted
+                return
+            }
         }
         if k == order.count {
             let objective = schedule.objective(in: problem, history: history)
@@ -225,7 +236,7 @@ struct ExhaustiveSearch {
         if usedDay[a][d] + 1 > dailyRoom[a][d] { return false }
         if usedItemDay[a][item][d] + 1 > itemDayRoom[a][item][d] { return false }
         if usedItemTotal[a][item] + 1 > itemTotalRoom[a][item] { return false }
-        if let length = problem.windowLength(account: a), !windowRoom[a].isEmpty {
+        if let length = windowLength[a], !windowRoom[a].isEmpty {
             for k in d..<(d + length) where usedWindow[a][k] + 1 > windowRoom[a][k] { return false }
         }
         return true
@@ -240,7 +251,7 @@ struct ExhaustiveSearch {
             usedItemDay[a][item][d] += sign
             usedItemTotal[a][item] += sign
             load[a] += sign
-            if let length = problem.windowLength(account: a), !windowRoom[a].isEmpty {
+            if let length = windowLength[a], !windowRoom[a].isEmpty {
                 for k in d..<(d + length) { usedWindow[a][k] += sign }
             }
         }

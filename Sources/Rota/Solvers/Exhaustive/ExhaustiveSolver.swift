@@ -19,7 +19,7 @@ public struct ExhaustiveSolver: Solver {
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
         let clock = ContinuousClock.now
         let outcome = try search(problem, options: options)
-        let seconds = Self.seconds(since: clock)
+        let seconds = clock.secondsElapsed
         var settings: [String: String] = ["max-lines": String(maxLines), "max-nodes": String(maxNodes)]
         if let limit = options.timeLimit { settings["time-limit"] = String(limit) }
         if let limit = options.nodeLimit { settings["node-limit"] = String(limit) }
@@ -41,26 +41,31 @@ public struct ExhaustiveSolver: Solver {
     func search(_ problem: PlanningProblem, options: SolveOptions) throws -> ExhaustiveSearch.Outcome {
         let work = problem.workLines.count
         guard work <= maxLines else { throw ExhaustiveSolverError.tooManyLines(work, limit: maxLines) }
+        // Placements per line: account × purchase day × review day (review day fixed when uncapped).
+        let days = min(problem.horizon, 1 << 20)
+        let reviewDays = problem.reviewsPerDay < PlanningProblem.unlimited ? days : 1
+        let choices = Double(problem.accountCount) * Double(days) * Double(reviewDays) * Double(max(1, work))
+        if choices > Double(Self.maxChoices) { throw ExhaustiveSolverError.tooManyChoices(limit: Self.maxChoices) }
         var search = ExhaustiveSearch(problem: problem)
-        let limited = options.nodeLimit != nil || options.timeLimit != nil
+        let limited = options.nodeLimit != nil || options.timeLimit != nil || options.shouldStop != nil
         let nodeLimit = min(options.nodeLimit ?? maxNodes, maxNodes)
-        let outcome = search.run(nodeLimit: nodeLimit, timeLimit: options.timeLimit)
+        let outcome = search.run(nodeLimit: nodeLimit, timeLimit: options.timeLimit, shouldStop: options.shouldStop)
         if outcome.status == .nodeLimit, !limited || options.nodeLimit.map({ $0 > maxNodes }) == true {
             throw ExhaustiveSolverError.tooManyStates(limit: maxNodes)
         }
         return outcome
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
+    /// Most placements the search lists over all lines.
+    static let maxChoices = 2_000_000
+
 }
 
 /// Why the exhaustive search refuses an instance.
 public enum ExhaustiveSolverError: Error, Equatable, CustomStringConvertible {
     case tooManyLines(Int, limit: Int)
     case tooManyStates(limit: Int)
+    case tooManyChoices(limit: Int)
 
     public var description: String {
         switch self {
@@ -68,6 +73,8 @@ public enum ExhaustiveSolverError: Error, Equatable, CustomStringConvertible {
             return "the exhaustive solver handles at most \(limit) lines needing work; this instance has \(n)"
         case .tooManyStates(let limit):
             return "the exhaustive search gave up after \(limit) nodes; the instance is too large for it"
+        case .tooManyChoices(let limit):
+            return "the exhaustive solver lists at most \(limit) placements; the accounts and days of this instance allow more"
         }
     }
 }

@@ -20,9 +20,18 @@ extension PlanningProblem {
         return max(0, r - due)
     }
 
-    /// The rolling window length of account `a`, when it has a usable window (`days` ≥ 1).
+    /// The rolling window length of account `a`, when it has a usable window (`days` ≥ 1),
+    /// clamped to the span of days that can hold a purchase (history and plannable days): a
+    /// longer window holds nothing more, so every cap keeps its meaning and no loop over
+    /// window starts runs longer than that span.
     func windowLength(account a: Int) -> Int? {
         guard let rolling = rolling[a], rolling.days >= 1 else { return nil }
-        return rolling.days
+        var first = 0
+        var last = max(0, horizon - 1)
+        for purchase in completedPurchases where purchase.account == a {
+            first = min(first, purchase.day)
+            last = max(last, purchase.day)
+        }
+        return min(rolling.days, last - first + 1)
     }
 }

@@ -1,17 +1,13 @@
 import _GLPK
 
 extension LinearProgram {
-    /// A GLPK model holding these columns and rows (no objective yet), on the calling thread.
-    func glpkModel(named name: String? = nil) throws -> LinearModel {
+    /// A GLPK model holding these columns and rows (no objective yet), on the calling thread;
+    /// with `relaxed`, every column is continuous (the LP relaxation).
+    func glpkModel(named name: String? = nil, relaxed: Bool = false) throws -> LinearModel {
         let model = LinearModel()
         if let name, !name.isEmpty { try model.setName(String(name.prefix(200))) }
         for column in columns {
-            let kind: LinearModel.ColumnKind
-            switch column.kind {
-            case .continuous: kind = .continuous
-            case .integer: kind = .integer
-            case .binary: kind = .binary
-            }
+            let kind = relaxed ? .continuous : column.kind.glpk
             try model.addColumn(name: column.name, lower: column.lower, upper: column.upper, kind: kind)
         }
         for row in rows {
@@ -26,5 +22,16 @@ extension LinearProgram {
                 name: row.name, terms: row.terms.map { (LinearModel.Column($0.column), $0.coefficient) }, bounds: bounds)
         }
         return model
+    }
+}
+
+extension LinearProgram.Kind {
+    /// The wrapper's kind.
+    var glpk: LinearModel.ColumnKind {
+        switch self {
+        case .continuous: return .continuous
+        case .integer: return .integer
+        case .binary: return .binary
+        }
     }
 }

@@ -135,24 +135,24 @@ extension MIPFormulation {
     private func fillDerived(_ values: inout [Double]) {
         var load = PlanningHistory(problem).load.map(Double.init)
         for p in purchases { load[p.account] += values[p.column] }
-        var perDay: [ColumnKey: Double] = [:]
-        for p in purchases { perDay[ColumnKey(lineClass: 0, account: p.account, day: p.day), default: 0] += values[p.column] }
-        for total in dayTotals {
-            values[total.column] = perDay[ColumnKey(lineClass: 0, account: total.account, day: total.day)] ?? 0
-        }
+        let horizon = problem.horizon
+        var perDay = [Double](repeating: 0, count: problem.accountCount * horizon)
+        for p in purchases { perDay[p.account * horizon + p.day] += values[p.column] }
+        for total in dayTotals { values[total.column] = perDay[total.account * horizon + total.day] }
         values[largestLoad] = load.max() ?? 0
         values[smallestLoad] = load.min() ?? 0
-        // Backlog and overrun rows have one free column each, found from the row itself.
-        for row in program.rows {
-            let name = row.name
-            if name.hasPrefix("backlog[") {
-                guard let b = row.terms.first else { continue }
-                let rest = row.terms.dropFirst().reduce(0.0) { $0 + $1.coefficient * values[$1.column] }
-                values[b.column] = -rest
-            } else if name.hasPrefix("soft["), let o = row.terms.last {
-                let total = row.terms.dropLast().reduce(0.0) { $0 + $1.coefficient * values[$1.column] }
-                values[o.column] = total > row.upper + 1e-9 ? 1 : 0
-            }
+        // Backlog and overrun rows have one free column each, found from the row itself;
+        // backlog rows come in day order, so each one's previous backlog is already set.
+        for i in backlogRows {
+            let row = program.rows[i]
+            guard let b = row.terms.first else { continue }
+            values[b.column] = -row.terms.dropFirst().reduce(0.0) { $0 + $1.coefficient * values[$1.column] }
+        }
+        for i in softRows {
+            let row = program.rows[i]
+            guard let o = row.terms.last else { continue }
+            let total = row.terms.dropLast().reduce(0.0) { $0 + $1.coefficient * values[$1.column] }
+            values[o.column] = total > row.upper + 1e-9 ? 1 : 0
         }
     }
 }

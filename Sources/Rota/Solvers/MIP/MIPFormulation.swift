@@ -72,6 +72,10 @@ public struct MIPFormulation: Sendable {
     public let softOverrunConstant: Int
     /// The makespan completed reviews force.
     public let makespanFloor: Int
+    /// Backlog rows (first term: their backlog column), in day order per class and account.
+    let backlogRows: [Int]
+    /// Overrun rows (last term: their indicator).
+    let softRows: [Int]
 
     /// Builds the model of `problem`.
     public init(_ problem: PlanningProblem) {
@@ -95,6 +99,8 @@ public struct MIPFormulation: Sendable {
         latenessConstant = builder.latenessConstant
         softOverrunConstant = builder.softOverrunConstant
         makespanFloor = builder.history.makespanFloor
+        backlogRows = builder.backlogRows
+        softRows = builder.softRows
     }
 
     /// The terms a stage minimises (the makespan stage is a search over fixed horizons: none).

@@ -1,10 +1,12 @@
 extension MIPFormulationBuilder {
-    /// L, M ≥ 0 continuous, and for every account a (idle ones included):
+    /// L, M ∈ ℤ, ≥ 0, and for every account a (idle ones included):
     /// largest[a]:   L − Σ_d P[a,d] ≥ completed_a
     /// smallest[a]:  M − Σ_d P[a,d] ≤ completed_a
     mutating func addBalance() {
-        largestLoad = column("L", kind: .continuous, upper: .infinity, reviewDay: nil, lateness: 0)
-        smallestLoad = column("M", kind: .continuous, upper: .infinity, reviewDay: nil, lateness: 0)
+        // Integer, as the loads are: branching on L and M settles bounds such as "the loads
+        // cannot all be equal" that the relaxation misses.
+        largestLoad = column("L", kind: .integer, upper: .infinity, reviewDay: nil, lateness: 0)
+        smallestLoad = column("M", kind: .integer, upper: .infinity, reviewDay: nil, lateness: 0)
         var byAccount = [[Term]](repeating: [], count: problem.accountCount)
         for total in dayTotals { byAccount[total.account].append(Term(total.column, -1)) }
         for a in 0..<problem.accountCount {
@@ -31,8 +33,9 @@ extension MIPFormulationBuilder {
                 guard most > Double(soft) else { continue }
                 let o = column("o[\(a),\(s)]", kind: .binary, upper: 1, reviewDay: nil, lateness: 0)
                 softOverruns.append(o)
-                program.addRow(
-                    "soft[\(a),\(s)]", terms + [Term(o, -(most - Double(soft)))], upper: Double(soft - completed))
+                softRows.append(
+                    program.addRow(
+                        "soft[\(a),\(s)]", terms + [Term(o, -(most - Double(soft)))], upper: Double(soft - completed)))
             }
         }
     }

@@ -165,7 +165,7 @@ extension MIPFormulationBuilder {
                     var terms = [Term(b, 1)] + arriving[t]
                     if let previous { terms.append(Term(previous, -1)) }
                     if let y = reviewed[t] { terms.append(y) }
-                    program.addRow("backlog[\(c),\(a),\(t)]", terms, lower: 0, upper: 0)
+                    backlogRows.append(program.addRow("backlog[\(c),\(a),\(t)]", terms, lower: 0, upper: 0))
                     previous = b
                 }
             }

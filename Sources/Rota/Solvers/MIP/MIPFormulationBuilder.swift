@@ -16,6 +16,9 @@ struct MIPFormulationBuilder {
     var smallestLoad = 0
     var softOverruns: [Int] = []
     var dayTotals: [MIPFormulation.DayTotalColumn] = []
+    /// Rows whose first term is a backlog column and whose last is an overrun indicator.
+    var backlogRows: [Int] = []
+    var softRows: [Int] = []
     /// P[a,d] column per account and day, when the day has purchase columns.
     var dayTotal: [[Int?]] = []
     var reviewDay: [Int?] = []

@@ -14,25 +14,11 @@ extension MIPRun {
     /// Solves the LP relaxation, then dives: every integer column at a positive integral value
     /// keeps at least that value, the most decided quarter of the fractional ones is rounded
     /// up (down, if that leaves the LP infeasible), and the LP is solved again from its last
-    /// basis, until the point is integral or the dive fails. Kinds and bounds are restored.
+    /// basis, until the point is integral or the dive fails. Bounds are restored.
     func dive(maxRounds: Int = 60) throws -> Relaxation {
         let integers = integerColumns
-        var saved: [(column: Int, lower: Double, upper: Double)] = []
-        saved.reserveCapacity(integers.count)
-        for j in integers {
-            let bounds = try model.bounds(of: LinearModel.Column(j))
-            saved.append((j, bounds.lower, bounds.upper))
-            try model.setKind(.continuous, for: LinearModel.Column(j))
-        }
-        defer {
-            for entry in saved {
-                let column = LinearModel.Column(entry.column)
-                try? model.setKind(formulation.program.columns[entry.column].kind == .binary ? .binary : .integer, for: column)
-                try? model.setBounds(lower: entry.lower, upper: entry.upper, for: column)
-            }
-        }
-        var lower = Dictionary(uniqueKeysWithValues: saved.map { ($0.column, $0.lower) })
-        let upper = Dictionary(uniqueKeysWithValues: saved.map { ($0.column, $0.upper) })
+        var dive = DiveBounds(model: model)
+        defer { dive.restore() }
         var bound: Double?
         var roundedUp: [(column: Int, value: Double, previous: Double)] = []
         var roundedDown = false
@@ -45,10 +31,7 @@ extension MIPRun {
                 // The last rounding up broke the LP: round those columns down instead, once.
                 guard lp.status == .infeasible, !roundedDown, !roundedUp.isEmpty else { break }
                 for entry in roundedUp {
-                    lower[entry.column] = entry.previous
-                    try model.setBounds(
-                        lower: entry.previous, upper: max(entry.previous, entry.value.rounded(.down)),
-                        for: LinearModel.Column(entry.column))
+                    try dive.set(entry.column, lower: entry.previous, upper: max(entry.previous, entry.value.rounded(.down)))
                 }
                 roundedUp = []
                 roundedDown = true
@@ -63,9 +46,8 @@ extension MIPRun {
                 let part = v - v.rounded(.down)
                 if part > 1e-6 && part < 1 - 1e-6 {
                     fractional.append((j, part))
-                } else if v.rounded() >= 1, v.rounded() > (lower[j] ?? 0) {
-                    lower[j] = v.rounded()
-                    try model.setBounds(lower: v.rounded(), upper: upper[j] ?? .infinity, for: LinearModel.Column(j))
+                } else if v.rounded() >= 1, v.rounded() > dive.lower(j) {
+                    try dive.set(j, lower: v.rounded(), upper: try dive.upper(j))
                 }
             }
             if fractional.isEmpty {
@@ -77,9 +59,8 @@ extension MIPRun {
             roundedUp = []
             for entry in fractional.prefix(max(1, fractional.count / 4)) {
                 let up = values[entry.column].rounded(.up)
-                roundedUp.append((entry.column, values[entry.column], lower[entry.column] ?? 0))
-                lower[entry.column] = up
-                try model.setBounds(lower: up, upper: max(up, upper[entry.column] ?? up), for: LinearModel.Column(entry.column))
+                roundedUp.append((entry.column, values[entry.column], dive.lower(entry.column)))
+                try dive.set(entry.column, lower: up, upper: max(up, try dive.upper(entry.column)))
             }
         }
         return Relaxation(bound: bound, values: nil, infeasible: false)
@@ -92,5 +73,37 @@ extension MIPRun {
         return formulation.program.columns.indices.filter { j in
             formulation.program.columns[j].kind != .continuous && (overrunsIntegral || !overruns.contains(j))
         }
+    }
+}
+
+/// The column bounds a dive changes, remembered so they can be put back.
+private struct DiveBounds {
+    let model: LinearModel
+    private var saved: [Int: (lower: Double, upper: Double)] = [:]
+    private var lowers: [Int: Double] = [:]
+
+    init(model: LinearModel) { self.model = model }
+
+    /// The column's lower bound in the dive so far.
+    func lower(_ j: Int) -> Double { lowers[j] ?? saved[j]?.lower ?? 0 }
+
+    /// The column's upper bound before the dive.
+    mutating func upper(_ j: Int) throws -> Double {
+        try remember(j)
+        return saved[j]?.upper ?? .infinity
+    }
+
+    mutating func set(_ j: Int, lower: Double, upper: Double) throws {
+        try remember(j)
+        lowers[j] = lower
+        try model.setBounds(lower: lower, upper: upper, for: LinearModel.Column(j))
+    }
+
+    private mutating func remember(_ j: Int) throws {
+        if saved[j] == nil { saved[j] = try model.bounds(of: LinearModel.Column(j)) }
+    }
+
+    func restore() {
+        for (j, bounds) in saved { try? model.setBounds(lower: bounds.lower, upper: bounds.upper, for: LinearModel.Column(j)) }
     }
 }

@@ -74,7 +74,10 @@ extension MIPRun {
             }
             record(.makespan, outcome: outcomeName, bound: Double(low), nodes: nodes, seconds: seconds)
         }
-        setMakespanBound(low)
+        // A bound for plans leaving out no more lines than necessary: only once U* is proven.
+        if let first = stages.first, first.level == .unscheduled, first.outcome == "optimal" || first.outcome == "skipped" {
+            setMakespanBound(low)
+        }
         try restrict(toHorizon: high)
     }
 
@@ -115,9 +118,21 @@ extension MIPRun {
         try capLargestLoad(at: level(.largestLoad).rounded())
     }
 
-    /// Stage 5: min L − M, then L − M ≤ S*.
+    /// Stage 5: min L − M, then L − M ≤ S*. Floor: when the total of purchases T is fixed (no
+    /// line left out, or no review-only class), the others share T − L*, so the idlest holds
+    /// at most ⌊(T − L*)/(A − 1)⌋.
     func solveSpread() throws {
-        if level(.spread) <= 0.5 {
+        let leftOut = Int(level(.unscheduled).rounded())
+        let accounts = formulation.problem.accountCount
+        var floor = 0
+        if accounts >= 2, leftOut == 0 || !formulation.classes.contains(where: { $0.need != .purchase }) {
+            let history = PlanningHistory(formulation.problem)
+            let purchaseLines = formulation.classes.reduce(0) { $0 + ($1.need == .purchase ? $1.count : 0) }
+            let total = history.load.reduce(0, +) + purchaseLines - leftOut
+            let largest = Int(level(.largestLoad).rounded())
+            floor = max(0, largest - (total - largest) / (accounts - 1))
+        }
+        if level(.spread) <= Double(floor) + 0.5 {
             skip(.spread)
         } else {
             let outcome = try minimise(formulation.objective(.spread), stage: MIPLevel.spread.rawValue)
@@ -133,7 +148,7 @@ extension MIPRun {
         if formulation.levelRows[.softOverruns] == nil || level(.softOverruns) <= 0.5 {
             skip(.softOverruns)
         } else {
-            try makeOverrunsBinary()
+            makeOverrunsBinary()
             let outcome = try minimise(formulation.objective(.softOverruns), stage: MIPLevel.softOverruns.rawValue)
             record(
                 .softOverruns, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,

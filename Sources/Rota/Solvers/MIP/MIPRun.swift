@@ -2,13 +2,16 @@ import _GLPK
 
 /// One staged solve: the GLPK model, the incumbent (always a feasible point, from the warm
 /// start or "leave every line out"), the budgets left, and what each stage did.
+///
+/// The GLPK model is kept as its LP relaxation (all columns continuous) for the relaxations
+/// and dives; integer kinds are set only around a branch and bound.
 final class MIPRun {
     let formulation: MIPFormulation
     let model: LinearModel
     let options: SolveOptions
     let stopRequested: (@Sendable () -> Bool)?
     let cuts: Bool
-    let started = ContinuousClock.now
+    let started: ContinuousClock.Instant
     let stopToken = StopToken()
 
     /// The incumbent's column values, canonical (loads, backlogs and overruns tight).
@@ -26,23 +29,21 @@ final class MIPRun {
 
     init(
         formulation: MIPFormulation, start: [Double], options: SolveOptions, cuts: Bool,
-        stopRequested: (@Sendable () -> Bool)?
+        stopRequested: (@Sendable () -> Bool)?, started: ContinuousClock.Instant
     ) throws {
+        self.started = started
         self.formulation = formulation
         self.options = options
         self.cuts = cuts
         self.stopRequested = stopRequested
-        model = try formulation.program.glpkModel(named: formulation.problem.instance.name)
+        model = try formulation.program.glpkModel(named: formulation.problem.instance.name, relaxed: true)
         incumbent = start
-        // Overrun indicators only matter in the last stage; integral before it, GLPK would
-        // branch on them for nothing.
-        for o in formulation.softOverruns { try model.setKind(.continuous, for: LinearModel.Column(o)) }
         reviewUpper = formulation.reviewDay.enumerated().compactMap { j, day in
             day.map { (j, $0, formulation.program.columns[j].upper) }
         }
     }
 
-    var elapsed: Double { MIPSolver.seconds(since: started) }
+    var elapsed: Double { started.secondsElapsed }
 
     /// Whether time, nodes or the caller's patience ran out (recording why).
     func exhausted() -> Bool {
@@ -134,6 +135,13 @@ final class MIPRun {
             take(values)
             found = true
         }
+        if warm || found {
+            options.progress?(
+                SolveProgress(
+                    stage: stage, incumbent: value(incumbent), bound: relaxation.bound,
+                    gap: relaxation.bound.map { abs(value(incumbent) - $0) / max(1e-9, abs(value(incumbent))) },
+                    nodes: nodesUsed, seconds: elapsed))
+        }
         if warm || found, let bound = relaxation.bound {
             let target = integral ? (bound - 1e-6).rounded(.up) : bound
             if value(incumbent) <= target + LexicographicObjective.latenessTolerance * max(1, abs(target)) {
@@ -173,6 +181,9 @@ final class MIPRun {
             relativeGap: options.relativeGap, nodeLimit: options.nodeLimit.map { max(1, $0 - nodesUsed) },
             warmStart: warm ? incumbent : nil, cuts: cuts, progressInterval: stop == nil ? 1 : 0.1,
             progress: progress, stop: token)
+        let integers = integerColumns
+        for j in integers { try model.setKind(formulation.program.columns[j].kind.glpk, for: LinearModel.Column(j)) }
+        defer { for j in integers { try? model.setKind(.continuous, for: LinearModel.Column(j)) } }
         let outcome = try model.solve(mipOptions)
         nodesUsed += outcome.nodes
         if outcome.hasSolution, outcome.values.count == incumbent.count { take(outcome.values) }
@@ -210,9 +221,9 @@ final class MIPRun {
         }
     }
 
-    /// Makes the overrun indicators binary again for the soft-overrun stage.
-    func makeOverrunsBinary() throws {
-        for o in formulation.softOverruns { try model.setKind(.binary, for: LinearModel.Column(o)) }
+    /// Counts the overrun indicators among the integer columns from now on (the last stage):
+    /// before it they only matter as continuous relaxations, and branching on them is wasted.
+    func makeOverrunsBinary() {
         overrunsBinary = true
     }
 

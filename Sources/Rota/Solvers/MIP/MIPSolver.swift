@@ -5,20 +5,18 @@ import _GLPK
 /// each stage warm-started from the last (models/README.md).
 ///
 /// The run is `optimal` only when every stage is proven optimal; a stage stopped by a limit
-/// keeps the best plan found, which is never worse than the warm start.
+/// (time, nodes, or `SolveOptions.shouldStop`, polled during the search) keeps the best plan
+/// found, which is never worse than the warm start.
 public struct MIPSolver: Solver {
     public let name = "mip"
     /// A plan to start from (e.g. greedy's placements), used as the first incumbent when valid.
     public var warmStart: DenseSchedule?
-    /// Polled during the search; returning true stops it with the best plan so far (Ctrl-C).
-    public var stopRequested: (@Sendable () -> Bool)?
     /// Let GLPK generate cutting planes (Gomory, MIR, cover, clique).
     public var cuts: Bool
 
-    public init(warmStart: DenseSchedule? = nil, cuts: Bool = false, stopRequested: (@Sendable () -> Bool)? = nil) {
+    public init(warmStart: DenseSchedule? = nil, cuts: Bool = false) {
         self.warmStart = warmStart
         self.cuts = cuts
-        self.stopRequested = stopRequested
     }
 
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
@@ -58,7 +56,8 @@ public struct MIPSolver: Solver {
             }
         }
         let run = try MIPRun(
-            formulation: formulation, start: start, options: options, cuts: cuts, stopRequested: stopRequested)
+            formulation: formulation, start: start, options: options, cuts: cuts, stopRequested: options.shouldStop,
+            started: started)
         try run.runStages()
 
         var schedule = formulation.schedule(from: run.incumbent)
@@ -78,13 +77,10 @@ public struct MIPSolver: Solver {
             schedule: schedule, objective: objective, status: status, makespanBound: run.makespanBound,
             stages: run.stages,
             size: MIPReport.Size(
-                rows: counts.rows, columns: counts.columns, integerColumns: run.model.integerColumnCount,
+                rows: counts.rows, columns: counts.columns,
+                integerColumns: formulation.program.columns.count { $0.kind != .continuous },
                 nonZeros: counts.nonZeros),
-            warmStart: warmNote, seconds: Self.seconds(since: started))
+            warmStart: warmNote, seconds: started.secondsElapsed)
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
 }

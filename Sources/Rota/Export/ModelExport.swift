@@ -1,0 +1,39 @@
+import _GLPK
+
+/// Writes rota's MIP for a problem (see models/README.md) as a CPLEX LP or free MPS file with
+/// GLPK's writers, for any MIP solver. The file minimises the lines left out (the first
+/// stage); the later levels are its free `level[...]` rows (GLPK's readers drop free rows), and
+/// the makespan is found by fixing the columns whose review falls at or after a trial horizon,
+/// as rota does.
+public enum ModelExport {
+    /// A file format GLPK writes.
+    public enum Format: String, Sendable, CaseIterable {
+        /// CPLEX LP.
+        case lp
+        /// Free MPS.
+        case mps
+    }
+
+    /// Size of the written model.
+    public struct Summary: Sendable, Hashable {
+        public var rows: Int
+        public var columns: Int
+        public var nonZeros: Int
+    }
+
+    /// Writes the model of `problem` to `path`; throws when GLPK cannot write the file.
+    @discardableResult
+    public static func write(_ problem: PlanningProblem, format: Format, to path: String) throws -> Summary {
+        let formulation = MIPFormulation(problem)
+        let model = try formulation.program.glpkModel(named: problem.instance.name ?? "rota")
+        for term in formulation.objective(.unscheduled) {
+            try model.setCost(term.coefficient, for: LinearModel.Column(term.column))
+        }
+        switch format {
+        case .lp: try model.writeLP(to: path)
+        case .mps: try model.writeMPS(to: path)
+        }
+        let counts = model.counts
+        return Summary(rows: counts.rows, columns: counts.columns, nonZeros: counts.nonZeros)
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+@testable import Rota
+
+@Suite(.serialized) struct MIPLimitTests {
+    /// Too large to finish in the limit: the solve returns about on time with a valid plan.
+    @Test(arguments: [1.0, 3.0])
+    func timeLimitIsHonoured(limit: Double) throws {
+        let problem = PlanningProblem(MIPSizedInstances.make(seed: 2, accounts: 14, lines: 240, items: 50, days: 21))
+        let clock = ContinuousClock.now
+        let result = try MIPSolver().solve(problem, options: SolveOptions(timeLimit: limit))
+        let elapsed = ContinuousClock.now - clock
+        #expect(elapsed < .milliseconds(Int((limit + 1.5) * 1000)), "took \(elapsed) for a \(limit) s limit")
+        #expect(result.run.status == .timeLimit || elapsed < .milliseconds(Int(limit * 1000)))
+        #expect(Validator().validate(result.plan, against: problem.instance).isFeasible)
+    }
+
+    /// A node limit is a work limit: the same plan on every run.
+    @Test func nodeLimitIsDeterministic() throws {
+        let problem = PlanningProblem(MIPSizedInstances.make(seed: 3, accounts: 6, lines: 60, items: 20, days: 14))
+        let options = SolveOptions(nodeLimit: 5)
+        let first = try MIPSolver().solve(problem, options: options)
+        let second = try MIPSolver().solve(problem, options: options)
+        #expect(first.plan.tasks == second.plan.tasks)
+        #expect(first.plan.unscheduled == second.plan.unscheduled)
+        #expect(Validator().validate(first.plan, against: problem.instance).isFeasible)
+    }
+
+    /// A stop request ends the search with the best plan so far, marked as interrupted.
+    @Test func stopRequestInterrupts() throws {
+        let problem = PlanningProblem(MIPSizedInstances.make(seed: 2, accounts: 20, lines: 400, items: 80, days: 30))
+        let result = try MIPSolver().solve(problem, options: SolveOptions(timeLimit: 30, shouldStop: { true }))
+        #expect(result.run.status == .interrupted)
+        #expect(Validator().validate(result.plan, against: problem.instance).isFeasible)
+    }
+}
