@@ -144,7 +144,7 @@ import Testing
         if entry.isPropertyTested {
             cases += [(.seed, 2), (.tight, 2), (.tight, 3), (.resched, 2), (.resched, 3), (.small, 2), (.medium, 1)]
         }
-        let options = entry.isPropertyTested ? SolveOptions() : SolveOptions(timeLimit: 10, nodeLimit: 500)
+        let options = entry.isPropertyTested ? SolveOptions() : SolveOptions(timeLimit: 2, nodeLimit: 100)
         for (family, seed) in cases {
             let instance = family.generate(seed: seed)
             let outcome = try Planner().plan(instance, with: entry.make(), options: options)

@@ -56,7 +56,7 @@ public struct AutoSolver: Solver {
                     remaining.timeLimit = max(0.1, limit - (Double(used.components.seconds) + Double(used.components.attoseconds) * 1e-18))
                 }
                 let mip = MIPSolver(
-                    warmStart: DenseSchedule(plan: best.plan, problem: problem), stopRequested: options.shouldStop)
+                    warmStart: DenseSchedule(plan: best.plan, problem: problem))
                 let result = try mip.solve(problem, options: remaining)
                 let mipMetrics = scorer.score(result.plan, for: problem.instance)
                 path.append("mip")
