@@ -6,20 +6,13 @@ public struct DailyLimitRule: FeasibilityRule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Violation] {
-        var found: [Violation] = []
-        for (index, account) in context.instance.accounts.enumerated() {
-            guard let limit = account.dailyLimit else { continue }
-            let purchases = context.purchasesOfAccount[index]
-            for day in context.runs(of: purchases, by: { context.task($0).date }) where day.count > limit {
-                guard day.contains(where: context.isPending), let first = day.first else { continue }
-                let date = context.task(first).date
-                found.append(
-                    Violation(
-                        rule: number, tasks: day.map { context.task($0).id }, lines: day.map { context.task($0).line },
-                        account: account.id, day: date,
-                        message: "\(account.id) makes \(day.count) purchases on \(date), over its daily limit of \(limit)"))
+        context.instance.accounts.enumerated().flatMap { index, account -> [Violation] in
+            guard let limit = account.dailyLimit else { return [] }
+            return context.dailyBreaches(of: context.purchasesOfAccount[index], limit: limit).map { breach in
+                context.violation(
+                    rule: number, tasks: breach.tasks, account: account.id, day: breach.day,
+                    message: "\(account.id) makes \(breach.tasks.count) purchases on \(breach.day), over its daily limit of \(limit)")
             }
         }
-        return found
     }
 }

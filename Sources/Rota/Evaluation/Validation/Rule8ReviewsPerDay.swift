@@ -7,19 +7,12 @@ public struct ReviewsPerDayRule: FeasibilityRule {
 
     public func check(_ context: ValidationContext) -> [Violation] {
         guard let limit = context.instance.rules.reviewsPerAccountPerDay else { return [] }
-        var found: [Violation] = []
-        for (index, account) in context.instance.accounts.enumerated() {
-            let reviews = context.reviewsOfAccount[index]
-            for day in context.runs(of: reviews, by: { context.task($0).date }) where day.count > limit {
-                guard day.contains(where: context.isPending), let first = day.first else { continue }
-                let date = context.task(first).date
-                found.append(
-                    Violation(
-                        rule: number, tasks: day.map { context.task($0).id }, lines: day.map { context.task($0).line },
-                        account: account.id, day: date,
-                        message: "\(account.id) makes \(day.count) reviews on \(date), over the limit of \(limit) per day"))
+        return context.instance.accounts.enumerated().flatMap { index, account in
+            context.dailyBreaches(of: context.reviewsOfAccount[index], limit: limit).map { breach in
+                context.violation(
+                    rule: number, tasks: breach.tasks, account: account.id, day: breach.day,
+                    message: "\(account.id) makes \(breach.tasks.count) reviews on \(breach.day), over the limit of \(limit) per day")
             }
         }
-        return found
     }
 }
