@@ -25,8 +25,8 @@ public enum SolverCatalog {
             make: { SeedGreedySolver() }),
         Entry(
             name: "mip",
-            summary: "exact: GLPK mixed-integer program, level by level (unscheduled, makespan, lateness, load)",
-            make: { MIPSolver() }, isPropertyTested: false),
+            summary: "exact: GLPK mixed-integer program, level by level, warm-started from greedy",
+            make: { MIPSolver(startFromGreedy: true) }, isPropertyTested: false),
         Entry(
             name: "flow",
             summary: "GLPK network flows: optimal makespan where only daily and same-item caps bind",

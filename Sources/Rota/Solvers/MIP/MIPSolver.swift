@@ -13,10 +13,14 @@ public struct MIPSolver: Solver {
     public var warmStart: DenseSchedule?
     /// Let GLPK generate cutting planes (Gomory, MIR, cover, clique).
     public var cuts: Bool
+    /// Without a `warmStart`, start from greedy's plan, so a search stopped by a limit still
+    /// returns a full plan (the catalog's `mip` does this).
+    public var startFromGreedy: Bool
 
-    public init(warmStart: DenseSchedule? = nil, cuts: Bool = false) {
+    public init(warmStart: DenseSchedule? = nil, cuts: Bool = false, startFromGreedy: Bool = false) {
         self.warmStart = warmStart
         self.cuts = cuts
+        self.startFromGreedy = startFromGreedy
     }
 
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
@@ -41,6 +45,11 @@ public struct MIPSolver: Solver {
         var start = formulation.values(for: empty) ?? []
         var warmNote = "none"
         var warmObjective: LexicographicObjective?
+        var warmStart = self.warmStart
+        if warmStart == nil, startFromGreedy {
+            let greedy = try GreedySolver().solve(problem, options: SolveOptions(shouldStop: options.shouldStop))
+            warmStart = DenseSchedule(plan: greedy.plan, problem: problem)
+        }
         if let warmStart {
             let broken = warmStart.violations(in: problem)
             if let first = broken.first {
