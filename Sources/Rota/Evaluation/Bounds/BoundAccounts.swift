@@ -122,19 +122,20 @@ struct BoundAccounts {
         return hi < lo ? 0 : reviewsBefore[a][hi + 1] - reviewsBefore[a][lo]
     }
 
-    /// `result[D]` bounds the pending purchases on days `0...D` given per-day capacities `daily`.
+    /// `result[D]`: the most pending purchases on days `0...D` given per-day capacities `daily`
+    /// and, when there is one, a rolling window of `w` days with hard cap `h` (history counted).
     ///
-    /// Without a window it is `Σ_{d ≤ D} daily[d]`. With a rolling window of `w` days and hard cap
-    /// `h`, pick an offset `o` and split the days `0...D` by the windows `[o + kw, o + kw + w - 1]`
-    /// (the first may start before day 0, the last is cut at `D`): window `k` holds at most `h`
-    /// minus the completed purchases in all of it, and at most the sum of its days' capacities,
-    /// so `Σ_k min(those two)` bounds the purchases; every offset gives a valid bound, and the
-    /// result is the smallest over the offsets tried (all of them for windows up to
-    /// `offsetLimit` days, else `offsetLimit` spread evenly).
+    /// Without a window it is `Σ_{d ≤ D} daily[d]`. With one, buy greedily from day 0: on day `t`
+    /// take `g_t = min(daily[t], min_{W ∋ t} max(0, h − hist(W) − Σ_{s ∈ W, s < t} g_s))` over the
+    /// windows `W = [s, s + w − 1]` holding `t`. Its prefix sums `G` are the exact maxima, for
+    /// every `D` at once: if some valid `y` had `S(t) > G(t)` at a first `t`, then `g_t < y_t ≤
+    /// daily[t]`, so some window `[s, e] ∋ t` was full, `G(t) − G(s−1) = max(0, h − hist)`, while
+    /// `S(t) − S(s−1) ≤ max(0, h − hist)`, and `S(s−1) ≤ G(s−1)`: a contradiction.
+    /// Cost: O(days × min(w, days + history span)).
     static func windowedPrefix(_ daily: [Int], window: (days: Int, hard: Int)?, history: [Int]) -> [Int] {
         let unlimited = PlanningProblem.unlimited
+        var result = [Int](repeating: 0, count: daily.count)
         guard let window else {
-            var result = [Int](repeating: 0, count: daily.count)
             var sum = 0
             for d in daily.indices {
                 sum = min(sum + daily[d], unlimited)
@@ -142,48 +143,29 @@ struct BoundAccounts {
             }
             return result
         }
-        let w = window.days
-        let step = max(1, (w + offsetLimit - 1) / offsetLimit)
-        var best = [Int](repeating: unlimited, count: daily.count)
-        for offset in stride(from: 0, to: w, by: step) {
-            let tiled = tiledPrefix(daily, days: w, hard: window.hard, offset: offset, history: history)
-            for d in daily.indices where tiled[d] < best[d] { best[d] = tiled[d] }
+        let w = max(1, window.days)
+        // Windows starting before `lowest` hold no more relevant days than the one starting there.
+        let lowest = min(0, history.first ?? 0)
+        /// Completed purchases on days `lo...hi` (`history` is sorted).
+        func historyCount(_ lo: Int, _ hi: Int) -> Int {
+            firstIndex(above: hi, in: history) - firstIndex(above: lo - 1, in: history)
         }
-        return best
-    }
-
-    /// Window offsets tried per account.
-    static let offsetLimit = 32
-
-    /// One tiling of `windowedPrefix`: windows `[offset + kw, offset + kw + w - 1]`.
-    static func tiledPrefix(_ daily: [Int], days w: Int, hard: Int, offset: Int, history: [Int]) -> [Int] {
-        let unlimited = PlanningProblem.unlimited
-        /// The window holding day `d`, counted from the one holding day 0.
-        func window(_ d: Int) -> Int { floorDivide(d - offset, w) - floorDivide(-offset, w) }
-        let windowCount = daily.isEmpty ? 0 : window(daily.count - 1) + 1
-        var room = [Int](repeating: hard, count: windowCount)
-        for day in history {
-            let k = window(day)
-            if k >= 0 && k < windowCount { room[k] -= 1 }
-        }
-        var result = [Int](repeating: 0, count: daily.count)
-        var before = 0
-        var inWindow = 0
-        for d in daily.indices {
-            if d == 0 || window(d) != window(d - 1) {
-                before = d == 0 ? 0 : result[d - 1]
-                inWindow = 0
+        // before[d]: greedy purchases on days 0..<d.
+        var before = [Int](repeating: 0, count: daily.count + 1)
+        for t in daily.indices {
+            var take = min(daily[t], unlimited)
+            let (first, overflow) = t.subtractingReportingOverflow(w - 1)
+            var s = overflow ? lowest : max(lowest, first)
+            while s <= t, take > 0 {
+                let (end, over) = s.addingReportingOverflow(w - 1)
+                let used = historyCount(s, over ? Int.max : end) + before[t] - before[max(0, s)]
+                take = min(take, max(0, window.hard - used))
+                s += 1
             }
-            inWindow = min(inWindow + daily[d], unlimited)
-            result[d] = min(before + min(max(0, room[window(d)]), inWindow), unlimited)
+            before[t + 1] = min(before[t] + take, unlimited)
+            result[t] = before[t + 1]
         }
         return result
-    }
-
-    /// `⌊a / b⌋` for `b > 0`.
-    static func floorDivide(_ a: Int, _ b: Int) -> Int {
-        let q = a / b
-        return (a % b != 0 && a < 0) ? q - 1 : q
     }
 
     /// `result[d]`: the completed purchases alone already fill the hard cap of the window ending
