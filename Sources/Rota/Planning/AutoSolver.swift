@@ -5,16 +5,25 @@
 ///    instances up to `flowLineLimit` lines; the better plan by the default objective is kept.
 /// 2. When that plan already meets the proven lower bound on (unscheduled, makespan) and no
 ///    search limit was given, it is returned: the makespan is optimal (gap 0).
-/// 3. Otherwise, when a limit was given (`--time-limit` or `--node-limit`) and the model has
-///    at most `mipColumnLimit` purchase columns, the MIP runs warm-started from that plan, so
-///    it never returns anything worse; a model over the limit is reported in the settings.
+/// 3. Otherwise (or when the caller gives a limit), when the model is small enough (purchase
+///    columns, see below), the MIP runs warm-started from that plan, so it never returns anything worse. Without a limit from the
+///    caller it proves (unscheduled, makespan) only, within `defaultNodeLimit` search nodes and
+///    on models up to `defaultColumnLimit` purchase columns (deterministic); with
+///    `--time-limit` or `--node-limit` it also serves lateness and balance within that budget.
+///    A model over the limit is reported in the settings (`mip: skipped: …`).
 ///
-/// Without limits the result is deterministic and fast; with `--node-limit` it is still
-/// deterministic, and with `--time-limit` the MIP may improve lateness and balance further.
+/// The status, lower bound and gap speak of (unscheduled, makespan), the levels the bound
+/// covers: `optimal` means no plan leaves out fewer lines or, leaving out as many, finishes
+/// sooner; lateness and balance are served as well as the path allows.
 public struct AutoSolver: Solver {
     public let name = "auto"
     public var flowLineLimit = 50_000
+    /// The largest MIP (purchase columns) tried when the caller gives a limit.
     public var mipColumnLimit = 200_000
+    /// The largest MIP tried without a limit from the caller.
+    public var defaultColumnLimit = 40_000
+    /// Search nodes the MIP may use without a limit from the caller.
+    public var defaultNodeLimit = 200
 
     public init() {}
 
@@ -47,29 +56,50 @@ public struct AutoSolver: Solver {
         var status: SolveStatus = meetsBound ? .optimal : .feasible
         var lowerBound = bound.unscheduled == bestMetrics.unscheduled ? bound.makespan : nil
         let limited = options.timeLimit != nil || options.nodeLimit != nil
-        if limited, !(options.shouldStop?() ?? false) {
+        if !meetsBound || limited, !(options.shouldStop?() ?? false) {
             let columns = MIPSizeEstimate(problem).purchaseColumns
-            if columns <= mipColumnLimit {
+            let columnLimit = limited ? mipColumnLimit : defaultColumnLimit
+            if columns <= columnLimit {
                 var remaining = options
                 if let limit = options.timeLimit {
-                    let used = clock.now - started
-                    remaining.timeLimit = max(0.1, limit - (Double(used.components.seconds) + Double(used.components.attoseconds) * 1e-18))
+                    remaining.timeLimit = max(0.1, limit - (clock.now - started).seconds)
                 }
+                if !limited { remaining.nodeLimit = defaultNodeLimit }
                 let mip = MIPSolver(
-                    warmStart: DenseSchedule(plan: best.plan, problem: problem))
-                let result = try mip.solve(problem, options: remaining)
+                    warmStart: DenseSchedule(plan: best.plan, problem: problem),
+                    lastLevel: limited ? .softOverruns : .makespan)
+                let report = try mip.run(problem, options: remaining)
+                let result = mip.result(of: report, in: problem, options: remaining)
                 let mipMetrics = scorer.score(result.plan, for: problem.instance)
                 path.append("mip")
                 settings["mip"] = result.run.status.rawValue
-                settings.merge(result.run.settings.filter { ["warm-start", "rows", "columns", "nonzeros"].contains($0.key) }) { a, _ in a }
+                if !limited { settings["mip-node-limit"] = String(defaultNodeLimit) }
+                for key in ["warm-start", "rows", "columns", "nonzeros", "stages", "last-level"] {
+                    if let value = result.run.settings[key] { settings["mip-" + key] = value }
+                }
                 if objective.compare(mipMetrics, bestMetrics) != .worse {
                     best = result
                     bestMetrics = mipMetrics
                 }
-                status = result.run.status
-                if let mipBound = result.run.lowerBound { lowerBound = max(lowerBound ?? 0, mipBound) }
+                // The MIP proves the fewest lines left out when its first stage is optimal (or
+                // skipped: the warm start met the floor), and then a makespan bound.
+                let first = report.stages.first { $0.level == .unscheduled }
+                let provesUnscheduled = first.map { ["optimal", "skipped"].contains($0.outcome) } ?? false
+                if provesUnscheduled, let mipBound = report.makespanBound,
+                    Int((first?.value ?? -1).rounded()) == bestMetrics.unscheduled
+                {
+                    lowerBound = max(lowerBound ?? 0, mipBound)
+                }
+                if let lowerBound, bestMetrics.makespan <= lowerBound,
+                    provesUnscheduled || bestMetrics.unscheduled == bound.unscheduled
+                {
+                    status = report.status == .infeasible ? .infeasible : .optimal
+                } else {
+                    status = report.status == .optimal ? .feasible : report.status
+                }
             } else {
-                settings["mip"] = "skipped: \(columns) purchase columns, over the limit of \(mipColumnLimit)"
+                settings["mip"] = "skipped: \(columns) purchase columns, over the limit of \(columnLimit)"
+                    + (limited ? "" : " without --time-limit or --node-limit")
             }
         }
         settings["path"] = path.joined(separator: " → ")
@@ -77,10 +107,15 @@ public struct AutoSolver: Solver {
         let elapsed = clock.now - started
         let run = SolverRun(
             name: name, status: status,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            seconds: elapsed.seconds,
             lowerBound: lowerBound,
             gap: lowerBound.map { gap(makespan: bestMetrics.makespan, bound: $0) },
             settings: settings, versions: best.run.versions.merging(["rota": RotaVersion.current]) { $1 })
         return SolveResult(plan: best.plan, run: run)
     }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

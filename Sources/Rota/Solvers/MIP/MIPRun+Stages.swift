@@ -1,15 +1,16 @@
 import _GLPK
 
 extension MIPRun {
-    /// Runs the stages in order (models/README.md), stopping when a budget runs out.
-    func runStages() throws {
+    /// Runs the stages in order (models/README.md) up to `last`, stopping when a budget runs out.
+    func runStages(through last: MIPLevel = .softOverruns) throws {
         let stages: [(MIPLevel, () throws -> Void)] = [
             (.unscheduled, solveUnscheduled), (.makespan, solveMakespan), (.lateness, solveLateness),
             (.largestLoad, solveLargestLoad), (.spread, solveSpread), (.softOverruns, solveSoftOverruns),
         ]
-        for (_, stage) in stages {
+        for (level, stage) in stages {
             if exhausted() { return }
             try stage()
+            if level == last { return }
         }
     }
 
@@ -21,9 +22,10 @@ extension MIPRun {
         return formulation.classes.indices.reduce(0) { $0 + (placeable.contains($1) ? 0 : formulation.classes[$1].count) }
     }
 
-    /// Stage 1: min Σ u[c], then Σ u ≤ U*.
+    /// Stage 1: min Σ u[c], then Σ u ≤ U*. Floor: the lines no column places, and the
+    /// combinatorial bound's fewest left out.
     func solveUnscheduled() throws {
-        let floor = Double(staticallyLeftOut)
+        let floor = Double(max(staticallyLeftOut, self.floor?.unscheduled ?? 0))
         if level(.unscheduled) <= floor + 0.5 {
             skip(.unscheduled)
         } else {
@@ -40,6 +42,8 @@ extension MIPRun {
     func solveMakespan() throws {
         var high = Int(level(.makespan))
         var low = formulation.makespanFloor
+        // The combinatorial bound holds for plans leaving out exactly its fewest lines.
+        if let floor, Int(level(.unscheduled).rounded()) == floor.unscheduled { low = max(low, floor.makespan) }
         let lineCount = formulation.classes.reduce(0) { $0 + $1.count }
         if Int(level(.unscheduled).rounded()) < lineCount {
             // Some review is planned: it is on the earliest review day of some column at best.

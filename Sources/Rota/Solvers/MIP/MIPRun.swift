@@ -13,6 +13,8 @@ final class MIPRun {
     let cuts: Bool
     let started: ContinuousClock.Instant
     let stopToken = StopToken()
+    /// The combinatorial lower bound (`LowerBounds`), a floor for the first two stages.
+    let floor: MakespanBound?
 
     /// The incumbent's column values, canonical (loads, backlogs and overruns tight).
     private(set) var incumbent: [Double]
@@ -29,9 +31,10 @@ final class MIPRun {
 
     init(
         formulation: MIPFormulation, start: [Double], options: SolveOptions, cuts: Bool,
-        stopRequested: (@Sendable () -> Bool)?, started: ContinuousClock.Instant
+        stopRequested: (@Sendable () -> Bool)?, started: ContinuousClock.Instant, floor: MakespanBound? = nil
     ) throws {
         self.started = started
+        self.floor = floor
         self.formulation = formulation
         self.options = options
         self.cuts = cuts

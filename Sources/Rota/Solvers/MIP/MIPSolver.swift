@@ -16,16 +16,33 @@ public struct MIPSolver: Solver {
     /// Without a `warmStart`, start from greedy's plan, so a search stopped by a limit still
     /// returns a full plan (the catalog's `mip` does this).
     public var startFromGreedy: Bool
+    /// The last level solved: `.makespan` proves (unscheduled, makespan) and stops there; the
+    /// default solves every level.
+    public var lastLevel: MIPLevel
 
-    public init(warmStart: DenseSchedule? = nil, cuts: Bool = false, startFromGreedy: Bool = false) {
+    public init(
+        warmStart: DenseSchedule? = nil, cuts: Bool = false, startFromGreedy: Bool = false,
+        lastLevel: MIPLevel = .softOverruns
+    ) {
         self.warmStart = warmStart
         self.cuts = cuts
         self.startFromGreedy = startFromGreedy
+        self.lastLevel = lastLevel
     }
 
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
-        let report = try run(problem, options: options)
-        var settings: [String: String] = ["warm-start": report.warmStart, "cuts": cuts ? "on" : "off"]
+        result(of: try run(problem, options: options), in: problem, options: options)
+    }
+
+    /// The plan and run record of a staged solve.
+    public func result(of report: MIPReport, in problem: PlanningProblem, options: SolveOptions) -> SolveResult {
+        var settings: [String: String] = [
+            "warm-start": report.warmStart, "cuts": cuts ? "on" : "off",
+            "rows": String(report.size.rows), "columns": String(report.size.columns),
+            "integer-columns": String(report.size.integerColumns), "nonzeros": String(report.size.nonZeros),
+            "stages": report.stages.map { "\($0.level.rawValue) \($0.outcome)" }.joined(separator: ", "),
+        ]
+        if lastLevel != .softOverruns { settings["last-level"] = lastLevel.rawValue }
         if let limit = options.timeLimit { settings["time-limit"] = String(limit) }
         if let gap = options.relativeGap { settings["gap"] = String(gap) }
         if let limit = options.nodeLimit { settings["node-limit"] = String(limit) }
@@ -66,8 +83,8 @@ public struct MIPSolver: Solver {
         }
         let run = try MIPRun(
             formulation: formulation, start: start, options: options, cuts: cuts, stopRequested: options.shouldStop,
-            started: started)
-        try run.runStages()
+            started: started, floor: LowerBounds.compute(problem))
+        try run.runStages(through: lastLevel)
 
         var schedule = formulation.schedule(from: run.incumbent)
         let broken = schedule.violations(in: problem)
