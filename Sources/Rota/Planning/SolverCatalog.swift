@@ -13,7 +13,7 @@ public enum SolverCatalog {
     public static let entries: [Entry] = [
         Entry(
             name: "auto",
-            summary: "greedy, then flow; the MIP warm-started from them when a --time-limit or --node-limit is given",
+            summary: "greedy, then flow, then (if the bound is not met) the MIP warm-started from them; proves the makespan",
             make: { AutoSolver() }),
         Entry(
             name: "greedy",
@@ -34,7 +34,7 @@ public enum SolverCatalog {
     ]
 
     /// The solver used when none is named.
-    public static let defaultName = "greedy"
+    public static let defaultName = "auto"
 
     public static var names: [String] { entries.map(\.name) }
 
