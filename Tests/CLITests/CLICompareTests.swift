@@ -12,7 +12,7 @@ import Testing
 
         init() throws {
             dir = try TemporaryDirectory()
-            let a = try CLIHarness.run(["solve", instance, "-o", dir.path("greedy.json"), "--quiet"])
+            let a = try CLIHarness.run(["solve", instance, "--solver", "greedy", "-o", dir.path("greedy.json"), "--quiet"])
             let b = try CLIHarness.run(["solve", instance, "--solver", "seed-greedy", "-o", dir.path("naive.json"), "--quiet"])
             #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
         }

@@ -15,10 +15,12 @@ public struct BenchSuite: Sendable {
     public var overrides: [String: SolverBudget]
     /// The solver of the growth table (time and memory against lines).
     public var growthSolver: String
+    /// The growth table's solver unless told otherwise: the heuristic every other path starts from.
+    public static let defaultGrowthSolver = "greedy"
 
     public init(
         name: String, instances: [BenchInstance], heuristicBudget: SolverBudget, searchBudget: SolverBudget,
-        overrides: [String: SolverBudget] = [:], growthSolver: String = SolverCatalog.defaultName
+        overrides: [String: SolverBudget] = [:], growthSolver: String = BenchSuite.defaultGrowthSolver
     ) {
         self.name = name
         self.instances = instances
@@ -52,7 +54,7 @@ public struct BenchSuite: Sendable {
             .family(.large, seed: 1), .family(.mipLarge, seed: 1),
         ]
         let growth: [BenchInstance] = [1_000, 10_000, 100_000].map {
-            .family(.huge, seed: 1, lines: $0, solvers: [SolverCatalog.defaultName])
+            .family(.huge, seed: 1, lines: $0, solvers: [BenchSuite.defaultGrowthSolver])
         }
         return BenchSuite(
             name: "full", instances: files(in: directory).map(BenchInstance.file) + generated + growth + [.family(.huge, seed: 1)],
