@@ -11,7 +11,8 @@ struct ExportCommand: ParsableCommand {
             lines. lp and mps write the MIP rota builds itself (CPLEX LP, free MPS; columns \
             x[c,a,d], y[c,a,r], z[c,g,r], u[c,g], …; GLPK's LP writer spells them x(c,a,d)); \
             its objective is the lines left out only (the first of rota's stages), so any \
-            solution is a valid plan but not necessarily the shortest.
+            solution is a valid plan but not necessarily the shortest: give --makespan N \
+            (e.g. the lower bound `rota solve` prints) to keep only plans ending within N days.
 
             The file goes to standard output, or to the file given with -o (atomically). A \
             one-line summary goes to standard error: classes and groups for mathprog; rows, \
@@ -22,7 +23,7 @@ struct ExportCommand: ParsableCommand {
               glpsol -m models/rota.mod -d seed.dat -y seed.sol
               rota import-solution seed.json seed.sol -o plan.json
 
-              rota export seed.json --format lp -o seed.lp
+              rota export seed.json --format lp --makespan 14 -o seed.lp
               glpsol --lp seed.lp -o seed.txt
               rota import-solution seed.json seed.txt --format columns -o plan.json
 
@@ -48,11 +49,26 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the model here instead of standard output.")
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "lp, mps: keep only plans ending within N days (makespan ≤ N).",
+            discussion: "Every column whose review falls on day N or later is fixed to 0, as rota's makespan search "
+                + "does; with N = the lower bound `rota solve` or `rota score` prints, any solution leaving out no "
+                + "more lines than needed has the optimal makespan.",
+            valueName: "N"))
+    var makespan: Int?
+
     @Option(help: "A policy file (weights, slaTierDays) that replaces the instance's policy.")
     var policy: String?
 
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
+
+    func validate() throws {
+        guard let makespan else { return }
+        if format == .mathprog { throw ValidationError("--makespan applies to lp and mps only (rota.mod minimises the makespan itself)") }
+        if makespan < 0 { throw ValidationError("--makespan must be 0 or more") }
+    }
 
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
@@ -71,7 +87,7 @@ struct ExportCommand: ParsableCommand {
         case .lp, .mps:
             let exported: (bytes: [UInt8], summary: ModelExport.Summary)
             do {
-                exported = try ModelExport.contents(of: problem, format: format == .lp ? .lp : .mps)
+                exported = try ModelExport.contents(of: problem, format: format == .lp ? .lp : .mps, makespan: makespan)
             } catch {
                 Terminal.error("cannot write the \(format.rawValue) model: \(error)")
                 throw ExitCode(3)
@@ -80,7 +96,8 @@ struct ExportCommand: ParsableCommand {
             if !quiet {
                 let s = exported.summary
                 Terminal.note(
-                    "\(name): \(format.rawValue) model, \(s.rows) rows, \(s.columns) columns, \(s.nonZeros) non-zeros")
+                    "\(name): \(format.rawValue) model, \(s.rows) rows, \(s.columns) columns, \(s.nonZeros) non-zeros"
+                        + (makespan.map { ", makespan ≤ \($0)" } ?? ""))
             }
         }
     }

@@ -130,3 +130,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: plan))
     }
 }
+
+extension CLIExportTests {
+    @Test func makespanIsForLpAndMpsOnly() throws {
+        let mathprog = try CLIHarness.run(["export", Self.seed, "--format", "mathprog", "--makespan", "14"])
+        #expect(mathprog.status == 64)
+        #expect(mathprog.stderr.contains("--makespan applies to lp and mps only"), "\(mathprog.stderr)")
+        let lp = try CLIHarness.run(["export", Self.seed, "--format", "lp", "--makespan", "14"])
+        #expect(lp.status == 0)
+        #expect(lp.stderr.contains("non-zeros, makespan ≤ 14"), "\(lp.stderr)")
+        #expect(lp.stdout != (try CLIHarness.run(["export", Self.seed, "--format", "lp", "--quiet"])).stdout)
+    }
+}

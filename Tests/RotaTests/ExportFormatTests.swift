@@ -56,4 +56,26 @@ enum ExportInstances {
         let freeTerms = formulation.levelRows.values.reduce(0) { $0 + formulation.program.rows[$1].terms.count }
         #expect(model.counts.nonZeros == summary.nonZeros - freeTerms)
     }
+
+    /// --makespan fixes exactly the columns whose review falls on or after that day.
+    @Test func makespanFixesTheLateColumns() throws {
+        let problem = PlanningProblem(try ExportInstances.named("seed"))
+        let path = ExportInstances.temporaryPath("model.mps")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ModelExport.write(problem, format: .mps, to: path, makespan: 14)
+        let model = try LinearModel.readMPS(from: path)
+        let formulation = MIPFormulation(problem)
+        var late = 0
+        for (j, day) in formulation.reviewDay.enumerated() {
+            guard let day else { continue }
+            let upper = try model.bounds(of: LinearModel.Column(j)).upper
+            if day >= 14 {
+                late += 1
+                #expect(upper == 0, "\(formulation.program.columns[j].name)")
+            } else {
+                #expect(upper == formulation.program.columns[j].upper, "\(formulation.program.columns[j].name)")
+            }
+        }
+        #expect(late > 0)
+    }
 }

@@ -97,4 +97,21 @@ enum ExportGlpsol {
             #expect(outcome.metrics.unscheduled == fewest, "\(name)")
         }
     }
+
+    /// export lp with --makespan = the MIP's optimum → glpsol → import: the MIP's unscheduled
+    /// count and makespan (the fixed columns leave only plans ending in time).
+    @Test(.enabled(if: ExportGlpsol.isInstalled, "glpsol is not installed"))
+    func lpWithTheOptimalMakespanGivesAnOptimalPlan() throws {
+        for instance in Self.instances() {
+            let problem = PlanningProblem(instance)
+            let mip = try MIPSolver().run(problem, options: SolveOptions(timeLimit: 30)).objective
+            let model = try ModelExport.contents(of: problem, format: .lp, makespan: mip.makespan).bytes
+            let solution = try ExportGlpsol.solve(model, name: "model.lp", arguments: ["--lp", "{in}", "-o", "{out}"])
+            let outcome = try SolutionImport.plan(instance, solution: solution, format: .columns, solverName: "glpsol").outcome
+            let name = instance.name ?? ""
+            #expect(outcome.validation.isFeasible, "\(name): \(outcome.validation.violations.map(\.message))")
+            #expect(outcome.metrics.unscheduled == mip.unscheduled, "\(name)")
+            #expect(outcome.metrics.makespan == mip.makespan, "\(name)")
+        }
+    }
 }
