@@ -21,7 +21,7 @@ struct RotaCommand: ParsableCommand {
             """,
         version: RotaVersion.current,
         subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, CompareCommand.self, SolversCommand.self,
-            GenerateCommand.self, BenchCommand.self, RegressCommand.self,
+            GenerateCommand.self, BenchCommand.self, RegressCommand.self, ExportCommand.self, ImportSolutionCommand.self,
             BenchRunCommand.self]
     )
 }

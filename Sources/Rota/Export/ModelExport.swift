@@ -21,10 +21,20 @@ public enum ModelExport {
         public var nonZeros: Int
     }
 
-    /// Writes the model of `problem` to `path`; throws when GLPK cannot write the file.
+    /// Writes the model of `problem` to `path`; throws when GLPK cannot write the file. With
+    /// `makespan`, every column whose review (or earliest possible review) falls on day offset
+    /// `makespan` or later is fixed to 0, as rota's makespan search does: the file's solutions
+    /// are then the plans ending within `makespan` days (lines that cannot are left out).
     @discardableResult
-    public static func write(_ problem: PlanningProblem, format: Format, to path: String) throws -> Summary {
-        let formulation = MIPFormulation(problem)
+    public static func write(_ problem: PlanningProblem, format: Format, to path: String, makespan: Int? = nil) throws
+        -> Summary
+    {
+        var formulation = MIPFormulation(problem)
+        if let makespan {
+            for (j, day) in formulation.reviewDay.enumerated() {
+                if let day, day >= makespan { formulation.program.setBounds(column: j, lower: 0, upper: 0) }
+            }
+        }
         let model = try formulation.program.glpkModel(named: problem.instance.name ?? "rota")
         for term in formulation.objective(.unscheduled) {
             try model.setCost(term.coefficient, for: LinearModel.Column(term.column))

@@ -1,0 +1,16 @@
+import Foundation
+
+extension ModelExport {
+    /// The bytes of the model of `problem` in `format` (GLPK writes to a temporary file, which
+    /// is read back and removed), and its size; `makespan` as for `write`.
+    public static func contents(of problem: PlanningProblem, format: Format, makespan: Int? = nil) throws
+        -> (bytes: [UInt8], summary: Summary)
+    {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rota-export-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(format.rawValue)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let summary = try write(problem, format: format, to: path, makespan: makespan)
+        let bytes = try InputFile.read(path)
+        return (bytes, summary)
+    }
+}
