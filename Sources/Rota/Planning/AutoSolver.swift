@@ -1,3 +1,5 @@
+import _GLPK
+
 /// The default way to plan: the fast solvers first, the exact MIP only where it can still
 /// help and fits.
 ///
@@ -19,7 +21,7 @@ public struct AutoSolver: Solver {
     public let name = "auto"
     public var flowLineLimit = 50_000
     /// The largest MIP (purchase columns) tried when the caller gives a limit.
-    public var mipColumnLimit = 200_000
+    public var mipColumnLimit = 300_000
     /// The largest MIP tried without a limit from the caller.
     public var defaultColumnLimit = 40_000
     /// Search nodes the MIP may use without a limit from the caller.
@@ -57,7 +59,9 @@ public struct AutoSolver: Solver {
         var lowerBound = bound.unscheduled == bestMetrics.unscheduled ? bound.makespan : nil
         let limited = options.timeLimit != nil || options.nodeLimit != nil
         if !meetsBound || limited, !(options.shouldStop?() ?? false) {
-            let columns = MIPSizeEstimate(problem).purchaseColumns
+            // The MIP models only the days before the plan's makespan once its unscheduled is proven.
+            let cut = bestMetrics.unscheduled == bound.unscheduled ? bestMetrics.makespan : nil
+            let columns = MIPSizeEstimate(problem, horizon: cut).purchaseColumns
             let columnLimit = limited ? mipColumnLimit : defaultColumnLimit
             if columns <= columnLimit {
                 var remaining = options
@@ -74,7 +78,7 @@ public struct AutoSolver: Solver {
                 path.append("mip")
                 settings["mip"] = result.run.status.rawValue
                 if !limited { settings["mip-node-limit"] = String(defaultNodeLimit) }
-                for key in ["warm-start", "rows", "columns", "nonzeros", "stages", "last-level"] {
+                for key in ["warm-start", "rows", "columns", "nonzeros", "stages", "last-level", "horizon"] {
                     if let value = result.run.settings[key] { settings["mip-" + key] = value }
                 }
                 if objective.compare(mipMetrics, bestMetrics) != .worse {
@@ -110,7 +114,7 @@ public struct AutoSolver: Solver {
             seconds: elapsed.seconds,
             lowerBound: lowerBound,
             gap: lowerBound.map { gap(makespan: bestMetrics.makespan, bound: $0) },
-            settings: settings, versions: best.run.versions.merging(["rota": RotaVersion.current]) { $1 })
+            settings: settings, versions: best.run.versions.merging(["rota": RotaVersion.current, "glpk": GLPKLibrary.version]) { $1 })
         return SolveResult(plan: best.plan, run: run)
     }
 }

@@ -30,5 +30,8 @@ public struct MIPReport: Sendable {
     public var size: Size
     /// `none`, `accepted`, or `rejected: <why>`.
     public var warmStart: String
+    /// Days modelled: the problem's horizon, or the warm start's makespan when that bounds
+    /// every better plan (see `MIPSolver`).
+    public var horizon: Int
     public var seconds: Double
 }

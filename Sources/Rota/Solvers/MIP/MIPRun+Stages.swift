@@ -31,7 +31,7 @@ extension MIPRun {
         } else {
             let outcome = try minimise(formulation.objective(.unscheduled), stage: MIPLevel.unscheduled.rawValue)
             record(
-                .unscheduled, outcome: outcome.status.rawValue, bound: outcome.bound.map { max(floor, $0) },
+                .unscheduled, outcome: outcome.status.stageOutcome, bound: outcome.bound.map { max(floor, $0) },
                 nodes: outcome.nodes, seconds: outcome.seconds)
         }
         try cap(.unscheduled, at: level(.unscheduled).rounded())
@@ -72,7 +72,7 @@ extension MIPRun {
                 } else if outcome.status == .infeasible || outcome.status == .noIntegerSolution {
                     low = trial + 1
                 } else {
-                    outcomeName = outcome.status.rawValue
+                    outcomeName = outcome.status.stageOutcome
                     break
                 }
             }
@@ -94,7 +94,7 @@ extension MIPRun {
             let outcome = try minimise(
                 formulation.objective(.lateness), stage: MIPLevel.lateness.rawValue, integral: false)
             record(
-                .lateness, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
+                .lateness, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         let value = level(.lateness)
@@ -116,7 +116,7 @@ extension MIPRun {
             let outcome = try minimise(
                 [LinearProgram.Term(formulation.largestLoad, 1)], stage: MIPLevel.largestLoad.rawValue)
             record(
-                .largestLoad, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
+                .largestLoad, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         try capLargestLoad(at: level(.largestLoad).rounded())
@@ -141,7 +141,7 @@ extension MIPRun {
         } else {
             let outcome = try minimise(formulation.objective(.spread), stage: MIPLevel.spread.rawValue)
             record(
-                .spread, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
+                .spread, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         try cap(.spread, at: level(.spread).rounded())
@@ -155,8 +155,20 @@ extension MIPRun {
             makeOverrunsBinary()
             let outcome = try minimise(formulation.objective(.softOverruns), stage: MIPLevel.softOverruns.rawValue)
             record(
-                .softOverruns, outcome: outcome.status.rawValue, bound: outcome.bound, nodes: outcome.nodes,
+                .softOverruns, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
+        }
+    }
+}
+
+extension MIPStatus {
+    /// The stage outcome as the plan's settings spell statuses (`time-limit`, `node-limit`, …).
+    var stageOutcome: String {
+        switch self {
+        case .timeLimit: "time-limit"
+        case .nodeLimit: "node-limit"
+        case .noIntegerSolution: "no-integer-solution"
+        default: rawValue
         }
     }
 }

@@ -43,6 +43,9 @@ public struct MIPSolver: Solver {
             "stages": report.stages.map { "\($0.level.rawValue) \($0.outcome)" }.joined(separator: ", "),
         ]
         if lastLevel != .softOverruns { settings["last-level"] = lastLevel.rawValue }
+        if report.horizon < problem.horizon {
+            settings["horizon"] = "\(report.horizon) of \(problem.horizon) days (the warm start's makespan)"
+        }
         if let limit = options.timeLimit { settings["time-limit"] = String(limit) }
         if let gap = options.relativeGap { settings["gap"] = String(gap) }
         if let limit = options.nodeLimit { settings["node-limit"] = String(limit) }
@@ -57,33 +60,39 @@ public struct MIPSolver: Solver {
     /// Solves the stages and reports each; the schedule is checked against every rule.
     public func run(_ problem: PlanningProblem, options: SolveOptions) throws -> MIPReport {
         let started = ContinuousClock.now
-        let formulation = MIPFormulation(problem)
-        let empty = DenseSchedule(lineCount: problem.lineCount)
-        var start = formulation.values(for: empty) ?? []
-        var warmNote = "none"
-        var warmObjective: LexicographicObjective?
+        let floor = LowerBounds.compute(problem)
         var warmStart = self.warmStart
         if warmStart == nil, startFromGreedy {
             let greedy = try GreedySolver().solve(problem, options: SolveOptions(shouldStop: options.shouldStop))
             warmStart = DenseSchedule(plan: greedy.plan, problem: problem)
         }
+        var warmNote = "none"
+        var warmObjective: LexicographicObjective?
         if let warmStart {
-            let broken = warmStart.violations(in: problem)
-            if let first = broken.first {
+            if let first = warmStart.violations(in: problem).first {
                 warmNote = "rejected: \(first)"
-            } else if let values = formulation.values(for: warmStart),
-                formulation.program.violations(at: values).isEmpty
-            {
+            } else {
+                warmObjective = warmStart.objective(in: problem)
+            }
+        }
+        // A valid warm start leaving out the proven fewest lines bounds every better plan's
+        // makespan by its own, so the model only needs the days before it.
+        let model = Self.modelledProblem(problem, warmObjective: warmObjective, floor: floor)
+        let formulation = MIPFormulation(model)
+        let empty = DenseSchedule(lineCount: problem.lineCount)
+        var start = formulation.values(for: empty) ?? []
+        if let warmStart, warmObjective != nil {
+            if let values = formulation.values(for: warmStart), formulation.program.violations(at: values).isEmpty {
                 start = values
                 warmNote = "accepted"
-                warmObjective = warmStart.objective(in: problem)
             } else {
                 warmNote = "rejected: its placements do not fit the model"
+                warmObjective = nil
             }
         }
         let run = try MIPRun(
             formulation: formulation, start: start, options: options, cuts: cuts, stopRequested: options.shouldStop,
-            started: started, floor: LowerBounds.compute(problem))
+            started: started, floor: floor)
         try run.runStages(through: lastLevel)
 
         var schedule = formulation.schedule(from: run.incumbent)
@@ -106,7 +115,22 @@ public struct MIPSolver: Solver {
                 rows: counts.rows, columns: counts.columns,
                 integerColumns: formulation.program.columns.count { $0.kind != .continuous },
                 nonZeros: counts.nonZeros),
-            warmStart: warmNote, seconds: started.secondsElapsed)
+            warmStart: warmNote, horizon: model.horizon, seconds: started.secondsElapsed)
+    }
+
+    /// `problem`, or, when `warmObjective` leaves out exactly the proven fewest lines
+    /// (`floor.unscheduled`) and ends before the horizon, `problem` cut to the warm start's
+    /// makespan `M`: a plan at least as good leaves out as many lines and ends by `M`, so it
+    /// lies in the cut problem, whose plans are plans of `problem`.
+    static func modelledProblem(
+        _ problem: PlanningProblem, warmObjective: LexicographicObjective?, floor: MakespanBound
+    ) -> PlanningProblem {
+        guard let warmObjective, warmObjective.unscheduled == floor.unscheduled,
+            warmObjective.makespan >= 1, warmObjective.makespan < problem.horizon
+        else { return problem }
+        var instance = problem.instance
+        instance.horizonDays = warmObjective.makespan
+        return PlanningProblem(instance)
     }
 
 }

@@ -1,0 +1,64 @@
+import Testing
+@testable import Rota
+
+/// The default solver: greedy and flow, the bound, and the MIP only where the bound is not met.
+@Suite(.serialized) struct AutoSolverTests {
+    /// Tight instances where greedy and flow miss the combinatorial bound: without any limit,
+    /// the MIP (to the makespan level, 200 nodes) proves the makespan; same plan every run.
+    @Test(arguments: [8, 14, 27])
+    func provesTheMakespanWithTheMIPWhenTheBoundIsNotMet(seed: UInt64) throws {
+        let instance = InstanceFamily.tight.generate(seed: seed)
+        let problem = PlanningProblem(instance)
+        let result = try AutoSolver().solve(problem, options: SolveOptions())
+        #expect(Validator().validate(result.plan, against: instance).isFeasible)
+        #expect(result.run.settings["path"]?.hasSuffix("→ mip") == true, "\(result.run.settings)")
+        #expect(result.run.settings["mip-last-level"] == "makespan")
+        #expect(result.run.settings["mip-node-limit"] == "200")
+        #expect(result.run.status == .optimal)
+        #expect(result.run.gap == 0)
+        let metrics = Scorer().score(result.plan, for: instance)
+        #expect(result.run.lowerBound == metrics.makespan)
+        let again = try AutoSolver().solve(problem, options: SolveOptions())
+        #expect(again.plan.tasks == result.plan.tasks, "deterministic without a time limit")
+    }
+
+    /// Where greedy or flow meets the bound, no MIP runs.
+    @Test func stopsAtTheBound() throws {
+        let instance = InstanceFamily.small.generate(seed: 1)
+        let result = try AutoSolver().solve(PlanningProblem(instance), options: SolveOptions())
+        #expect(result.run.status == .optimal)
+        #expect(result.run.settings["path"]?.contains("mip") == false)
+        #expect(result.run.versions["glpk"]?.isEmpty == false)
+        #expect(Validator().validate(result.plan, against: instance).isFeasible)
+    }
+
+    /// A model over the size limit is reported, and the plan keeps its proven gap.
+    @Test func saysWhenTheMIPIsTooLarge() throws {
+        let instance = InstanceFamily.tight.generate(seed: 8)
+        var auto = AutoSolver()
+        auto.defaultColumnLimit = 0
+        let result = try auto.solve(PlanningProblem(instance), options: SolveOptions())
+        #expect(result.run.settings["mip"]?.hasPrefix("skipped:") == true)
+        #expect(result.run.settings["mip"]?.hasSuffix("without --time-limit or --node-limit") == true)
+        #expect(result.run.status == .feasible)
+        #expect((result.run.gap ?? 0) > 0)
+        #expect(Validator().validate(result.plan, against: instance).isFeasible)
+    }
+
+    /// With a time limit the MIP serves every level and returns about on time.
+    @Test func timeLimitIsHonoured() throws {
+        let instance = InstanceFamily.tight.generate(seed: 1)
+        let clock = ContinuousClock.now
+        let result = try AutoSolver().solve(PlanningProblem(instance), options: SolveOptions(timeLimit: 1))
+        let elapsed = ContinuousClock.now - clock
+        #expect(elapsed < .milliseconds(2_500), "took \(elapsed) for a 1 s limit")
+        #expect(result.run.settings["mip-last-level"] == nil)
+        #expect(Validator().validate(result.plan, against: instance).isFeasible)
+    }
+
+    /// `auto` is what `rota solve` uses when no solver is named.
+    @Test func isTheDefault() {
+        #expect(SolverCatalog.defaultName == "auto")
+        #expect(SolverCatalog.entries.first?.name == "auto")
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import Rota
+
+/// Warm-started from greedy, the MIP models only the days before greedy's makespan when
+/// greedy leaves out the proven fewest lines; the optimum stays the exhaustive one.
+@Suite struct MIPHorizonCutTests {
+    @Test(arguments: 0..<40)
+    func cutModelKeepsTheExhaustiveOptimum(seed: Int) throws {
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed) + 1_000))
+        let optimum = try ExhaustiveSolver().optimum(problem).objective
+        let report = try MIPSolver(startFromGreedy: true).run(problem, options: SolveOptions())
+        #expect(report.warmStart == "accepted", "seed \(seed)")
+        #expect(Validator().validate(report.schedule.plan(in: problem, run: nil), against: problem.instance).isFeasible)
+        let found = report.objective
+        #expect(found.unscheduled == optimum.unscheduled, "seed \(seed)")
+        #expect(found.makespan == optimum.makespan, "seed \(seed)")
+        #expect(LexicographicObjective.sameLateness(found.weightedLateness, optimum.weightedLateness), "seed \(seed)")
+        #expect(found.largestLoad == optimum.largestLoad, "seed \(seed)")
+        #expect(found.spread == optimum.spread, "seed \(seed)")
+        #expect(found.softOverruns == optimum.softOverruns, "seed \(seed)")
+        #expect(report.horizon <= problem.horizon)
+    }
+
+    @Test func cutsToTheWarmStartsMakespanOnlyWhenUnscheduledIsProven() throws {
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: 3))
+        let floor = LowerBounds.compute(problem)
+        let proven = LexicographicObjective(
+            unscheduled: floor.unscheduled, makespan: 3, weightedLateness: 0, largestLoad: 0, spread: 0, softOverruns: 0)
+        #expect(MIPSolver.modelledProblem(problem, warmObjective: proven, floor: floor).horizon == min(3, problem.horizon))
+        var more = proven
+        more.unscheduled += 1
+        #expect(MIPSolver.modelledProblem(problem, warmObjective: more, floor: floor).horizon == problem.horizon)
+        #expect(MIPSolver.modelledProblem(problem, warmObjective: nil, floor: floor).horizon == problem.horizon)
+    }
+
+    @Test func runSettingsReportTheModelSizeAndTheCut() throws {
+        let problem = PlanningProblem(
+            MIPSizedInstances.make(seed: 7, accounts: 4, lines: 20, items: 6, days: 20, lag: 2))
+        let result = try MIPSolver(startFromGreedy: true).solve(problem, options: SolveOptions(nodeLimit: 50))
+        for key in ["rows", "columns", "nonzeros", "stages"] { #expect(result.run.settings[key] != nil, "\(key)") }
+        if let horizon = result.run.settings["horizon"] { #expect(horizon.hasSuffix("of 20 days (the warm start's makespan)")) }
+        #expect(Validator().validate(result.plan, against: problem.instance).isFeasible)
+    }
+}
