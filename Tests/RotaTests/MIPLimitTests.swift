@@ -32,4 +32,17 @@ import Testing
         #expect(result.run.status == .interrupted)
         #expect(Validator().validate(result.plan, against: problem.instance).isFeasible)
     }
+
+    /// A model too large to build is refused with a clear error before any memory is spent.
+    @Test func tooLargeModelIsRefused() throws {
+        let problem = PlanningProblem(MIPTinyInstances.make(seed: 5))
+        var mip = MIPSolver()
+        mip.maximumPurchaseColumns = 1
+        #expect(throws: MIPSolverError.self) { try mip.solve(problem, options: SolveOptions()) }
+        do {
+            _ = try mip.solve(problem, options: SolveOptions())
+        } catch let error as MIPSolverError {
+            #expect(error.description.contains("--solver auto"))
+        }
+    }
 }

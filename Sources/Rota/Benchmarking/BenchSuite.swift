@@ -35,12 +35,17 @@ public struct BenchSuite: Sendable {
         overrides[entry.name] ?? (entry.isPropertyTested ? heuristicBudget : searchBudget)
     }
 
+    /// `auto` runs as `rota solve` runs it by default: no limit (a limit would also send it
+    /// through the MIP's lateness and balance stages on every instance).
+    static let asUsersRunIt: [String: SolverBudget] = ["auto": SolverBudget()]
+
     /// The committed instances of `directory` (every `*.json`, by name), plus `medium-1`
     /// generated; heuristics get 10 s, other solvers 4 s and at most 5,000 lines.
     public static func quick(directory: String) -> BenchSuite {
         BenchSuite(
             name: "quick", instances: files(in: directory).map(BenchInstance.file) + [.family(.medium, seed: 1)],
-            heuristicBudget: SolverBudget(timeLimit: 10), searchBudget: SolverBudget(timeLimit: 4, maxLines: 5_000))
+            heuristicBudget: SolverBudget(timeLimit: 10), searchBudget: SolverBudget(timeLimit: 4, maxLines: 5_000),
+            overrides: asUsersRunIt)
     }
 
     /// The quick instances, more seeds of the middle families, the issue-3 MIP shapes, `large`,
@@ -58,7 +63,8 @@ public struct BenchSuite: Sendable {
         }
         return BenchSuite(
             name: "full", instances: files(in: directory).map(BenchInstance.file) + generated + growth + [.family(.huge, seed: 1)],
-            heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 20, maxLines: 25_000))
+            heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 20, maxLines: 25_000),
+            overrides: asUsersRunIt)
     }
 
     /// The suite called `name` (`quick` or `full`), or `nil`.

@@ -133,9 +133,12 @@ public struct RegressionGate: Sendable {
         var metrics: PlanMetrics
     }
 
+    /// Solves as a user would: the property-tested solvers with their defaults (deterministic
+    /// on their own; `auto` bounds its MIP by nodes), search solvers with the `nodeLimit` work limit.
     static func solve(_ instance: Instance, with entry: SolverCatalog.Entry, nodeLimit: Int) throws -> Outcome {
         let problem = PlanningProblem(instance)
-        let result = try entry.make().solve(problem, options: SolveOptions(nodeLimit: nodeLimit))
+        let options = entry.isPropertyTested ? SolveOptions() : SolveOptions(nodeLimit: nodeLimit)
+        let result = try entry.make().solve(problem, options: options)
         let report = Validator().validate(result.plan, against: instance)
         return Outcome(
             feasible: report.isFeasible, violations: report.violations.count, status: result.run.status.rawValue,

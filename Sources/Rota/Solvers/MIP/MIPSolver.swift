@@ -19,6 +19,9 @@ public struct MIPSolver: Solver {
     /// The last level solved: `.makespan` proves (unscheduled, makespan) and stops there; the
     /// default solves every level.
     public var lastLevel: MIPLevel
+    /// The largest model built (purchase columns, as `MIPSizeEstimate` counts them); larger
+    /// ones throw `MIPSolverError.tooLarge` (about 1 KiB of memory per column all told).
+    public var maximumPurchaseColumns = 2_000_000
 
     public init(
         warmStart: DenseSchedule? = nil, cuts: Bool = false, startFromGreedy: Bool = false,
@@ -78,6 +81,10 @@ public struct MIPSolver: Solver {
         // A valid warm start leaving out the proven fewest lines bounds every better plan's
         // makespan by its own, so the model only needs the days before it.
         let model = Self.modelledProblem(problem, warmObjective: warmObjective, floor: floor)
+        let columns = MIPSizeEstimate(model).purchaseColumns
+        guard columns <= maximumPurchaseColumns else {
+            throw MIPSolverError.tooLarge(columns: columns, limit: maximumPurchaseColumns)
+        }
         let formulation = MIPFormulation(model)
         let empty = DenseSchedule(lineCount: problem.lineCount)
         var start = formulation.values(for: empty) ?? []
