@@ -82,14 +82,24 @@ import Testing
         #expect(report.summary == "\(baseline.entries.count) plans: \(baseline.entries.count) equal")
     }
 
+    /// Search solvers get the node limit; property-tested ones run with their defaults (no
+    /// limit at all: `auto` would otherwise run every MIP stage); never a time limit.
     @Test func solvesWithTheNodeLimitAndNeverATimeLimit() throws {
         let folder = try Folder([(.tiny, 1)])
         let probe = OptionsProbe()
-        let gate = RegressionGate(solvers: [Self.entry("greedy") { ProbingSolver(probe: probe) }])
-        let baseline = try gate.makeBaseline(instancesDirectory: folder.path, nodeLimit: 77, searchMaxLines: 0)
+        var search = Self.entry("search") { ProbingSolver(probe: probe) }
+        search.isPropertyTested = false
+        let gate = RegressionGate(solvers: [search])
+        let baseline = try gate.makeBaseline(instancesDirectory: folder.path, nodeLimit: 77, searchMaxLines: 100)
         _ = gate.check(baseline)
         #expect(probe.options.count == 2)
         #expect(probe.options.allSatisfy { $0.nodeLimit == 77 && $0.timeLimit == nil })
+
+        let heuristicProbe = OptionsProbe()
+        let heuristics = RegressionGate(solvers: [Self.entry("greedy") { ProbingSolver(probe: heuristicProbe) }])
+        _ = heuristics.check(try heuristics.makeBaseline(instancesDirectory: folder.path, nodeLimit: 77, searchMaxLines: 0))
+        #expect(heuristicProbe.options.count == 2)
+        #expect(heuristicProbe.options.allSatisfy { $0.nodeLimit == nil && $0.timeLimit == nil })
     }
 
     /// The baseline comes from greedy; then "greedy" is seed-greedy, which is worse on tight-1.
