@@ -119,6 +119,7 @@ import Testing
         #expect(ModelSize(settings: ["rows": "12", "columns": "34", "nonzeros": "56"]) == ModelSize(rows: 12, columns: 34, nonZeros: 56))
         #expect(ModelSize(settings: ["model-rows": "1", "model-columns": "2"]) == ModelSize(rows: 1, columns: 2))
         #expect(ModelSize(settings: ["rows": "12"]) == nil)
+        #expect(ModelSize(settings: ["mip-rows": "3", "mip-columns": "4", "mip-nonzeros": "5"]) == ModelSize(rows: 3, columns: 4, nonZeros: 5))
         #expect(ModelSize(settings: ["rows": "x", "columns": "1"]) == nil)
         #expect(ModelSize(rows: 1, columns: 2, nonZeros: 3).text == "1 × 2, 3 nz")
     }

@@ -94,17 +94,20 @@ public struct ModelSize: Hashable, Sendable {
         self.nonZeros = nonZeros
     }
 
-    /// Read from a run's settings: `rows` and `columns` (also `model-rows`, `model-columns`),
-    /// and `nonzeros` (also `non-zeros`, `nonZeros`, `model-nonzeros`); `nil` without rows and columns.
+    /// Read from a run's settings: `rows` and `columns` (also `model-rows`, `model-columns`, and
+    /// `auto`'s `mip-rows`, `mip-columns`), and `nonzeros` (also `non-zeros`, `nonZeros`,
+    /// `model-nonzeros`, `mip-nonzeros`); `nil` without rows and columns.
     public init?(settings: [String: String]) {
         func int(_ keys: [String]) -> Int? {
             for key in keys { if let text = settings[key], let value = Int(text) { return value } }
             return nil
         }
-        guard let rows = int(["rows", "model-rows"]), let columns = int(["columns", "cols", "model-columns"]) else {
+        guard let rows = int(["rows", "model-rows", "mip-rows"]),
+            let columns = int(["columns", "cols", "model-columns", "mip-columns"])
+        else {
             return nil
         }
-        self.init(rows: rows, columns: columns, nonZeros: int(["nonzeros", "non-zeros", "nonZeros", "model-nonzeros"]))
+        self.init(rows: rows, columns: columns, nonZeros: int(["nonzeros", "non-zeros", "nonZeros", "model-nonzeros", "mip-nonzeros"]))
     }
 
     /// "1,234 × 5,678, 9,012 nz".
