@@ -15,17 +15,10 @@ enum ExportGlpsol {
         let inputPath = directory + "/" + name
         let outputPath = directory + "/solution.txt"
         try Data(input).write(to: URL(fileURLWithPath: inputPath))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Glpsol.path ?? "glpsol")
-        process.arguments = arguments.map {
-            $0.replacingOccurrences(of: "{in}", with: inputPath).replacingOccurrences(of: "{out}", with: outputPath)
-        } + ["--tmlim", "60"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let log = try Glpsol.run(
+            arguments.map {
+                $0.replacingOccurrences(of: "{in}", with: inputPath).replacingOccurrences(of: "{out}", with: outputPath)
+            } + ["--tmlim", "60"])
         guard log.contains("INTEGER OPTIMAL SOLUTION FOUND"), let solution = FileManager.default.contents(atPath: outputPath)
         else {
             throw SolutionError("glpsol did not solve the model:\n\(log)")

@@ -1,3 +1,4 @@
+import Testing
 @testable import Rota
 
 /// SplitMix64: a tiny seeded generator, so every test instance is reproducible.
@@ -132,5 +133,24 @@ enum MIPSizedInstances {
         return Instance(
             name: "sized-\(seed)", start: start, horizonDays: days, rules: Rules(reviewLagDays: lag),
             accounts: accountList, orders: orders)
+    }
+}
+
+extension MIPTinyInstances {
+    /// Expects `found` to equal `optimum` at every level of the objective (lateness within
+    /// the shared tolerance).
+    static func expectEveryLevel(
+        _ found: LexicographicObjective, equals optimum: LexicographicObjective, _ context: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let comment = Comment(rawValue: context)
+        #expect(found.unscheduled == optimum.unscheduled, comment, sourceLocation: sourceLocation)
+        #expect(found.makespan == optimum.makespan, comment, sourceLocation: sourceLocation)
+        #expect(
+            LexicographicObjective.sameLateness(found.weightedLateness, optimum.weightedLateness), comment,
+            sourceLocation: sourceLocation)
+        #expect(found.largestLoad == optimum.largestLoad, comment, sourceLocation: sourceLocation)
+        #expect(found.spread == optimum.spread, comment, sourceLocation: sourceLocation)
+        #expect(found.softOverruns == optimum.softOverruns, comment, sourceLocation: sourceLocation)
     }
 }

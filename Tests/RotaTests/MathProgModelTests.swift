@@ -10,6 +10,20 @@ enum Glpsol {
     static let model = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("models/rota.mod").path
 
+    /// Runs glpsol with `arguments` and returns what it printed (standard output and error).
+    static func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path ?? "glpsol")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return output
+    }
+
     /// The `rota <key> <value>` lines glpsol prints after solving.
     static func solve(_ problem: PlanningProblem, tag: String) throws -> [String: String] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -18,15 +32,7 @@ enum Glpsol {
         defer { try? FileManager.default.removeItem(at: directory) }
         let data = directory.appendingPathComponent("rota.dat")
         try MathProgData.text(for: problem).write(to: data, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "glpsol")
-        process.arguments = ["--math", model, "--data", data.path, "--tmlim", "120"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try run(["--math", model, "--data", data.path, "--tmlim", "120"])
         var result: [String: String] = [:]
         for line in output.split(separator: "\n") where line.hasPrefix("rota ") {
             let parts = line.split(separator: " ", maxSplits: 2)

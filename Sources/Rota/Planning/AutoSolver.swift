@@ -5,14 +5,16 @@ import _GLPK
 ///
 /// 1. `greedy`; then `flow` (optimal makespan where only daily and same-item caps bind) on
 ///    instances up to `flowLineLimit` lines; the better plan by the default objective is kept.
-/// 2. When that plan already meets the proven lower bound on (unscheduled, makespan) and no
-///    search limit was given, it is returned: the makespan is optimal (gap 0).
+/// 2. When that plan meets the proven lower bound on (unscheduled, makespan) — the stronger
+///    of `LowerBounds` and the flow's relaxation — and no search limit was given, it is
+///    returned: the makespan is optimal (gap 0).
 /// 3. Otherwise (or when the caller gives a limit), when the model is small enough (purchase
-///    columns, see below), the MIP runs warm-started from that plan, so it never returns anything worse. Without a limit from the
-///    caller it proves (unscheduled, makespan) only, within `defaultNodeLimit` search nodes and
-///    on models up to `defaultColumnLimit` purchase columns (deterministic); with
-///    `--time-limit` or `--node-limit` it also serves lateness and balance within that budget.
-///    A model over the limit is reported in the settings (`mip: skipped: …`).
+///    columns, see below), the MIP runs warm-started from that plan, so it never returns
+///    anything worse. Without a limit from the caller it proves (unscheduled, makespan) only,
+///    within `defaultNodeLimit` search nodes and on models up to `defaultColumnLimit`
+///    purchase columns (deterministic); with `--time-limit` or `--node-limit` it also serves
+///    lateness and balance within that budget, on models up to `mipColumnLimit`. A model
+///    over the limit is reported in the settings (`mip: skipped: …`).
 ///
 /// The status, lower bound and gap speak of (unscheduled, makespan), the levels the bound
 /// covers: `optimal` means no plan leaves out fewer lines or, leaving out as many, finishes
@@ -40,9 +42,12 @@ public struct AutoSolver: Solver {
         var best = try GreedySolver().solve(problem, options: options)
         var bestMetrics = scorer.score(best.plan, for: problem.instance)
         var path = ["greedy"]
+        // The flow's bound: no plan leaving out at most `leftOut` lines ends before `makespan`.
+        var flowBound: (leftOut: Int, makespan: Int)?
         if problem.lineCount <= flowLineLimit, !(options.shouldStop?() ?? false) {
             let flow = try FlowSolver().solve(problem, options: options)
             let flowMetrics = scorer.score(flow.plan, for: problem.instance)
+            flowBound = flow.run.lowerBound.map { (flowMetrics.unscheduled, $0) }
             if objective.compare(flowMetrics, bestMetrics) == .better {
                 best = flow
                 bestMetrics = flowMetrics
@@ -54,9 +59,14 @@ public struct AutoSolver: Solver {
             settings["flow"] = "skipped: over \(flowLineLimit) lines"
         }
 
-        let meetsBound = bestMetrics.unscheduled == bound.unscheduled && bestMetrics.makespan <= bound.makespan
+        // Plans better than the best leave out at most as many lines as it does.
+        var makespanFloor = bound.makespan
+        if let flowBound, bestMetrics.unscheduled <= flowBound.leftOut {
+            makespanFloor = max(makespanFloor, flowBound.makespan)
+        }
+        let meetsBound = bestMetrics.unscheduled == bound.unscheduled && bestMetrics.makespan <= makespanFloor
         var status: SolveStatus = meetsBound ? .optimal : .feasible
-        var lowerBound = bound.unscheduled == bestMetrics.unscheduled ? bound.makespan : nil
+        var lowerBound = bound.unscheduled == bestMetrics.unscheduled ? makespanFloor : nil
         let limited = options.timeLimit != nil || options.nodeLimit != nil
         if !meetsBound || limited, !(options.shouldStop?() ?? false) {
             // The MIP models only the days before the plan's makespan once its unscheduled is proven.
