@@ -64,6 +64,17 @@ import Testing
         #expect(SolverBudget(maxLines: 10).admits(lines: 10) && !SolverBudget(maxLines: 10).admits(lines: 11))
     }
 
+    @Test func aMIPTooLargeIsSkippedNotFailed() {
+        var mip = MIPSolver()
+        mip.maximumPurchaseColumns = 1
+        let run = BenchRun(
+            suite: "t", instance: .family(.tiny, seed: 3), solverName: "mip", solver: mip, options: SolveOptions(),
+            isolated: false)
+        let record = run.run()
+        #expect(record.outcome == .skipped)
+        #expect(record.note?.hasSuffix("purchase columns, over its limit") == true)
+    }
+
     @Test func failedLoadIsARecordNotACrash() {
         let suite = Self.suite([.file("/nonexistent/instance.json")])
         let records = Benchmark(suite: suite).run(execute: { $0.runInProcess() })

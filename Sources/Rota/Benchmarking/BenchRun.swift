@@ -23,7 +23,8 @@ public struct BenchRun: Sendable {
         self.isolated = isolated
     }
 
-    /// Runs it; a solver error or an unreadable instance gives a `failed` record, never a throw.
+    /// Runs it; a solver error or an unreadable instance gives a `failed` record, a model the
+    /// MIP refuses as too large a `skipped` one, never a throw.
     public func run() -> BenchRecord {
         let limits = options.settings
         let loaded: Instance
@@ -48,6 +49,12 @@ public struct BenchRun: Sendable {
         let result: SolveResult
         do {
             result = try solver.solve(problem, options: options)
+        } catch MIPSolverError.tooLarge(let columns, _) {
+            // A refusal before any work, like a size cap: the MIP's own limit on its model.
+            record.outcome = .skipped
+            record.note = "MIP of \(BenchReport.count(columns)) purchase columns, over its limit"
+            record.peakBytes = PeakMemory.bytes
+            return record
         } catch {
             record.outcome = .failed
             record.note = "solver error: \(error)"
