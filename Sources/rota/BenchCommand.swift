@@ -90,9 +90,13 @@ struct BenchCommand: ParsableCommand {
             execute: { [memoryCap] in inProcess ? $0.runInProcess() : Self.runInChild($0, memoryCap: Int(memoryCap * 1_073_741_824)) },
             progress: { if !quiet { Terminal.note(Self.progressLine($0)) } })
         let elapsed = clock.now - started
-        let report = BenchReport(
+        var report = BenchReport(
             suite: chosen, machine: machine, records: records, started: startedAt,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        if let plan = chosen.modelSizes {
+            if !quiet { Terminal.note("rota bench: MIP size table on \(plan.instance.label)") }
+            report.modelSizes = plan.measure()
+        }
 
         do {
             try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)

@@ -64,6 +64,28 @@ import Testing
         #expect(SolverBudget(maxLines: 10).admits(lines: 10) && !SolverBudget(maxLines: 10).admits(lines: 11))
     }
 
+    /// The MIP size table: cuts hold what they say, and the model never shrinks as a dimension grows.
+    @Test func modelSizeSeriesGrowsWithEachDimension() throws {
+        let instance = InstanceFamily.small.generate(seed: 4)
+        let cut = ModelSizeSeries.cut(instance, lines: 30, accounts: 3, days: 10)
+        #expect(cut.orders.reduce(0) { $0 + $1.lines.count } == 30)
+        #expect(cut.accounts.map(\.id) == instance.accounts.prefix(3).map(\.id))
+        #expect(cut.horizonDays == 10)
+        let points = ModelSizeSeries.measure(instance, lines: [20, 40, 80], accounts: [2, 4], days: [10, 20])
+        #expect(points.map(\.dimension) == ["lines", "lines", "lines", "accounts", "accounts", "days", "days"])
+        for dimension in ["lines", "accounts", "days"] {
+            let series = points.filter { $0.dimension == dimension }
+            #expect(zip(series, series.dropFirst()).allSatisfy { $0.columns <= $1.columns && $0.rows <= $1.rows }, "\(dimension)")
+        }
+        var report = BenchReport(
+            suite: BenchSuite(name: "full", instances: [], heuristicBudget: SolverBudget(), searchBudget: SolverBudget()),
+            machine: MachineInfo(cores: 2, memoryBytes: 1 << 30, cpuModel: "c", os: "o", commit: nil), records: [],
+            started: "2026-01-01T00:00:00Z", seconds: 1)
+        report.modelSizes = points
+        #expect(report.markdown.contains("## The exact model against lines, accounts and days"))
+        #expect(report.markdown.contains("| lines | 80 |"))
+    }
+
     @Test func aMIPTooLargeIsSkippedNotFailed() {
         var mip = MIPSolver()
         mip.maximumPurchaseColumns = 1

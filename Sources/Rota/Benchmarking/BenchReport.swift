@@ -8,6 +8,8 @@ public struct BenchReport: Sendable {
     public var started: String
     /// Wall-clock seconds of the whole benchmark.
     public var seconds: Double
+    /// The MIP size table, when the suite has one.
+    public var modelSizes: [ModelSizeSeries.Point] = []
 
     public init(suite: BenchSuite, machine: MachineInfo, records: [BenchRecord], started: String, seconds: Double) {
         self.suite = suite

@@ -15,6 +15,8 @@ public struct BenchSuite: Sendable {
     public var overrides: [String: SolverBudget]
     /// The solver of the growth table (time and memory against lines).
     public var growthSolver: String
+    /// The instance and cuts of the MIP size table (`ModelSizeSeries`), if the suite has one.
+    public var modelSizes: ModelSizePlan?
     /// The growth table's solver unless told otherwise: the heuristic every other path starts from.
     public static let defaultGrowthSolver = "greedy"
 
@@ -61,10 +63,14 @@ public struct BenchSuite: Sendable {
         let growth: [BenchInstance] = [1_000, 10_000, 100_000].map {
             .family(.huge, seed: 1, lines: $0, solvers: [BenchSuite.defaultGrowthSolver])
         }
-        return BenchSuite(
+        var suite = BenchSuite(
             name: "full", instances: files(in: directory).map(BenchInstance.file) + generated + growth + [.family(.huge, seed: 1)],
             heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 20, maxLines: 25_000),
             overrides: asUsersRunIt)
+        suite.modelSizes = ModelSizePlan(
+            instance: .family(.mipMedium, seed: 1), lines: [250, 500, 1_000, 2_000], accounts: [10, 25, 50],
+            days: [10, 20, 30])
+        return suite
     }
 
     /// The suite called `name` (`quick` or `full`), or `nil`.
@@ -84,5 +90,26 @@ public struct BenchSuite: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { "\(base)/\($0)" }
+    }
+}
+
+/// Which instance the MIP size table cuts, and where (see `ModelSizeSeries.measure`).
+public struct ModelSizePlan: Sendable {
+    public var instance: BenchInstance
+    public var lines: [Int]
+    public var accounts: [Int]
+    public var days: [Int]
+
+    public init(instance: BenchInstance, lines: [Int], accounts: [Int], days: [Int]) {
+        self.instance = instance
+        self.lines = lines
+        self.accounts = accounts
+        self.days = days
+    }
+
+    /// The table's points; empty when the instance cannot be loaded.
+    public func measure() -> [ModelSizeSeries.Point] {
+        guard let loaded = try? instance.load() else { return [] }
+        return ModelSizeSeries.measure(loaded, lines: lines, accounts: accounts, days: days)
     }
 }
