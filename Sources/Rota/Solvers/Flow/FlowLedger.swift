@@ -3,64 +3,35 @@
 ///
 /// It is the flow plan's last check (an exact flow passes it untouched) and the repair for
 /// what the flow relaxes: rolling-window hard caps, reviews per account per day, and the
-/// whole-plan same-item cap of items whose lines differ in first day or lag.
+/// whole-plan same-item cap of items whose lines differ in first day or lag. The rules
+/// themselves are the constructive solvers' shared `CapacityLedger`; this adds the lines.
 struct FlowLedger {
     let demand: FlowDemand
-    private var purchases: [[Int]]
-    private var reviews: [[Int]]
-    private var itemDay: [FlowItemAccountDay: Int]
-    private var itemTotal: [FlowItemAccount: Int]
-    /// Per account with a hard rolling cap: every purchase day (history included), ascending.
-    private var purchaseDays: [[Int]?]
-    /// Purchases per account, history included (ties go to the least loaded account).
-    private(set) var load: [Int]
+    private var capacity: CapacityLedger
 
     init(_ demand: FlowDemand) {
         self.demand = demand
-        let problem = demand.problem
-        purchases = demand.purchasesOn
-        reviews = [[Int]](repeating: [Int](repeating: 0, count: problem.horizon), count: problem.accountCount)
-        for review in problem.completedReviews where review.day >= 0 && review.day < problem.horizon {
-            reviews[review.account][review.day] += 1
-        }
-        itemDay = demand.itemPurchasesOn
-        itemTotal = demand.itemPurchases
-        purchaseDays = problem.rolling.map { rolling in
-            guard let rolling, rolling.hard != nil, rolling.days >= 1 else { return nil }
-            return []
-        }
-        load = [Int](repeating: 0, count: problem.accountCount)
-        for purchase in problem.completedPurchases {
-            load[purchase.account] += 1
-            if purchaseDays[purchase.account] != nil { purchaseDays[purchase.account]?.append(purchase.day) }
-        }
-        for a in purchaseDays.indices { purchaseDays[a]?.sort() }
+        capacity = CapacityLedger(problem: demand.problem)
     }
+
+    /// Purchases per account, history included (ties go to the least loaded account).
+    var load: [Int] { capacity.loads }
 
     /// Whether `account` may purchase `line`'s item on `day` (rules 2 to 5 and 7).
     func canPurchase(_ line: Int, _ account: Int, _ day: Int) -> Bool {
         let problem = demand.problem
-        let item = problem.lineItem[line]
-        guard day >= problem.firstPurchaseDay[line], demand.calendar.isAvailable(account, on: day),
-            purchases[account][day] < problem.dailyLimit[account],
-            itemDay[FlowItemAccountDay(item: item, account: account, day: day), default: 0] < problem.sameItemPerDay,
-            itemTotal[FlowItemAccount(item: item, account: account), default: 0] < problem.sameItemTotal
-        else { return false }
-        return rollingAllows(account, day)
+        return day >= problem.firstPurchaseDay[line]
+            && capacity.canPurchase(account: account, item: problem.lineItem[line], day: day)
     }
 
     /// The first day from `day` on that `account` can review (available, under the daily
     /// review cap), nil when there is none before the horizon.
-    func reviewDay(_ account: Int, from day: Int) -> Int? {
-        var candidate = demand.calendar.firstAvailable(account, from: day)
-        while let d = candidate, reviews[account][d] >= demand.problem.reviewsPerDay {
-            candidate = demand.calendar.firstAvailable(account, from: d + 1)
-        }
-        return candidate
+    mutating func reviewDay(_ account: Int, from day: Int) -> Int? {
+        capacity.firstReviewDay(account: account, from: day, through: demand.problem.horizon - 1)
     }
 
     /// The review day of a purchase by `account` on `day` for `line`.
-    func reviewDay(_ line: Int, _ account: Int, purchasedOn day: Int) -> Int? {
+    mutating func reviewDay(_ line: Int, _ account: Int, purchasedOn day: Int) -> Int? {
         let (earliest, overflow) = day.addingReportingOverflow(demand.problem.lag[line])
         return overflow ? nil : reviewDay(account, from: earliest)
     }
@@ -71,13 +42,12 @@ struct FlowLedger {
         let review = placement.review
         let (earliest, overflow) = purchase.day.addingReportingOverflow(demand.problem.lag[line])
         return purchase.account == review.account && canPurchase(line, purchase.account, purchase.day)
-            && !overflow && review.day >= earliest && demand.calendar.isAvailable(review.account, on: review.day)
-            && reviews[review.account][review.day] < demand.problem.reviewsPerDay
+            && !overflow && review.day >= earliest && capacity.canReview(account: review.account, day: review.day)
     }
 
     /// The placement of `line` with the earliest review (then earliest purchase, least-loaded
     /// account), nil when no account and day are left.
-    func bestPlacement(_ line: Int) -> FlowPlacement? {
+    mutating func bestPlacement(_ line: Int) -> FlowPlacement? {
         let problem = demand.problem
         var best: (review: Int, day: Int, load: Int, account: Int)?
         var day = problem.firstPurchaseDay[line]
@@ -101,64 +71,11 @@ struct FlowLedger {
 
     /// Records a new purchase of `line`.
     mutating func recordPurchase(_ line: Int, _ placement: Placement) {
-        let item = demand.problem.lineItem[line]
-        purchases[placement.account][placement.day] += 1
-        itemDay[FlowItemAccountDay(item: item, account: placement.account, day: placement.day), default: 0] += 1
-        itemTotal[FlowItemAccount(item: item, account: placement.account), default: 0] += 1
-        load[placement.account] += 1
-        if let position = purchaseDays[placement.account].map({ Self.firstIndex(in: $0, notBelow: placement.day) }) {
-            purchaseDays[placement.account]?.insert(placement.day, at: position)
-        }
+        capacity.recordPurchase(account: placement.account, item: demand.problem.lineItem[line], day: placement.day)
     }
 
     /// Records a new review.
     mutating func recordReview(_ placement: Placement) {
-        reviews[placement.account][placement.day] += 1
-    }
-
-    /// Whether one more purchase on `day` keeps every window of the account's hard rolling cap.
-    ///
-    /// A window holding `day` can slide right, losing nothing, until it starts on a purchase
-    /// day or on `day` itself; so only windows starting there are counted.
-    private func rollingAllows(_ account: Int, _ day: Int) -> Bool {
-        guard let days = purchaseDays[account], let rolling = demand.problem.rolling[account],
-            let hard = rolling.hard
-        else { return true }
-        let length = rolling.days
-        var candidates = [day]
-        var index = Self.firstIndex(in: days, notBelow: day - (length - 1))
-        while index < days.count, days[index] < day {
-            candidates.append(days[index])
-            index += 1
-        }
-        for start in candidates {
-            let (end, overflow) = start.addingReportingOverflow(length - 1)
-            let count =
-                Self.firstIndex(in: days, above: overflow ? Int.max : end) - Self.firstIndex(in: days, notBelow: start)
-            if count + 1 > hard { return false }
-        }
-        return true
-    }
-
-    /// The first position in ascending `days` whose day is ≥ `day`.
-    private static func firstIndex(in days: [Int], notBelow day: Int) -> Int {
-        var low = 0
-        var high = days.count
-        while low < high {
-            let mid = (low + high) / 2
-            if days[mid] < day { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    /// The first position in ascending `days` whose day is > `day`.
-    private static func firstIndex(in days: [Int], above day: Int) -> Int {
-        var low = 0
-        var high = days.count
-        while low < high {
-            let mid = (low + high) / 2
-            if days[mid] <= day { low = mid + 1 } else { high = mid }
-        }
-        return low
+        capacity.recordReview(account: placement.account, day: placement.day)
     }
 }
