@@ -37,6 +37,11 @@ import Testing
         let solver = plan?["solver"] as? [String: Any]
         #expect(solver?["gap"] as? Double == 0)
         #expect(result.stderr.contains("gap 0.0%"))
+        // The default solver is auto, and it proves the makespan here.
+        #expect(solver?["name"] as? String == "auto")
+        #expect(solver?["status"] as? String == "optimal")
+        #expect((solver?["versions"] as? [String: Any])?["glpk"] != nil)
+        #expect(result.stderr.contains("auto optimal"))
     }
 
     @Test func quietPrintsNothingOnStandardError() throws {
@@ -100,5 +105,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("greedy"))
         #expect(result.stdout.contains("seed-greedy"))
+        let auto = result.stdout.split(separator: "\n").first { $0.hasPrefix("auto") }
+        #expect(auto?.hasSuffix("(default)") == true)
     }
 }
