@@ -10,7 +10,11 @@ import Testing
         let result = try MIPSolver().solve(problem, options: SolveOptions(timeLimit: limit))
         let elapsed = ContinuousClock.now - clock
         #expect(elapsed < .milliseconds(Int((limit + 1.5) * 1000)), "took \(elapsed) for a \(limit) s limit")
-        #expect(result.run.status == .timeLimit || elapsed < .milliseconds(Int(limit * 1000)))
+        // A limit reached in the last stage (soft overruns, beyond FORMAT.md's objective) leaves
+        // the status to the levels above and shows in the stage outcomes.
+        let lastStageStopped = result.run.settings["stages"]?.hasSuffix("soft-overruns time-limit") == true
+        #expect(result.run.status == .timeLimit || elapsed < .milliseconds(Int(limit * 1000)) || lastStageStopped)
+        if lastStageStopped { #expect(result.run.status == .optimal) }
         #expect(Validator().validate(result.plan, against: problem.instance).isFeasible)
     }
 

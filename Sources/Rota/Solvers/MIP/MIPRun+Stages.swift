@@ -8,6 +8,14 @@ extension MIPRun {
             (.largestLoad, solveLargestLoad), (.spread, solveSpread), (.softOverruns, solveSoftOverruns),
         ]
         for (level, stage) in stages {
+            if level == .softOverruns {
+                // A tie-break beyond FORMAT.md's objective: the levels above are proven or not
+                // already, so a limit reached here shows in this stage's outcome only.
+                let proven = unproven
+                if !exhausted() { try stage() }
+                unproven = proven
+                return
+            }
             if exhausted() { return }
             try stage()
             if level == last { return }

@@ -20,7 +20,7 @@ final class MIPRun {
     private(set) var incumbent: [Double]
     private(set) var stages: [MIPReport.Stage] = []
     /// The first reason a stage was not proven optimal.
-    private(set) var unproven: SolveStatus?
+    var unproven: SolveStatus?
     private(set) var makespanBound: Int?
     private var nodesUsed = 0
     private var costColumns: [Int] = []

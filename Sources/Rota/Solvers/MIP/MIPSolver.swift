@@ -4,7 +4,8 @@ import _GLPK
 /// level by level (unscheduled, makespan, lateness, largest load, spread, soft overruns),
 /// each stage warm-started from the last (models/README.md).
 ///
-/// The run is `optimal` only when every stage is proven optimal; a stage stopped by a limit
+/// The run is `optimal` only when every stage of FORMAT.md's objective is proven optimal (soft
+/// overruns, the final tie-break, are served as far as the budget allows); a stage stopped by a limit
 /// (time, nodes, or `SolveOptions.shouldStop`, polled during the search) keeps the best plan
 /// found, which is never worse than the warm start.
 public struct MIPSolver: Solver {
