@@ -14,8 +14,16 @@ struct SolveCommand: ParsableCommand {
             Every plan is checked by the independent validator before it is written; a plan \
             that breaks a rule is never written (exit status 3).
 
+            The default solver, auto, runs greedy and flow, proves the makespan with a lower \
+            bound, and runs the exact MIP only where the bound is not met (within a fixed \
+            work budget: the same plan on every machine). Give --time-limit (or --node-limit) \
+            to let the MIP also improve lateness and balance within that budget. While a \
+            search runs, a progress line on standard error shows the incumbent, bound, gap, \
+            nodes and time; Ctrl-C stops it and writes the best plan found.
+
             Examples:
               rota solve instances/seed.json -o plan.json
+              rota solve instances/seed.json --time-limit 30 -o plan.json
               rota solve instances/seed.json --solver seed-greedy --quiet > baseline.json
               rota solve big.json --policy priorities.json -o plan.json
             """
