@@ -94,7 +94,6 @@ public struct BenchRun: Sendable {
     }
 
     static func seconds(_ duration: Duration) -> Double {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        return (value * 1e6).rounded() / 1e6
+        (duration.seconds * 1e6).rounded() / 1e6
     }
 }

@@ -31,7 +31,7 @@ public enum ModelSizeSeries {
                     dimension: dimension, lines: problem.lineCount, accounts: problem.accountCount,
                     days: problem.horizon, rows: program.rows.count, columns: program.columns.count,
                     nonZeros: program.nonZeros,
-                    seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+                    seconds: elapsed.seconds))
         }
         for count in lines { add("lines", cut(instance, lines: count)) }
         if instance.existing.isEmpty {

@@ -128,8 +128,3 @@ public struct AutoSolver: Solver {
         return SolveResult(plan: best.plan, run: run)
     }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

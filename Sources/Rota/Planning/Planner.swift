@@ -17,8 +17,7 @@ public struct Planner: Sendable {
         var result = try solver.solve(problem, options: options)
         let elapsed = clock.now - started
         var run = result.run
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        run.seconds = (seconds * 1e6).rounded() / 1e6
+        run.seconds = (elapsed.seconds * 1e6).rounded() / 1e6
         run.settings.merge(options.settings) { solverOwn, _ in solverOwn }
         run.versions["rota"] = RotaVersion.current
         let metrics = Scorer().score(result.plan, for: instance)

@@ -35,10 +35,7 @@ public struct FlowSolver: Solver {
 
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
         let clock = ContinuousClock.now
-        func seconds() -> Double {
-            let elapsed = ContinuousClock.now - clock
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
+        func seconds() -> Double { clock.secondsElapsed }
         var analysis = FlowBoundAnalysis(FlowDemand(problem))
         let demand = analysis.demand
         let bound = try analysis.bound()

@@ -3,7 +3,6 @@ struct GreedyStopwatch: Sendable {
     private let began = ContinuousClock.now
 
     var seconds: Double {
-        let parts = (ContinuousClock.now - began).components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        began.secondsElapsed
     }
 }
