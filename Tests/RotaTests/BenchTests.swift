@@ -94,7 +94,7 @@ import Testing
             isolated: false)
         let record = run.run()
         #expect(record.outcome == .skipped)
-        #expect(record.note?.hasSuffix("purchase columns, over its limit") == true)
+        #expect(record.note?.hasSuffix("purchase columns, over its limit of 1") == true)
     }
 
     @Test func failedLoadIsARecordNotACrash() {

@@ -23,8 +23,8 @@ public struct BenchRun: Sendable {
         self.isolated = isolated
     }
 
-    /// Runs it; a solver error or an unreadable instance gives a `failed` record, a model the
-    /// MIP refuses as too large a `skipped` one, never a throw.
+    /// Runs it; a solver error or an unreadable instance gives a `failed` record, an instance the
+    /// solver declines up front (`SolverDeclining`) a `skipped` one, never a throw.
     public func run() -> BenchRecord {
         let limits = options.settings
         let loaded: Instance
@@ -49,10 +49,10 @@ public struct BenchRun: Sendable {
         let result: SolveResult
         do {
             result = try solver.solve(problem, options: options)
-        } catch MIPSolverError.tooLarge(let columns, _) {
-            // A refusal before any work, like a size cap: the MIP's own limit on its model.
+        } catch let declined as any SolverDeclining where declined.declineReason != nil {
+            // Declined before any work, like a size cap (e.g. the MIP's own limit on its model).
             record.outcome = .skipped
-            record.note = "MIP of \(BenchReport.count(columns)) purchase columns, over its limit"
+            record.note = declined.declineReason
             record.peakBytes = PeakMemory.bytes
             return record
         } catch {

@@ -65,3 +65,10 @@ public struct SolveResult: Sendable {
         self.run = run
     }
 }
+
+/// An error a solver throws up front, before any work, to decline an instance it is not made
+/// for (such as a model too large to build); benchmarks record those runs as skipped, not failed.
+public protocol SolverDeclining: Error {
+    /// Why the solver declined; nil when this error is a real failure.
+    var declineReason: String? { get }
+}

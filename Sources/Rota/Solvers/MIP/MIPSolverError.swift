@@ -1,5 +1,5 @@
 /// A failure of the MIP solver itself (the model's outcome is a status, not an error).
-public enum MIPSolverError: Error, Equatable, CustomStringConvertible {
+public enum MIPSolverError: Error, Equatable, CustomStringConvertible, SolverDeclining {
     /// GLPK's solution maps to a plan that breaks a rule: a bug or numerical trouble.
     case invalidSolution([String])
     /// The model would exceed `MIPSolver.maximumPurchaseColumns`: building it would take more
@@ -14,5 +14,10 @@ public enum MIPSolverError: Error, Equatable, CustomStringConvertible {
             return "the MIP would have about \(columns) purchase columns, over the limit of \(limit); "
                 + "use --solver auto (it proves the makespan with flows and bounds) or --solver flow"
         }
+    }
+
+    public var declineReason: String? {
+        guard case .tooLarge(let columns, let limit) = self else { return nil }
+        return "MIP of about \(columns) purchase columns, over its limit of \(limit)"
     }
 }
