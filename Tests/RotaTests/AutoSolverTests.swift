@@ -32,6 +32,22 @@ import Testing
         #expect(Validator().validate(result.plan, against: instance).isFeasible)
     }
 
+    /// Where the flow relaxation proves more than `LowerBounds` (tight-1: 14 against 12), auto
+    /// takes the flow's bound and needs no MIP.
+    @Test func takesTheFlowBoundWhenItIsStronger() throws {
+        let instance = InstanceFamily.tight.generate(seed: 1)
+        let problem = PlanningProblem(instance)
+        let combinatorial = LowerBounds.compute(problem)
+        let flow = try FlowSolver().solve(problem, options: SolveOptions())
+        let flowBound = try #require(flow.run.lowerBound)
+        #expect(flowBound > combinatorial.makespan, "the fixture must show a stronger flow bound")
+        let result = try AutoSolver().solve(problem, options: SolveOptions())
+        #expect(result.run.settings["path"]?.contains("mip") == false)
+        #expect(result.run.status == .optimal)
+        #expect(result.run.lowerBound == flowBound)
+        #expect(Scorer().score(result.plan, for: instance).makespan == flowBound)
+    }
+
     /// A model over the size limit is reported, and the plan keeps its proven gap.
     @Test func saysWhenTheMIPIsTooLarge() throws {
         let instance = InstanceFamily.tight.generate(seed: 8)

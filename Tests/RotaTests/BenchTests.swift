@@ -113,7 +113,11 @@ import Testing
         #expect(files == files.sorted())
         let quick = BenchSuite.quick(directory: folder)
         #expect(quick.instances.map(\.label) == files.map { BenchInstance.file($0).label } + ["medium-1"])
+        let auto = try #require(SolverCatalog.entries.first { $0.name == "auto" })
+        #expect(quick.budget(for: auto) == SolverBudget(), "auto runs as users run it: no limit")
         let full = BenchSuite.full(directory: folder)
+        #expect(full.budget(for: auto) == SolverBudget())
+        #expect(full.modelSizes?.instance.label == "mip-medium-1")
         let growth = full.instances.filter { $0.solvers != nil }
         #expect(growth.map(\.label) == ["huge-1@1000", "huge-1@10000", "huge-1@100000"])
         #expect(growth.allSatisfy { $0.runs("greedy") && !$0.runs("seed-greedy") })
