@@ -69,7 +69,10 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "List every account, day and moved task (text and markdown show the first 100 of each).")
     var all = false
 
-    func validate() throws { _ = try chosenObjective() }
+    func validate() throws {
+        try FileArguments.check([.init("<instance>", instance), .init("<plan-a>", planA), .init("<plan-b>", planB), .init("--policy", policy)])
+        _ = try chosenObjective()
+    }
 
     func run() throws {
         let objective = try chosenObjective()
@@ -81,9 +84,9 @@ struct CompareCommand: ParsableCommand {
         let limit = all ? nil : 100
         switch format {
         case .text:
-            Terminal.print(Reports.text(comparison, files: files, limit: limit))
+            try Terminal.print(Reports.text(comparison, files: files, limit: limit))
         case .markdown:
-            Terminal.print(Reports.markdown(comparison, files: files, limit: limit))
+            try Terminal.print(Reports.markdown(comparison, files: files, limit: limit))
         case .json:
             try Terminal.emit(RotaJSON.encode(comparison, fileA: files.a, fileB: files.b), to: nil)
         }

@@ -60,6 +60,11 @@ struct ImportSolutionCommand: ParsableCommand {
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
+    func validate() throws {
+        try FileArguments.check(
+            [.init("<instance>", instance), .init("<solution>", solution), .init("--policy", policy)], output: output)
+    }
+
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
         let bytes: [UInt8]

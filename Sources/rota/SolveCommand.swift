@@ -41,13 +41,13 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "A policy file (weights, slaTierDays) that replaces the instance's policy.")
     var policy: String?
 
-    @Option(help: "Stop searching after this many seconds and return the best plan found.")
+    @Option(parsing: .unconditional, help: "Stop searching after this many seconds and return the best plan found.")
     var timeLimit: Double?
 
-    @Option(help: "Stop when the relative gap to the proven bound is at most this (e.g. 0.01).")
+    @Option(parsing: .unconditional, help: "Stop when the relative gap to the proven bound is at most this (e.g. 0.01).")
     var gap: Double?
 
-    @Option(help: "A machine-independent work limit (search nodes): same plan on every machine.")
+    @Option(parsing: .unconditional, help: "A machine-independent work limit (search nodes): same plan on every machine.")
     var nodeLimit: Int?
 
     @Flag(help: "Print nothing on standard error but errors.")
@@ -61,6 +61,7 @@ struct SolveCommand: ParsableCommand {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let gap, !(gap >= 0) { throw ValidationError("--gap must be 0 or more") }
         if let nodeLimit, nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1") }
+        try FileArguments.check([.init("<instance>", instance), .init("--policy", policy)], output: output)
     }
 
     func run() throws {

@@ -31,6 +31,10 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "List every violation (the text report shows the first 100).")
     var all = false
 
+    func validate() throws {
+        try FileArguments.check([.init("<instance>", instance), .init("<plan>", plan)])
+    }
+
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance)
         let plan = try InputLoader.plan(at: self.plan)
@@ -38,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
         if json {
             try Terminal.emit(RotaJSON.encode(report), to: nil)
         } else {
-            Terminal.print(Reports.text(report, planPath: self.plan, plan: plan, limit: all ? nil : 100))
+            try Terminal.print(Reports.text(report, planPath: self.plan, plan: plan, limit: all ? nil : 100))
         }
         if !report.isFeasible { throw ExitCode(1) }
     }
