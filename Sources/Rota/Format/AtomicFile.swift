@@ -14,6 +14,9 @@
 /// file is written in place (see `OutputPath`). Errors name `path` as given.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        if path != "-", !isFileName(split(path).base) {
+            throw OutputError(file: path, message: "cannot write: not a file name")
+        }
         switch try OutputPath.resolve(path) {
         case .standardOutput: try DescriptorOutput.write(bytes, to: STDOUT_FILENO, label: "<stdout>")
         case .direct(let file): try writeInPlace(bytes, to: file, label: path)
@@ -29,9 +32,7 @@ public enum AtomicFile {
     /// Replaces the regular file (or makes the new one) at `path` through a temporary file.
     private static func replace(_ path: String, with bytes: [UInt8], label: String) throws(OutputError) {
         let (directory, base) = split(path)
-        guard !base.isEmpty, base != ".", base != ".." else {
-            throw OutputError(file: label, message: "cannot write: not a file name")
-        }
+        guard isFileName(base) else { throw OutputError(file: label, message: "cannot write: not a file name") }
         var template = Array("\(directory)/.\(base).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
@@ -75,6 +76,9 @@ public enum AtomicFile {
         isOpen = false
         guard close(fd) == 0 else { throw failure(label) }
     }
+
+    /// Whether `base` names a file in its folder (not empty, `.` or `..`).
+    private static func isFileName(_ base: String) -> Bool { !base.isEmpty && base != "." && base != ".." }
 
     /// The error for the system call that just failed.
     private static func failure(_ path: String) -> OutputError {
