@@ -20,7 +20,9 @@ struct BenchCommand: ParsableCommand {
             (faster to start; memory figures then are the high-water mark so far). A run is \
             stopped at twice its time limit plus 30 s (timed out) or when its resident memory \
             passes --memory-cap (over-memory); both are reported and the suite goes on. Each \
-            plan is validated: the command exits 1 when a plan breaks a rule or a solver fails.
+            plan is validated: the command exits 1 when a plan breaks a rule or a solver fails. \
+            Before anything runs, the --instances folder must exist and the --results folder \
+            is created and checked for writing (else exit status 2).
 
             Writes <results>/bench-<suite>.jsonl (a header line with the machine, commit and \
             budgets, then one JSON object per run) and <results>/bench-<suite>.md (the same as \

@@ -27,7 +27,8 @@ struct CompareCommand: ParsableCommand {
             tasks unless --all is given.
 
             Exit status: 0 whatever the verdict; with --fail-if-worse, 1 when B is worse than \
-            A or B is infeasible (a gate for CI); 2 on bad input.
+            A or B is infeasible (a gate for CI); 2 on bad input, a usage error or output that \
+            cannot be written.
 
             Examples:
               rota compare instances/seed.json old.json new.json

@@ -26,7 +26,8 @@ struct RegressCommand: ParsableCommand {
             to write a baseline with an invalid plan. Commit the file with the change that \
             explains it.
 
-            Exit status: 0 passed, 1 failed, 2 bad input (no baseline, unreadable file).
+            Exit status: 0 passed, 1 failed, 2 bad input (no baseline, unreadable file, a \
+            usage error) or output that cannot be written.
 
             Examples:
               rota regress --baseline results/baseline.json

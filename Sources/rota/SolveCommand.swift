@@ -9,10 +9,13 @@ struct SolveCommand: ParsableCommand {
         discussion: """
             Prints a one-line summary on standard error (lines, unscheduled, makespan, lower \
             bound, gap, seconds) and the plan on standard output, or writes it to the file \
-            given with -o (atomically: a temporary file, then a rename).
+            given with -o (atomically: a temporary file, then a rename; through a symbolic \
+            link to the file it leads to; into a device or FIFO such as /dev/null in place). \
+            -o may not name the instance or the policy file.
 
             Every plan is checked by the independent validator before it is written; a plan \
-            that breaks a rule is never written (exit status 3).
+            that breaks a rule is never written (exit status 3). Exit status 2: bad input, a \
+            usage error, or a plan that cannot be written (a full disk, a closed pipe).
 
             The default solver, auto, runs greedy and flow, proves the makespan with a lower \
             bound, and runs the exact MIP only where the bound is not met (within a fixed \

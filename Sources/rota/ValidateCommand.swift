@@ -11,7 +11,8 @@ struct ValidateCommand: ParsableCommand {
             of 3". The check is independent of the solvers. The rules are listed in \
             docs/FORMAT.md.
 
-            Exit status: 0 when the plan is feasible, 1 when it breaks a rule, 2 on bad input.
+            Exit status: 0 when the plan is feasible, 1 when it breaks a rule, 2 on bad input, \
+            a usage error or output that cannot be written.
 
             Examples:
               rota validate instances/seed.json plan.json
