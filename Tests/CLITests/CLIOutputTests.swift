@@ -88,19 +88,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["fifo"])
     }
 
+    /// Links in a temporary folder lead to the devices, so that a rota that replaces the
+    /// path it is given replaces only the link (never a device of the machine).
     @Test func writesIntoCharacterDevicesThroughLinks() throws {
         let dir = try TemporaryDirectory()
-        try FileManager.default.createSymbolicLink(atPath: dir.path("null"), withDestinationPath: "/dev/null")
+        try FileManager.default.createSymbolicLink(atPath: dir.path("zero"), withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: dir.path("full"), withDestinationPath: "/dev/full")
-        let null = try CLIHarness.run(["solve", Self.seed, "-o", dir.path("null"), "--quiet"])
-        #expect(null.status == 0, "\(null.stderr)")
+        let zero = try CLIHarness.run(["solve", Self.seed, "-o", dir.path("zero"), "--quiet"])
+        #expect(zero.status == 0, "\(zero.stderr)")
+        // /dev/full takes no byte: the error shows the plan went into the device.
         let full = try CLIHarness.run(["export", Self.seed, "--format", "lp", "-o", dir.path("full"), "--quiet"])
         #expect(full.status == 2)
         #expect(full.stderr == "rota: error: \(dir.path("full")): cannot write: no space left on the device\n")
-        #expect(Self.linkTarget(dir.path("null")) == "/dev/null")
+        #expect(Self.linkTarget(dir.path("zero")) == "/dev/zero")
         #expect(Self.linkTarget(dir.path("full")) == "/dev/full")
-        #expect(Self.kind("/dev/null") == S_IFCHR)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["full", "null"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["full", "zero"])
     }
 
     @Test func aLinkToDevStdoutWritesToStandardOutput() throws {
@@ -202,13 +204,8 @@ import Testing
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: instance)) == original)
         #expect(Self.linkTarget(dir.path("alias.json")) == "seed.json")
-        // Another file in the same folder is fine, and so is a device (through a link, in case a
-        // rota that replaces devices runs this test as root).
+        // Another file in the same folder is fine.
         #expect(try CLIHarness.run(["solve", instance, "-o", dir.path("plan.json"), "--quiet"]).status == 0)
-        try FileManager.default.createSymbolicLink(atPath: dir.path("null"), withDestinationPath: "/dev/null")
-        let device = try CLIHarness.run(["solve", dir.path("null"), "-o", dir.path("null"), "--quiet"])
-        #expect(device.status == 2)
-        #expect(device.stderr.hasPrefix("rota: error: \(dir.path("null")): "), "an empty instance, not a refusal: \(device.stderr)")
     }
 
     @Test func readsStandardInputOnlyOnce() throws {
