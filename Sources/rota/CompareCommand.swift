@@ -71,7 +71,9 @@ struct CompareCommand: ParsableCommand {
     var all = false
 
     func validate() throws {
-        try FileArguments.check([.init("<instance>", instance), .init("<plan-a>", planA), .init("<plan-b>", planB), .init("--policy", policy)])
+        try FileArguments.check([
+            .init("<instance>", instance), .init("<plan-a>", planA), .init("<plan-b>", planB), .init("--policy", policy),
+        ])
         _ = try chosenObjective()
     }
 
