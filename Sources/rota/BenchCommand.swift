@@ -20,7 +20,9 @@ struct BenchCommand: ParsableCommand {
             (faster to start; memory figures then are the high-water mark so far). A run is \
             stopped at twice its time limit plus 30 s (timed out) or when its resident memory \
             passes --memory-cap (over-memory); both are reported and the suite goes on. Each \
-            plan is validated: the command exits 1 when a plan breaks a rule or a solver fails.
+            plan is validated: the command exits 1 when a plan breaks a rule or a solver fails. \
+            Before anything runs, the --instances folder must exist and the --results folder \
+            is created and checked for writing (else exit status 2).
 
             Writes <results>/bench-<suite>.jsonl (a header line with the machine, commit and \
             budgets, then one JSON object per run) and <results>/bench-<suite>.md (the same as \
@@ -46,10 +48,10 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("solver"), help: "Run only this solver (repeatable; default: every solver).")
     var solvers: [String] = []
 
-    @Option(help: "Replace every solver's time limit (seconds).")
+    @Option(parsing: .unconditional, help: "Replace every solver's time limit (seconds).")
     var timeLimit: Double?
 
-    @Option(help: "Kill a run whose resident memory passes this many GiB (recorded as over-memory).")
+    @Option(parsing: .unconditional, help: "Kill a run whose resident memory passes this many GiB (recorded as over-memory).")
     var memoryCap: Double = 6
 
     @Flag(help: "Run every solver in this process instead of one process per run.")
@@ -70,6 +72,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkFolders()
         guard var chosen = BenchSuite.named(suite, directory: instances) else { throw ExitCode(2) }
         if let timeLimit {
             chosen.heuristicBudget.timeLimit = timeLimit
@@ -98,12 +101,6 @@ struct BenchCommand: ParsableCommand {
             report.modelSizes = plan.measure()
         }
 
-        do {
-            try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
-        } catch {
-            Terminal.error("cannot create \(results): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
         let base = "\(results)/bench-\(suite)"
         try Terminal.emit(Array(report.jsonLines.utf8), to: "\(base).jsonl")
         try Terminal.emit(Array(report.markdown.utf8), to: "\(base).md")
@@ -115,6 +112,23 @@ struct BenchCommand: ParsableCommand {
             for r in report.infeasible { Terminal.error("\(r.instance) / \(r.solver): the plan breaks \(r.violations ?? 0) rules") }
             for r in report.failed where r.outcome == .failed { Terminal.error("\(r.instance) / \(r.solver): \(r.note ?? "failed")") }
             throw ExitCode(1)
+        }
+    }
+
+    /// Before any run: --instances is a folder, and --results is one (created if needed) that
+    /// files can be written to; else bad input (exit status 2).
+    private func checkFolders() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: instances, isDirectory: &isFolder), isFolder.boolValue else {
+            let what = FileManager.default.fileExists(atPath: instances) ? "not a folder" : "no such folder"
+            Terminal.error("\(instances): cannot read the instances (--instances): \(what)")
+            throw ExitCode(2)
+        }
+        do {
+            try OutputFolder.prepare(results)
+        } catch {
+            Terminal.error("\(error.description) (the folder for --results)")
+            throw ExitCode(2)
         }
     }
 

@@ -27,7 +27,8 @@ struct CompareCommand: ParsableCommand {
             tasks unless --all is given.
 
             Exit status: 0 whatever the verdict; with --fail-if-worse, 1 when B is worse than \
-            A or B is infeasible (a gate for CI); 2 on bad input.
+            A or B is infeasible (a gate for CI); 2 on bad input, a usage error or output that \
+            cannot be written.
 
             Examples:
               rota compare instances/seed.json old.json new.json
@@ -69,7 +70,12 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "List every account, day and moved task (text and markdown show the first 100 of each).")
     var all = false
 
-    func validate() throws { _ = try chosenObjective() }
+    func validate() throws {
+        try FileArguments.check([
+            .init("<instance>", instance), .init("<plan-a>", planA), .init("<plan-b>", planB), .init("--policy", policy),
+        ])
+        _ = try chosenObjective()
+    }
 
     func run() throws {
         let objective = try chosenObjective()
@@ -81,9 +87,9 @@ struct CompareCommand: ParsableCommand {
         let limit = all ? nil : 100
         switch format {
         case .text:
-            Terminal.print(Reports.text(comparison, files: files, limit: limit))
+            try Terminal.print(Reports.text(comparison, files: files, limit: limit))
         case .markdown:
-            Terminal.print(Reports.markdown(comparison, files: files, limit: limit))
+            try Terminal.print(Reports.markdown(comparison, files: files, limit: limit))
         case .json:
             try Terminal.emit(RotaJSON.encode(comparison, fileA: files.a, fileB: files.b), to: nil)
         }

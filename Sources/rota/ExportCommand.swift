@@ -50,6 +50,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "lp, mps: keep only plans ending within N days (makespan ≤ N).",
             discussion: "Every column whose review falls on day N or later is fixed to 0, as rota's makespan search "
@@ -65,6 +66,7 @@ struct ExportCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        try FileArguments.check([.init("<instance>", instance), .init("--policy", policy)], output: output)
         guard let makespan else { return }
         if format == .mathprog { throw ValidationError("--makespan applies to lp and mps only (rota.mod minimises the makespan itself)") }
         if makespan < 0 { throw ValidationError("--makespan must be 0 or more") }

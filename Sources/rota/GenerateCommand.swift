@@ -27,10 +27,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The family: \(InstanceFamily.names.joined(separator: ", ")). See --list.")
     var family: String?
 
-    @Option(help: "The seed (a whole number from 0 to 2^64 − 1).")
+    @Option(parsing: .unconditional, help: "The seed (a whole number from 0 to 2^64 − 1).")
     var seed: UInt64 = 1
 
-    @Option(help: "Replace the family's line count (accounts and items scale with it).")
+    @Option(parsing: .unconditional, help: "Replace the family's line count (accounts and items scale with it).")
     var lines: Int?
 
     @Option(name: .shortAndLong, help: "Write the instance here instead of standard output.")
@@ -57,9 +57,10 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         if list {
             let width = InstanceFamily.names.map(\.count).max() ?? 0
-            for family in InstanceFamily.allCases {
-                Terminal.print("\(family.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \(family.summary)")
-            }
+            try Terminal.print(
+                InstanceFamily.allCases.map {
+                    "\($0.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)"
+                }.joined(separator: "\n"))
             return
         }
         guard let name = family, let family = InstanceFamily(named: name) else { throw ExitCode(2) }

@@ -22,7 +22,8 @@ struct ImportSolutionCommand: ParsableCommand {
             status optimal when it meets rota's proven lower bound, else feasible.
 
             Exit status: 0 success, 2 bad input (instance, or a solution that does not fit its \
-            model), 3 the solution's plan breaks a rule.
+            model; a usage error; a plan that cannot be written), 3 the solution's plan breaks \
+            a rule.
 
             Examples:
               rota export seed.json --format mathprog -o seed.dat
@@ -59,6 +60,11 @@ struct ImportSolutionCommand: ParsableCommand {
 
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
+
+    func validate() throws {
+        try FileArguments.check(
+            [.init("<instance>", instance), .init("<solution>", solution), .init("--policy", policy)], output: output)
+    }
 
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)

@@ -26,7 +26,8 @@ struct RegressCommand: ParsableCommand {
             to write a baseline with an invalid plan. Commit the file with the change that \
             explains it.
 
-            Exit status: 0 passed, 1 failed, 2 bad input (no baseline, unreadable file).
+            Exit status: 0 passed, 1 failed, 2 bad input (no baseline, unreadable file, a \
+            usage error) or output that cannot be written.
 
             Examples:
               rota regress --baseline results/baseline.json
@@ -52,10 +53,10 @@ struct RegressCommand: ParsableCommand {
     @Flag(help: "Make the baseline anew from --instances and write it, instead of checking.")
     var update = false
 
-    @Option(help: "With --update: search nodes per solve (default: the baseline's, else 200).")
+    @Option(parsing: .unconditional, help: "With --update: search nodes per solve (default: the baseline's, else 200).")
     var nodeLimit: Int?
 
-    @Option(help: "With --update: lines above which solvers other than the heuristics are left out (default: the baseline's, else 60).")
+    @Option(parsing: .unconditional, help: "With --update: lines above which solvers other than the heuristics are left out (default: the baseline's, else 60).")
     var maxLines: Int?
 
     @Option(help: "Objective for the verdict (default: the baseline's). With --update it is recorded in the baseline.")
@@ -97,8 +98,8 @@ struct RegressCommand: ParsableCommand {
         let report = RegressionGate().check(loaded, instancesDirectory: instances, objective: try chosenObjective())
         let folder = instances ?? loaded.instances
         switch format {
-        case .text: Terminal.print(text(report, folder: folder))
-        case .markdown: Terminal.print(markdown(report, folder: folder))
+        case .text: try Terminal.print(text(report, folder: folder))
+        case .markdown: try Terminal.print(markdown(report, folder: folder))
         }
         if !report.passes { throw ExitCode(1) }
     }
@@ -125,7 +126,7 @@ struct RegressCommand: ParsableCommand {
         try Terminal.emit(made.encoded, to: baseline)
         let instanceCount = Set(made.entries.map(\.instance)).count
         let solverNames = made.entries.map(\.solver).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        Terminal.print(
+        try Terminal.print(
             "rota regress: wrote \(baseline): \(made.entries.count) plans (\(instanceCount) instances × \(solverNames.joined(separator: ", "))), node limit \(made.nodeLimit), objective \(made.objective.text)")
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Rota
 
 @main
@@ -16,12 +17,47 @@ struct RotaCommand: ParsableCommand {
               rota validate seed.json plan.json     check the nine feasibility rules
               rota score seed.json plan.json        every metric, the bound, the gap
 
-            Exit status: 0 success, 1 infeasible plan (validate), 2 bad input, 3 internal error. \
-            The formats are described in docs/FORMAT.md.
+            Exit status: 0 success, 1 infeasible plan (validate), 2 bad input (a usage error \
+            too) or output that cannot be written (a full disk, a closed pipe or standard \
+            output), 3 internal error. The formats are described in docs/FORMAT.md.
             """,
         version: RotaVersion.current,
         subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, CompareCommand.self, SolversCommand.self,
             GenerateCommand.self, BenchCommand.self, RegressCommand.self, ExportCommand.self, ImportSolutionCommand.self,
             BenchRunCommand.self]
     )
+
+    /// Parses the arguments and runs the command, as ArgumentParser's `main` does, but a usage
+    /// error is bad input (exit status 2, not 64), help goes through `Terminal` (a failed
+    /// write is an error, not a trap), and a closed pipe is an error rather than SIGPIPE.
+    static func main() {
+        Terminal.prepare()
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            status = 0
+        } catch {
+            status = report(error)
+        }
+        Foundation.exit(status)
+    }
+
+    /// Prints ArgumentParser's message for `error` (help on standard output, errors on
+    /// standard error) and returns the exit status.
+    private static func report(_ error: any Error) -> Int32 {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        guard code == .success else {
+            if !message.isEmpty { Terminal.note(message) }
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+        guard !message.isEmpty else { return 0 }
+        do {
+            try Terminal.print(message)
+            return 0
+        } catch {
+            return Terminal.writeFailure.rawValue
+        }
+    }
 }

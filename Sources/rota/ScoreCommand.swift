@@ -36,6 +36,12 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Print the metrics as JSON.")
     var json = false
 
+    func validate() throws {
+        try FileArguments.check([
+            .init("<instance>", instance), .init("<plan>", plan), .init("--previous", previous), .init("--policy", policy),
+        ])
+    }
+
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
         let plan = try InputLoader.plan(at: self.plan)
@@ -46,7 +52,7 @@ struct ScoreCommand: ParsableCommand {
         if json {
             try Terminal.emit(RotaJSON.encode(metrics, bound: bound, feasible: report.isFeasible), to: nil)
         } else {
-            Terminal.print(Reports.text(metrics, bound: bound, validation: report))
+            try Terminal.print(Reports.text(metrics, bound: bound, validation: report))
         }
         if !report.isFeasible { throw ExitCode(1) }
     }

@@ -9,10 +9,13 @@ struct SolveCommand: ParsableCommand {
         discussion: """
             Prints a one-line summary on standard error (lines, unscheduled, makespan, lower \
             bound, gap, seconds) and the plan on standard output, or writes it to the file \
-            given with -o (atomically: a temporary file, then a rename).
+            given with -o (atomically: a temporary file, then a rename; through a symbolic \
+            link to the file it leads to; into a device or FIFO such as /dev/null in place). \
+            -o may not name the instance or the policy file.
 
             Every plan is checked by the independent validator before it is written; a plan \
-            that breaks a rule is never written (exit status 3).
+            that breaks a rule is never written (exit status 3). Exit status 2: bad input, a \
+            usage error, or a plan that cannot be written (a full disk, a closed pipe).
 
             The default solver, auto, runs greedy and flow, proves the makespan with a lower \
             bound, and runs the exact MIP only where the bound is not met (within a fixed \
@@ -41,13 +44,13 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "A policy file (weights, slaTierDays) that replaces the instance's policy.")
     var policy: String?
 
-    @Option(help: "Stop searching after this many seconds and return the best plan found.")
+    @Option(parsing: .unconditional, help: "Stop searching after this many seconds and return the best plan found.")
     var timeLimit: Double?
 
-    @Option(help: "Stop when the relative gap to the proven bound is at most this (e.g. 0.01).")
+    @Option(parsing: .unconditional, help: "Stop when the relative gap to the proven bound is at most this (e.g. 0.01).")
     var gap: Double?
 
-    @Option(help: "A machine-independent work limit (search nodes): same plan on every machine.")
+    @Option(parsing: .unconditional, help: "A machine-independent work limit (search nodes): same plan on every machine.")
     var nodeLimit: Int?
 
     @Flag(help: "Print nothing on standard error but errors.")
@@ -61,6 +64,7 @@ struct SolveCommand: ParsableCommand {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let gap, !(gap >= 0) { throw ValidationError("--gap must be 0 or more") }
         if let nodeLimit, nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1") }
+        try FileArguments.check([.init("<instance>", instance), .init("--policy", policy)], output: output)
     }
 
     func run() throws {

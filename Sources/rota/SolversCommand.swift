@@ -9,10 +9,11 @@ struct SolversCommand: ParsableCommand {
 
     func run() throws {
         let width = SolverCatalog.names.map(\.count).max() ?? 0
-        for entry in SolverCatalog.entries {
+        let rows = SolverCatalog.entries.map { entry in
             let name = entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let mark = entry.name == SolverCatalog.defaultName ? " (default)" : ""
-            Terminal.print("\(name)  \(entry.summary)\(mark)")
+            return "\(name)  \(entry.summary)\(mark)"
         }
+        try Terminal.print(rows.joined(separator: "\n"))
     }
 }

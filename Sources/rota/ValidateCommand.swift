@@ -11,7 +11,8 @@ struct ValidateCommand: ParsableCommand {
             of 3". The check is independent of the solvers. The rules are listed in \
             docs/FORMAT.md.
 
-            Exit status: 0 when the plan is feasible, 1 when it breaks a rule, 2 on bad input.
+            Exit status: 0 when the plan is feasible, 1 when it breaks a rule, 2 on bad input, \
+            a usage error or output that cannot be written.
 
             Examples:
               rota validate instances/seed.json plan.json
@@ -31,6 +32,10 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "List every violation (the text report shows the first 100).")
     var all = false
 
+    func validate() throws {
+        try FileArguments.check([.init("<instance>", instance), .init("<plan>", plan)])
+    }
+
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance)
         let plan = try InputLoader.plan(at: self.plan)
@@ -38,7 +43,7 @@ struct ValidateCommand: ParsableCommand {
         if json {
             try Terminal.emit(RotaJSON.encode(report), to: nil)
         } else {
-            Terminal.print(Reports.text(report, planPath: self.plan, plan: plan, limit: all ? nil : 100))
+            try Terminal.print(Reports.text(report, planPath: self.plan, plan: plan, limit: all ? nil : 100))
         }
         if !report.isFeasible { throw ExitCode(1) }
     }

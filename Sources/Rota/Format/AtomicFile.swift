@@ -8,23 +8,37 @@
 
 /// Writes files so that readers see the old content or the new, never a part: the bytes go
 /// to a temporary file in the same directory, which is flushed to disk and renamed over the
-/// target (the temporary file is removed on failure). `-` is standard output.
+/// target (the temporary file is removed on failure). `-` is standard output. Symbolic
+/// links are written through: the file they lead to is replaced, in its own folder. Only
+/// regular files are replaced; a character device (/dev/null), a FIFO or another special
+/// file is written in place (see `OutputPath`). Errors name `path` as given.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
-        if path == "-" {
-            try writeAll(1, bytes, label: "<stdout>")
-            return
-        }
-        let (directory, base) = split(path)
-        guard !base.isEmpty, base != ".", base != ".." else {
+        if path != "-", !isFileName(split(path).base) {
             throw OutputError(file: path, message: "cannot write: not a file name")
         }
+        switch try OutputPath.resolve(path) {
+        case .standardOutput: try DescriptorOutput.write(bytes, to: STDOUT_FILENO, label: "<stdout>")
+        case .direct(let file): try writeInPlace(bytes, to: file, label: path)
+        case .replace(let file): try replace(file, with: bytes, label: path)
+        }
+    }
+
+    /// Writes UTF-8 text atomically.
+    public static func write(_ text: String, to path: String) throws(OutputError) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Replaces the regular file (or makes the new one) at `path` through a temporary file.
+    private static func replace(_ path: String, with bytes: [UInt8], label: String) throws(OutputError) {
+        let (directory, base) = split(path)
+        guard isFileName(base) else { throw OutputError(file: label, message: "cannot write: not a file name") }
         var template = Array("\(directory)/.\(base).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
         }
-        guard fd >= 0 else { throw failure(path) }
+        guard fd >= 0 else { throw failure(label) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var isOpen = true
         var done = false
@@ -37,11 +51,11 @@ public enum AtomicFile {
         let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
         _ = fchmod(fd, mode)
 
-        try writeAll(fd, bytes, label: path)
-        guard fsync(fd) == 0 else { throw failure(path) }
+        try DescriptorOutput.write(bytes, to: fd, label: label)
+        guard fsync(fd) == 0 else { throw failure(label) }
         isOpen = false
-        guard close(fd) == 0 else { throw failure(path) }
-        guard rename(temporary, path) == 0 else { throw failure(path) }
+        guard close(fd) == 0 else { throw failure(label) }
+        guard rename(temporary, path) == 0 else { throw failure(label) }
         done = true
         // Make the rename itself durable (best effort).
         let directoryFD = open(directory, O_RDONLY | O_CLOEXEC)
@@ -51,10 +65,20 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes UTF-8 text atomically.
-    public static func write(_ text: String, to path: String) throws(OutputError) {
-        try write(Array(text.utf8), to: path)
+    /// Writes to a file that is not replaced (a device, a FIFO): opened for writing, as a
+    /// shell's `>` does, and never renamed over.
+    private static func writeInPlace(_ bytes: [UInt8], to path: String, label: String) throws(OutputError) {
+        let fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(label) }
+        var isOpen = true
+        defer { if isOpen { close(fd) } }
+        try DescriptorOutput.write(bytes, to: fd, label: label)
+        isOpen = false
+        guard close(fd) == 0 else { throw failure(label) }
     }
+
+    /// Whether `base` names a file in its folder (not empty, `.` or `..`).
+    private static func isFileName(_ base: String) -> Bool { !base.isEmpty && base != "." && base != ".." }
 
     /// The error for the system call that just failed.
     private static func failure(_ path: String) -> OutputError {
@@ -66,21 +90,5 @@ public enum AtomicFile {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
-    }
-}
-
-/// Writes all of `bytes` to `fd`.
-private func writeAll(_ fd: Int32, _ bytes: [UInt8], label: String) throws(OutputError) {
-    var written = 0
-    while written < bytes.count {
-        let n = bytes.withUnsafeBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            return write(fd, base + written, raw.count - written)
-        }
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw OutputError(file: label, message: "cannot write: \(POSIXErrorText.describe(errno))")
-        }
-        written += n
     }
 }

@@ -17,10 +17,10 @@ struct BenchRunCommand: ParsableCommand {
     @Option(help: "A family to generate the instance from (with --seed).")
     var family: String?
 
-    @Option(help: "The family's seed.")
+    @Option(parsing: .unconditional, help: "The family's seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Replace the family's line count.")
+    @Option(parsing: .unconditional, help: "Replace the family's line count.")
     var lines: Int?
 
     @Option(help: "The solver.")
@@ -29,10 +29,10 @@ struct BenchRunCommand: ParsableCommand {
     @Option(help: "The suite's name, recorded with the run.")
     var suite: String = "adhoc"
 
-    @Option(help: "Seconds passed to the solver as its time limit.")
+    @Option(parsing: .unconditional, help: "Seconds passed to the solver as its time limit.")
     var timeLimit: Double?
 
-    @Option(help: "Search nodes passed to the solver as its work limit.")
+    @Option(parsing: .unconditional, help: "Search nodes passed to the solver as its work limit.")
     var nodeLimit: Int?
 
     func validate() throws {
@@ -59,6 +59,6 @@ struct BenchRunCommand: ParsableCommand {
             suite: suite, instance: instance, solverName: solver, solver: chosen,
             options: SolveOptions(timeLimit: timeLimit, nodeLimit: nodeLimit), isolated: true
         ).run()
-        Terminal.print(record.jsonLine)
+        try Terminal.print(record.jsonLine)
     }
 }

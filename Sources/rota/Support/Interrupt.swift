@@ -19,12 +19,12 @@ final class Interrupt: @unchecked Sendable {
             let presses = self.presses
             self.lock.unlock()
             if presses >= 2 {
-                FileHandle.standardError.write(Data("\nrota: interrupted twice; stopping without a plan\n".utf8))
+                Terminal.standardError("\nrota: interrupted twice; stopping without a plan\n")
                 exit(130)
             }
             if !quiet {
-                FileHandle.standardError.write(
-                    Data("\nrota: stopping the search; the best plan found so far will be written (Ctrl-C again to abort)\n".utf8))
+                Terminal.standardError(
+                    "\nrota: stopping the search; the best plan found so far will be written (Ctrl-C again to abort)\n")
             }
         }
         source.resume()

@@ -14,10 +14,10 @@ final class ProgressLine: @unchecked Sendable {
         func show(_ v: Double?) -> String { v.map { Format.number($0) } ?? "-" }
         let gap = progress.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
         let text = "\r\u{1B}[K\(progress.stage): incumbent \(show(progress.incumbent)), bound \(show(progress.bound)), gap \(gap), nodes \(progress.nodes), \(String(format: "%.1f", progress.seconds)) s"
-        FileHandle.standardError.write(Data(text.utf8))
+        Terminal.standardError(text)
     }
 
     deinit {
-        if lastDraw > 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if lastDraw > 0 { Terminal.standardError("\r\u{1B}[K") }
     }
 }
