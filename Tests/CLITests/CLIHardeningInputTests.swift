@@ -204,13 +204,13 @@ import Testing
     @Test func hugeWeightsAreRejected() throws {
         try Self.expectSolveRejects(
             { $0.replacingOccurrences(of: "\"weights\": { \"sla\": 0.5", with: "\"weights\": { \"sla\": 1e308") },
-            "policy.weights.sla: must be a finite number from 0 to 1000000, got 1e+308")
+            "policy.weights.sla: must be at most 1000000, got 1e+308")
         try Self.expectSolveRejects(
             { $0.replacingOccurrences(of: "\"indices\": { \"sla\": 1", with: "\"indices\": { \"sla\": 1e300") },
-            "orders[0].indices.sla: must be a finite number from 0 to 1000000, got 1e+300")
+            "orders[0].indices.sla: must be at most 1000000, got 1e+300")
         try Self.expectSolveRejects(
             { $0.replacingOccurrences(of: "\"id\": \"ord-2\",", with: "\"id\": \"ord-2\", \"weight\": 2e6,") },
-            "orders[1].weight: must be a finite number from 0 to 1000000, got 2000000.0")
+            "orders[1].weight: must be at most 1000000, got 2000000.0")
     }
 
     @Test func hugePolicyFileWeightsAreRejected() throws {
@@ -219,7 +219,7 @@ import Testing
         let policy = try dir.write("policy.json", #"{"weights": {"sla": 1e308, "value": 1e308}}"#)
         let (result, _) = try Self.run(["solve", instance, "--policy", policy])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(policy): weights.sla: must be a finite number from 0 to 1000000"))
+        #expect(result.stderr.contains("\(policy): weights.sla: must be at most 1000000, got 1e+308"))
         #expect(result.stdout.isEmpty)
     }
 
@@ -283,16 +283,10 @@ import Testing
             "orders[1].lines[0].item: expected a non-empty id")
     }
 
-    @Test func unknownSLATier() throws {
-        try Self.expectSolveRejects(
-            { $0.replacingOccurrences(of: "\"slaTier\": \"high\"", with: "\"slaTier\": \"hihg\"") },
-            "orders[0].slaTier: unknown SLA tier \"hihg\"; expected one of policy.slaTierDays: \"high\"")
-    }
-
     @Test func negativeIndex() throws {
         try Self.expectSolveRejects(
             { $0.replacingOccurrences(of: "\"sla\": 1, \"value\": 0.5 }", with: "\"sla\": 1, \"value\": -119 }") },
-            "orders[0].indices.value: must be a finite number from 0 to 1000000, got -119.0")
+            "orders[0].indices.value: must not be negative, got -119.0")
     }
 
     // MARK: 8. control characters

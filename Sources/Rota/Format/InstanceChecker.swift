@@ -2,8 +2,8 @@
 /// the offending field: the format tag, a horizon of at least one day ending by 9999-12-31,
 /// at least one account, unique account, order, line and existing-task ids, no negative
 /// limits, lags or caps (nor absurdly large ones, see `Limits`), rolling windows of at least
-/// one day, weights and index values from 0 to `Limits.weight`, SLA tiers the instance's
-/// policy knows, and `existing` tasks that are consistent history (see `checkExisting`).
+/// one day, weights and index values from 0 to `Limits.weight`, and `existing` tasks that are
+/// consistent history (see `checkExisting`).
 ///
 /// An instance that passes may still be impossible to plan in full; that is not an error.
 public enum InstanceChecker {
@@ -50,15 +50,8 @@ public enum InstanceChecker {
             problems.weight(order.weight, "orders[\(o)].weight")
             if let indices = order.indices {
                 for key in indices.keys.sorted() {
-                    problems.weight(indices[key], JSONReader.appending("orders[\(o)].indices", key: key))
+                    problems.index(indices[key], JSONReader.appending("orders[\(o)].indices", key: key))
                 }
-            }
-            if let tier = order.slaTier, let tiers = instance.policy?.slaTierDays, tiers[tier] == nil {
-                let known = tiers.keys.sorted().prefix(10).map(quoted).joined(separator: ", ")
-                problems.add(
-                    "orders[\(o)].slaTier",
-                    "unknown SLA tier \(quoted(tier)); expected one of policy.slaTierDays: "
-                        + (known.isEmpty ? "none given" : known + (tiers.count > 10 ? ", …" : "")))
             }
             for (l, line) in order.lines.enumerated() {
                 if let first = firstLine[line.id] {
@@ -170,11 +163,28 @@ public enum InstanceChecker {
         /// A number of days (a lag, tier days): not negative, and small enough for day arithmetic.
         mutating func days(_ value: Int?, _ path: @autoclosure () -> String) { within(value, 0...Limits.days, path()) }
 
-        /// A weight or index value (when given): finite, from 0 to `Limits.weight`, so that
-        /// sums of products stay finite.
+        /// A weight (of an order, of a policy), when given: finite, from 0 to `Limits.weight`,
+        /// so that priorities and weighted lateness stay finite.
         mutating func weight(_ value: Double?, _ path: @autoclosure () -> String) {
             guard let value, !(0...Limits.weight).contains(value) else { return }
-            add(path(), "must be a finite number from 0 to \(Int(Limits.weight)), got \(value)")
+            if !value.isFinite || value < 0 {
+                add(path(), "must be a finite number, not negative, got \(value)")
+            } else {
+                add(path(), "must be at most \(Int(Limits.weight)), got \(value)")
+            }
+        }
+
+        /// An index value, when given: finite, from 0 to `Limits.weight` (a negative one would
+        /// make a priority, and weighted lateness, negative).
+        mutating func index(_ value: Double?, _ path: @autoclosure () -> String) {
+            guard let value, !(0...Limits.weight).contains(value) else { return }
+            if !value.isFinite {
+                add(path(), "must be a finite number")
+            } else if value < 0 {
+                add(path(), "must not be negative, got \(value)")
+            } else {
+                add(path(), "must be at most \(Int(Limits.weight)), got \(value)")
+            }
         }
     }
 }
