@@ -46,8 +46,10 @@ import Testing
         let clock = ContinuousClock()
         let began = clock.now
         try process.run()
+        // Standard error is read on its own thread: a long message must not block the child.
+        let errors = ErrorCollector(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.data()
         process.waitUntilExit()
         let elapsed = clock.now - began
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -337,5 +339,24 @@ import Testing
         let (result, _) = try run(["solve", path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class ErrorCollector: @unchecked Sendable {
+    private var collected = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            collected = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe held, once it closed.
+    func data() -> Data {
+        done.wait()
+        return collected
     }
 }
