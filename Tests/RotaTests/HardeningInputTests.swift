@@ -279,6 +279,14 @@ import Testing
 
     // MARK: 7. history and references
 
+    @Test func unknownLinesAreReportedOnce() throws {
+        #expect(
+            try Self.errors {
+                Self.existing(&$0, 1, "line", "o9/9")
+                Self.existing(&$0, 1, "after", "nowhere")
+            } == [#"existing[1].line: unknown line "o9/9""#])
+    }
+
     @Test func completedReviewNeedsACompletedPurchase() throws {
         #expect(
             try Self.errors {
@@ -386,5 +394,8 @@ import Testing
                 == ["policy.weights[\"s\\u0000\"]: expected a name without control characters (U+0000–U+001F, U+007F)"])
         #expect(FormatSupport.planErrors(#"{"format": "fulfillment-plan/1", "instance": "a\u0007", "tasks": []}"#)
             == ["instance: expected a name \(message) \"a\\u0007\""])
+        #expect(
+            FormatSupport.planErrors(#"{"format": "fulfillment-plan/1", "solver": {"name": "x\ny", "status": "optimal"}, "tasks": []}"#)
+                == ["solver.name: expected a name \(message) \"x\\ny\""])
     }
 }

@@ -58,7 +58,8 @@ extension InstanceChecker {
                 firstCompletedReview[task.line] = t
             }
         }
-        for (t, task) in instance.existing.enumerated() where task.kind == .review {
+        // Reviews of unknown lines are reported above already.
+        for (t, task) in instance.existing.enumerated() where task.kind == .review && lines[task.line] != nil {
             if task.status == .completed, firstCompletedPurchase[task.line] == nil {
                 problems.add(
                     "existing[\(t)]",

@@ -51,7 +51,7 @@ enum PlanDecoder {
     }
 
     static func decodeSolverRun(_ view: JSONObjectView, reader: JSONReader) -> SolverRun? {
-        let name = reader.string(view, "name", required: true)
+        let name = reader.name(view, "name", required: true)
         let status = reader.choice(view, "status", SolveStatus.self, required: true)
         let seconds = reader.double(view, "seconds") ?? 0
         let lowerBound = reader.int(view, "lowerBound")
