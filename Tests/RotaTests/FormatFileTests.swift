@@ -35,7 +35,7 @@ import Testing
         let path = directory.appendingPathComponent("big.bin").path
         let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(try InputFile.read(path) == bytes)
+        #expect(try InputFile.read(path, as: .bytes) == bytes)
         let empty = directory.appendingPathComponent("empty.json").path
         try Data().write(to: URL(fileURLWithPath: empty))
         #expect(try InputFile.read(empty) == [])

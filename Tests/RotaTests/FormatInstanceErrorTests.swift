@@ -167,13 +167,14 @@ import Testing
     }
 
     @Test func historyThatCannotBePlannedIsNotAnError() {
-        // A missed purchase beside a completed one, pending tasks anywhere, a review without a purchase.
+        // A missed purchase beside a completed one, pending tasks anywhere, a pending review
+        // without a purchase.
         let text = FormatSupport.instance { document in
             document["existing"] = [
                 FormatSupport.task("p0", status: "missed"), FormatSupport.task("p1"),
                 FormatSupport.task("p2", line: "o2/1", order: "o2", status: "pending"),
                 FormatSupport.task("p3", line: "o2/1", order: "o2", date: "2027-06-01", status: "pending"),
-                FormatSupport.task("r1", "review", line: "o1/2", item: "i2", account: "a2"),
+                FormatSupport.task("r1", "review", line: "o1/2", item: "i2", account: "a2", status: "pending"),
             ]
             // Earliest after the horizon: the line cannot be planned, which is the solver's business.
             Self.line(1, 0, &document) { $0["earliest"] = "2027-12-01" }

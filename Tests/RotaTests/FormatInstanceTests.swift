@@ -107,7 +107,10 @@ import Testing
                       indices: ["k": 1e-9, "é": 3], lines: [Line(id: "l", item: "i", earliest: start + 2, reviewLagDays: 0)]),
             ],
             policy: Policy(weights: ["k": 0.5], slaTierDays: nil),
-            existing: [PlanTask(id: "t", kind: .review, line: "l", order: "o", item: "i", account: "y", date: start - 1, status: .missed, after: "p")])
+            existing: [
+                PlanTask(id: "p", kind: .purchase, line: "l", order: "o", item: "i", account: "y", date: start - 2, status: .missed),
+                PlanTask(id: "t", kind: .review, line: "l", order: "o", item: "i", account: "y", date: start - 1, status: .missed, after: "p"),
+            ])
         let again = try RotaJSON.decodeInstance(RotaJSON.encode(instance))
         #expect(again == instance)
         let text = String(decoding: RotaJSON.encode(instance), as: UTF8.self)

@@ -53,9 +53,9 @@ extension Baseline {
             madeBy: document["madeBy"]?.stringValue, entries: entries)
     }
 
-    /// Reads a baseline file.
+    /// Reads a baseline file (within `InputLimit`, refused at once when it cannot be JSON).
     public static func load(from path: String) throws(InputErrors) -> Baseline {
-        try decode(InputFile.read(path), file: InputFile.label(path))
+        try decode(InputFile.read(path, as: .json), file: InputFile.label(path))
     }
 }
 

@@ -30,7 +30,7 @@ public enum MathProgSolutionReader {
             let numbers = tokens.dropFirst(2).map { Int($0) }
             guard tokens.count == expected, numbers.allSatisfy({ $0 != nil }) else {
                 throw SolutionError(
-                    line: line, "expected `rota \(key)` and \(expected - 2) whole numbers, got `\(raw.trimmingSpaces)`")
+                    line: line, "expected `rota \(key)` and \(expected - 2) whole numbers, got `\(InputExcerpt.plain(raw.trimmingSpaces))`")
             }
             let n = numbers.compactMap { $0 }
             switch key {

@@ -10,7 +10,7 @@ extension ModelExport {
             "rota-export-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(format.rawValue)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let summary = try write(problem, format: format, to: path, makespan: makespan)
-        let bytes = try InputFile.read(path)
+        let bytes = try InputFile.read(path, as: .bytes, limit: .unlimited)  // rota's own file, not input
         return (bytes, summary)
     }
 }

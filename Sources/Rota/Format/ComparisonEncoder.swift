@@ -38,6 +38,14 @@ enum ComparisonEncoder {
             return .object([(key: "kind", value: "weightedSum"), (key: "a", value: .number(a)), (key: "b", value: .number(b))])
         case .equal:
             return .object([(key: "kind", value: "equal")])
+        case .notFinite(let term, let a, let b):
+            // JSON has no infinity or NaN: such a value is written as null.
+            var members: [(key: String, value: JSONValue)] = [(key: "kind", value: "notFinite")]
+            if let term {
+                members += [(key: "term", value: .string(term.rawValue)), (key: "metric", value: .string(term.metricName))]
+            }
+            members += [(key: "a", value: .number(a)), (key: "b", value: .number(b))]
+            return .object(members)
         }
     }
 

@@ -1,10 +1,9 @@
 /// The checks an instance must pass before planning, each reported with the JSON path of
-/// the offending field: the format tag, a horizon of at least one day, at least one account,
-/// unique account, order, line and existing-task ids, no negative limits, lags or caps (nor
-/// absurdly large ones, see `Limits`), rolling windows of at least one day, finite
-/// non-negative weights, and `existing` tasks
-/// that name known lines and accounts, match their line's order and item, and give each line
-/// at most one completed purchase and one completed review.
+/// the offending field: the format tag, a horizon of at least one day ending by 9999-12-31,
+/// at least one account, unique account, order, line and existing-task ids, no negative
+/// limits, lags or caps (nor absurdly large ones, see `Limits`), rolling windows of at least
+/// one day, weights and index values from 0 to `Limits.weight`, and `existing` tasks that are
+/// consistent history (see `checkExisting`).
 ///
 /// An instance that passes may still be impossible to plan in full; that is not an error.
 public enum InstanceChecker {
@@ -15,6 +14,7 @@ public enum InstanceChecker {
             problems.add("format", "expected \(quoted(Instance.formatTag)), got \(quoted(instance.format))")
         }
         problems.within(instance.horizonDays, 1...Limits.horizonDays, "horizonDays")
+        checkHorizonEnd(instance, into: &problems)
         checkRules(instance.rules, into: &problems)
 
         if instance.accounts.isEmpty { problems.add("accounts", "at least one account is required") }
@@ -47,12 +47,10 @@ public enum InstanceChecker {
             } else {
                 firstOrder[order.id] = o
             }
-            if !order.weight.isFinite || order.weight < 0 {
-                problems.add("orders[\(o)].weight", "must be a finite number, not negative, got \(order.weight)")
-            }
-            if let indices = order.indices, indices.values.contains(where: { !$0.isFinite }) {
-                for key in indices.keys.sorted() where !(indices[key]?.isFinite ?? true) {
-                    problems.add(JSONReader.appending("orders[\(o)].indices", key: key), "must be a finite number")
+            problems.weight(order.weight, "orders[\(o)].weight")
+            if let indices = order.indices {
+                for key in indices.keys.sorted() {
+                    problems.index(indices[key], JSONReader.appending("orders[\(o)].indices", key: key))
                 }
             }
             for (l, line) in order.lines.enumerated() {
@@ -72,7 +70,7 @@ public enum InstanceChecker {
         return problems.errors
     }
 
-    /// Checks a policy's weights (finite, not negative) and tier days (not negative);
+    /// Checks a policy's weights (finite, from 0 to `Limits.weight`) and tier days (not negative);
     /// `path` is where the policy object sits (`""` for a bare policy file).
     public static func check(_ policy: Policy, at path: String, file: String? = nil) -> [InputError] {
         var problems = Problems(file: file)
@@ -91,11 +89,7 @@ public enum InstanceChecker {
         if let weights = policy.weights {
             let weightsPath = JSONReader.appending(path, key: "weights")
             for key in weights.keys.sorted() {
-                let weight = weights[key] ?? 0
-                if !weight.isFinite || weight < 0 {
-                    problems.add(
-                        JSONReader.appending(weightsPath, key: key), "must be a finite number, not negative, got \(weight)")
-                }
+                problems.weight(weights[key], JSONReader.appending(weightsPath, key: key))
             }
         }
         if let tiers = policy.slaTierDays {
@@ -106,56 +100,21 @@ public enum InstanceChecker {
         }
     }
 
-    static func checkExisting(
-        _ instance: Instance, accounts: [AccountID: Int], lines: [LineID: LinePosition],
-        into problems: inout Problems
-    ) {
-        var firstTask: [TaskID: Int] = [:]
-        firstTask.reserveCapacity(instance.existing.count)
-        var firstCompletedPurchase: [LineID: Int] = [:]
-        var firstCompletedReview: [LineID: Int] = [:]
-        for (t, task) in instance.existing.enumerated() {
-            if let first = firstTask[task.id] {
-                problems.add(
-                    "existing[\(t)].id", "duplicate task id \(quoted(task.id.rawValue)), first at existing[\(first)].id")
-            } else {
-                firstTask[task.id] = t
-            }
-            let line = quoted(task.line.rawValue)
-            if let position = lines[task.line] {
-                let order = instance.orders[position.order]
-                let item = order.lines[position.line].item
-                if task.order != order.id {
-                    problems.add(
-                        "existing[\(t)].order",
-                        "expected \(quoted(order.id.rawValue)) (the order of line \(line)), got \(quoted(task.order.rawValue))")
-                }
-                if task.item != item {
-                    problems.add(
-                        "existing[\(t)].item",
-                        "expected \(quoted(item.rawValue)) (the item of line \(line)), got \(quoted(task.item.rawValue))")
-                }
-            } else {
-                problems.add("existing[\(t)].line", "unknown line \(line)")
-            }
-            if accounts[task.account] == nil {
-                problems.add("existing[\(t)].account", "unknown account \(quoted(task.account.rawValue))")
-            }
-            guard task.status == .completed else { continue }
-            let first = task.kind == .purchase ? firstCompletedPurchase[task.line] : firstCompletedReview[task.line]
-            if let first {
-                problems.add(
-                    "existing[\(t)]",
-                    "a second completed \(task.kind.rawValue) of line \(line), first at existing[\(first)]")
-            } else if task.kind == .purchase {
-                firstCompletedPurchase[task.line] = t
-            } else {
-                firstCompletedReview[task.line] = t
-            }
-        }
+    /// The last plannable day, `start + horizonDays − 1`, is at most 9999-12-31, the last day
+    /// a date can name (a plan could not write a later one).
+    static func checkHorizonEnd(_ instance: Instance, into problems: inout Problems) {
+        let days = instance.horizonDays
+        guard (1...Limits.horizonDays).contains(days) else { return }  // reported already
+        let most = Day.latest - instance.start + 1
+        guard days > most else { return }
+        problems.add(
+            "horizonDays",
+            "the horizon must end by \(Day.latest.iso): starting \(instance.start.iso), it is at most "
+                + "\(most) day\(most == 1 ? "" : "s"), got \(days)")
     }
 
-    private static func quoted(_ text: String) -> String { JSONWriter.quoted(text) }
+    /// A value from the input as messages echo it (cut when long).
+    static func quoted(_ text: String) -> String { InputExcerpt.quoted(text) }
 
     /// Upper bounds that keep day arithmetic and capacity sums far from overflow; larger
     /// values are certainly mistakes (a cap this large is as good as `null`).
@@ -166,6 +125,9 @@ public enum InstanceChecker {
         public static let days = 1_000_000
         /// Any cap.
         public static let cap = 1_000_000_000
+        /// Order weights, index values and policy weights (priorities and weighted lateness
+        /// then stay finite).
+        public static let weight = 1_000_000.0
     }
 
     /// Where a line is: `orders[order].lines[line]`.
@@ -200,5 +162,29 @@ public enum InstanceChecker {
 
         /// A number of days (a lag, tier days): not negative, and small enough for day arithmetic.
         mutating func days(_ value: Int?, _ path: @autoclosure () -> String) { within(value, 0...Limits.days, path()) }
+
+        /// A weight (of an order, of a policy), when given: finite, from 0 to `Limits.weight`,
+        /// so that priorities and weighted lateness stay finite.
+        mutating func weight(_ value: Double?, _ path: @autoclosure () -> String) {
+            guard let value, !(0...Limits.weight).contains(value) else { return }
+            if !value.isFinite || value < 0 {
+                add(path(), "must be a finite number, not negative, got \(value)")
+            } else {
+                add(path(), "must be at most \(Int(Limits.weight)), got \(value)")
+            }
+        }
+
+        /// An index value, when given: finite, from 0 to `Limits.weight` (a negative one would
+        /// make a priority, and weighted lateness, negative).
+        mutating func index(_ value: Double?, _ path: @autoclosure () -> String) {
+            guard let value, !(0...Limits.weight).contains(value) else { return }
+            if !value.isFinite {
+                add(path(), "must be a finite number")
+            } else if value < 0 {
+                add(path(), "must not be negative, got \(value)")
+            } else {
+                add(path(), "must be at most \(Int(Limits.weight)), got \(value)")
+            }
+        }
     }
 }

@@ -8,10 +8,10 @@ enum InstanceDecoder {
         if let format = reader.string(document, "format", required: true), format != Instance.formatTag {
             // Another kind of file: its other fields would only add noise.
             reader.fail(
-                "format", "expected \(JSONWriter.quoted(Instance.formatTag)), got \(JSONWriter.quoted(format))")
+                "format", "expected \(JSONWriter.quoted(Instance.formatTag)), got \(InputExcerpt.quoted(format))")
             return nil
         }
-        let name = reader.string(document, "name")
+        let name = reader.name(document, "name")
         let start = reader.day(document, "start", required: true)
         let horizonDays = reader.int(document, "horizonDays") ?? 365
         let rules = reader.object(document, "rules", required: true).map { view in
@@ -45,7 +45,7 @@ enum InstanceDecoder {
 
     static func decodeAccount(_ value: JSONValue, reader: JSONReader) -> Account? {
         guard let view = reader.object(value) else { return nil }
-        let id = reader.string(view, "id", required: true)
+        let id = reader.identifier(view, "id", required: true)
         let dailyLimit = reader.cap(view, "dailyLimit", default: nil, required: true)
         let unavailable = reader.field(view, "unavailable", required: false).flatMap { value in
             reader.at("unavailable") { reader.elements(value) { reader.day($0) } }
@@ -64,14 +64,14 @@ enum InstanceDecoder {
 
     static func decodeOrder(_ value: JSONValue, reader: JSONReader) -> Order? {
         guard let view = reader.object(value) else { return nil }
-        let id = reader.string(view, "id", required: true)
-        let client = reader.string(view, "client")
+        let id = reader.identifier(view, "id", required: true)
+        let client = reader.name(view, "client")
         let createdAt = reader.day(view, "createdAt")
         let dueDate = reader.day(view, "dueDate")
-        let slaTier = reader.string(view, "slaTier")
+        let slaTier = reader.name(view, "slaTier")
         let weight = reader.double(view, "weight") ?? 1
         let indices = reader.field(view, "indices", required: false).flatMap { value in
-            reader.at("indices") { reader.map(value) { reader.double($0) } }
+            reader.at("indices") { reader.map(value, keysAreNames: true) { reader.double($0) } }
         }
         let lines = reader.field(view, "lines", required: true).flatMap { value in
             reader.at("lines") { reader.elements(value) { decodeLine($0, reader: reader) } }
@@ -84,8 +84,8 @@ enum InstanceDecoder {
 
     static func decodeLine(_ value: JSONValue, reader: JSONReader) -> Line? {
         guard let view = reader.object(value) else { return nil }
-        let id = reader.string(view, "id", required: true)
-        let item = reader.string(view, "item", required: true)
+        let id = reader.identifier(view, "id", required: true)
+        let item = reader.identifier(view, "item", required: true)
         let earliest = reader.day(view, "earliest")
         let lag = reader.int(view, "reviewLagDays")
         guard let id, let item else { return nil }

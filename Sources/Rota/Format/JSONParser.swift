@@ -399,7 +399,7 @@ private struct ByteParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         guard let value = Double(text) else { throw Failure(offset: start, message: "invalid number") }
-        guard value.isFinite else { throw Failure(offset: start, message: "number out of range: \(text)") }
+        guard value.isFinite else { throw Failure(offset: start, message: "number out of range: \(InputExcerpt.plain(text))") }
         return .number(value)
     }
 }

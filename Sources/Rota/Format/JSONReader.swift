@@ -30,7 +30,7 @@ final class JSONReader {
                     if !text.isEmpty { text += "." }
                     text += key
                 } else {
-                    text += "[\(JSONWriter.quoted(key))]"
+                    text += "[\(InputExcerpt.quoted(key))]"
                 }
             case .index(let index):
                 text += "[\(index)]"
@@ -42,11 +42,13 @@ final class JSONReader {
     /// `path` extended by `key` (`a.b`, or `a["odd key"]`).
     static func appending(_ path: String, key: String) -> String {
         if isPlainKey(key) { return path.isEmpty ? key : path + "." + key }
-        return path + "[\(JSONWriter.quoted(key))]"
+        return path + "[\(InputExcerpt.quoted(key))]"
     }
 
+    /// A key written bare in a path: short, letters, digits, `_` and `-` only (others are
+    /// quoted in brackets, and cut when long).
     private static func isPlainKey(_ key: String) -> Bool {
-        !key.isEmpty
+        !key.isEmpty && key.utf8.count <= InputExcerpt.maximumCharacters
             && key.utf8.allSatisfy { b in
                 (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
                     || b == 0x2D
@@ -106,6 +108,34 @@ final class JSONReader {
         return nil
     }
 
+    /// An id: a non-empty string without control characters.
+    func identifier(_ value: JSONValue) -> String? {
+        guard let text = string(value) else { return nil }
+        guard !text.isEmpty else {
+            fail("expected a non-empty id")
+            return nil
+        }
+        return withoutControlCharacters(text, "an id")
+    }
+
+    /// A name (of an instance, a client, a tier): a string without control characters.
+    func name(_ value: JSONValue) -> String? {
+        guard let text = string(value) else { return nil }
+        return withoutControlCharacters(text, "a name")
+    }
+
+    /// `text`, or `nil` (reported) when it holds a control character (U+0000–U+001F, U+007F),
+    /// which would break the lines of reports and the names of exported models.
+    private func withoutControlCharacters(_ text: String, _ what: String) -> String? {
+        guard Self.hasControlCharacter(text) else { return text }
+        fail("expected \(what) without control characters (U+0000–U+001F, U+007F), got \(InputExcerpt.quoted(text))")
+        return nil
+    }
+
+    static func hasControlCharacter(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x7F }
+    }
+
     func int(_ value: JSONValue) -> Int? {
         switch value {
         case .integer(let number):
@@ -129,7 +159,7 @@ final class JSONReader {
     func day(_ value: JSONValue) -> Day? {
         guard let text = string(value) else { return nil }
         if let day = Day(iso: text) { return day }
-        fail("expected a date YYYY-MM-DD, got \(JSONWriter.quoted(text))")
+        fail("expected a date YYYY-MM-DD, got \(InputExcerpt.quoted(text))")
         return nil
     }
 
@@ -141,18 +171,23 @@ final class JSONReader {
         var names = E.allCases.map { JSONWriter.quoted($0.rawValue) }
         let last = names.popLast() ?? ""
         let list = names.isEmpty ? last : names.joined(separator: ", ") + " or " + last
-        fail("expected \(list), got \(JSONWriter.quoted(text))")
+        fail("expected \(list), got \(InputExcerpt.quoted(text))")
         return nil
     }
 
     /// An object whose values are all decoded by `body` (keys kept as written, first wins).
-    func map<T>(_ value: JSONValue, _ body: (JSONValue) -> T?) -> [String: T]? {
+    /// Keys that are names (tiers, index names) may not hold control characters.
+    func map<T>(_ value: JSONValue, keysAreNames: Bool = false, _ body: (JSONValue) -> T?) -> [String: T]? {
         guard let view = object(value) else { return nil }
         var result: [String: T] = [:]
         result.reserveCapacity(view.members.count)
         for member in view.members {
             guard result[member.key] == nil else {
                 fail(member.key, "given more than once")
+                continue
+            }
+            if keysAreNames, Self.hasControlCharacter(member.key) {
+                fail(member.key, "expected a name without control characters (U+0000–U+001F, U+007F)")
                 continue
             }
             if let decoded = at(member.key, { body(member.value) }) { result[member.key] = decoded }
@@ -183,6 +218,16 @@ final class JSONReader {
     func string(_ view: JSONObjectView, _ key: String, required: Bool = false) -> String? {
         guard let value = field(view, key, required: required) else { return nil }
         return at(key) { string(value) }
+    }
+
+    func identifier(_ view: JSONObjectView, _ key: String, required: Bool = false) -> String? {
+        guard let value = field(view, key, required: required) else { return nil }
+        return at(key) { identifier(value) }
+    }
+
+    func name(_ view: JSONObjectView, _ key: String, required: Bool = false) -> String? {
+        guard let value = field(view, key, required: required) else { return nil }
+        return at(key) { name(value) }
     }
 
     func int(_ view: JSONObjectView, _ key: String, required: Bool = false) -> Int? {

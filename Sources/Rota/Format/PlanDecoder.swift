@@ -6,10 +6,10 @@ enum PlanDecoder {
     static func decode(_ root: JSONValue, reader: JSONReader) -> Plan? {
         guard let document = reader.object(root) else { return nil }
         if let format = reader.string(document, "format", required: true), format != Plan.formatTag {
-            reader.fail("format", "expected \(JSONWriter.quoted(Plan.formatTag)), got \(JSONWriter.quoted(format))")
+            reader.fail("format", "expected \(JSONWriter.quoted(Plan.formatTag)), got \(InputExcerpt.quoted(format))")
             return nil
         }
-        let instance = reader.string(document, "instance")
+        let instance = reader.name(document, "instance")
         let solver = reader.object(document, "solver").flatMap { view in
             reader.at("solver") { decodeSolverRun(view, reader: reader) }
         }
@@ -27,15 +27,15 @@ enum PlanDecoder {
     /// `status` defaults to `pending`.
     static func decodeTask(_ value: JSONValue, reader: JSONReader) -> PlanTask? {
         guard let view = reader.object(value) else { return nil }
-        let id = reader.string(view, "id", required: true)
+        let id = reader.identifier(view, "id", required: true)
         let kind = reader.choice(view, "kind", TaskKind.self, required: true)
-        let line = reader.string(view, "line", required: true)
-        let order = reader.string(view, "order", required: true)
-        let item = reader.string(view, "item", required: true)
-        let account = reader.string(view, "account", required: true)
+        let line = reader.identifier(view, "line", required: true)
+        let order = reader.identifier(view, "order", required: true)
+        let item = reader.identifier(view, "item", required: true)
+        let account = reader.identifier(view, "account", required: true)
         let date = reader.day(view, "date", required: true)
         let status = reader.choice(view, "status", TaskStatus.self)
-        let after = reader.string(view, "after")
+        let after = reader.identifier(view, "after")
         guard let id, let kind, let line, let order, let item, let account, let date else { return nil }
         return PlanTask(
             id: TaskID(id), kind: kind, line: LineID(line), order: OrderID(order), item: ItemID(item),
@@ -44,14 +44,14 @@ enum PlanDecoder {
 
     static func decodeUnscheduled(_ value: JSONValue, reader: JSONReader) -> UnscheduledLine? {
         guard let view = reader.object(value) else { return nil }
-        let line = reader.string(view, "line", required: true)
+        let line = reader.identifier(view, "line", required: true)
         let reason = reader.string(view, "reason", required: true)
         guard let line, let reason else { return nil }
         return UnscheduledLine(line: LineID(line), reason: reason)
     }
 
     static func decodeSolverRun(_ view: JSONObjectView, reader: JSONReader) -> SolverRun? {
-        let name = reader.string(view, "name", required: true)
+        let name = reader.name(view, "name", required: true)
         let status = reader.choice(view, "status", SolveStatus.self, required: true)
         let seconds = reader.double(view, "seconds") ?? 0
         let lowerBound = reader.int(view, "lowerBound")

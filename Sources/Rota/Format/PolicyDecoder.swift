@@ -4,10 +4,10 @@ enum PolicyDecoder {
     /// The policy object at the reader's current path.
     static func decode(_ view: JSONObjectView, reader: JSONReader) -> Policy {
         let weights = reader.field(view, "weights", required: false).flatMap { value in
-            reader.at("weights") { reader.map(value) { reader.double($0) } }
+            reader.at("weights") { reader.map(value, keysAreNames: true) { reader.double($0) } }
         }
         let tiers = reader.field(view, "slaTierDays", required: false).flatMap { value in
-            reader.at("slaTierDays") { reader.map(value) { reader.int($0) } }
+            reader.at("slaTierDays") { reader.map(value, keysAreNames: true) { reader.int($0) } }
         }
         return Policy(weights: weights, slaTierDays: tiers)
     }

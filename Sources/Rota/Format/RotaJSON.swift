@@ -75,18 +75,20 @@ public enum RotaJSON {
 }
 
 extension RotaJSON {
+    // Files are read within `InputLimit` and refused at once when they cannot be JSON.
+
     /// Reads and decodes an instance file (`-` is standard input).
     public static func loadInstance(from path: String) throws(InputErrors) -> Instance {
-        try decodeInstance(InputFile.read(path), file: InputFile.label(path))
+        try decodeInstance(InputFile.read(path, as: .json), file: InputFile.label(path))
     }
 
     /// Reads and decodes a plan file (`-` is standard input).
     public static func loadPlan(from path: String) throws(InputErrors) -> Plan {
-        try decodePlan(InputFile.read(path), file: InputFile.label(path))
+        try decodePlan(InputFile.read(path, as: .json), file: InputFile.label(path))
     }
 
     /// Reads and decodes a policy file (`-` is standard input).
     public static func loadPolicy(from path: String) throws(InputErrors) -> Policy {
-        try decodePolicy(InputFile.read(path), file: InputFile.label(path))
+        try decodePolicy(InputFile.read(path, as: .json), file: InputFile.label(path))
     }
 }

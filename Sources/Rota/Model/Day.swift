@@ -7,6 +7,12 @@ public struct Day: Hashable, Comparable, Sendable {
 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
+    /// 0000-01-01, the first day a date `YYYY-MM-DD` can name.
+    public static let earliest = Day(ordinal: -719_528)
+    /// 9999-12-31, the last day a date `YYYY-MM-DD` can name: no task, due date or horizon of
+    /// an instance goes past it.
+    public static let latest = Day(ordinal: 2_932_896)
+
     /// The day with this proleptic-Gregorian date, or `nil` when the date does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }

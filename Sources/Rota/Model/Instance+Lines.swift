@@ -33,12 +33,16 @@ extension Instance {
     }
 
     /// An explicit `dueDate`, else `createdAt + policy.slaTierDays[slaTier]`, else none.
+    /// A computed due date past 9999-12-31 is 9999-12-31: every task is on or before it, so no
+    /// review can be later than either, and the date stays one `YYYY-MM-DD` can write.
     public func dueDate(of order: Order) -> Day? {
         if let due = order.dueDate { return due }
         guard let created = order.createdAt, let tier = order.slaTier, let days = policy?.slaTierDays?[tier] else {
             return nil
         }
-        return created + days
+        let (ordinal, overflow) = created.ordinal.addingReportingOverflow(days)
+        guard !overflow else { return days > 0 ? .latest : .earliest }
+        return min(Day(ordinal: ordinal), .latest)
     }
 
     /// The weighted sum of the order's indices when both indices and `policy.weights` exist

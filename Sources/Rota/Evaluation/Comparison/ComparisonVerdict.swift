@@ -13,6 +13,9 @@ public struct ComparisonVerdict: Hashable, Sendable {
         case weightedSum(a: Double, b: Double)
         /// Equal on every term of the objective (the weighted sums of A and B are equal).
         case equal
+        /// A term (`nil`: the weighted sum) is not a finite number in A or B, so it cannot rank
+        /// the plans; the winner is `tie`, meaning neither.
+        case notFinite(ObjectiveTerm?, a: Double, b: Double)
     }
 
     /// The better plan, or `tie`.
@@ -31,7 +34,8 @@ public struct ComparisonVerdict: Hashable, Sendable {
     }
 
     /// The verdict in one line, the winner's value first: "B is better: makespan 12 vs 14",
-    /// "A is better: B is infeasible (3 violations)", "Tie: A and B are equal on unscheduled, …".
+    /// "A is better: B is infeasible (3 violations)", "Tie: A and B are equal on unscheduled, …",
+    /// "No verdict: weighted lateness is not a finite number (A inf, B inf)".
     public var summary: String {
         let caveat = bothInfeasible ? " (both plans are infeasible)" : ""
         let better = "\(winner.rawValue) is better: "
@@ -46,6 +50,10 @@ public struct ComparisonVerdict: Hashable, Sendable {
         case .weightedSum(let a, let b):
             let (mine, theirs) = winner == .a ? (a, b) : (b, a)
             return better + "weighted objective \(NumberText.plain(mine)) vs \(NumberText.plain(theirs)) (\(objective.text))"
+                + caveat
+        case .notFinite(let term, let a, let b):
+            let what = term.map(\.label) ?? "the weighted objective (\(objective.text))"
+            return "No verdict: \(what) is not a finite number (A \(NumberText.plain(a)), B \(NumberText.plain(b)))"
                 + caveat
         case .equal:
             switch objective.form {

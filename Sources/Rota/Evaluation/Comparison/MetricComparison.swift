@@ -16,12 +16,14 @@ public struct MetricComparison: Hashable, Sendable {
     public var difference: Double { b - a }
 
     /// The plan with the better value; `tie` within the objective's tolerance (1e-9 relative),
-    /// `nil` for a metric with no better direction (purchases, reviews).
+    /// `nil` for a metric with no better direction (purchases, reviews) or when a value is not
+    /// a finite number (nothing can be said of an overflow).
     public var winner: Winner? {
         switch metric.preference {
         case .neither:
             return nil
         case .lower, .higher:
+            guard a.isFinite, b.isFinite else { return nil }
             if Objective.nearlyEqual(a, b) { return .tie }
             return (metric.preference == .lower) == (a < b) ? .a : .b
         }

@@ -80,17 +80,17 @@ public enum ObjectiveParseError: Error, Hashable, Sendable, CustomStringConverti
         let known = ObjectiveTerm.allCases.map(\.rawValue).joined(separator: ", ")
         switch self {
         case .empty(let text):
-            return "objective \"\(text)\" names no term; known terms: \(known)"
+            return "objective \(InputExcerpt.quoted(text)) names no term; known terms: \(known)"
         case .emptyTerm(let text):
-            return "objective \"\(text)\" has an empty term between commas"
+            return "objective \(InputExcerpt.quoted(text)) has an empty term between commas"
         case .unknownTerm(let name):
-            return "unknown objective term \"\(name)\"; known terms: \(known)"
+            return "unknown objective term \(InputExcerpt.quoted(name)); known terms: \(known)"
         case .duplicateTerm(let name):
-            return "objective term \"\(name)\" appears twice"
+            return "objective term \(InputExcerpt.quoted(name)) appears twice"
         case .missingWeight(let term):
-            return "weighted objective term \"\(term)\" needs a weight, as in \"\(term)=1\""
+            return "weighted objective term \(InputExcerpt.quoted(term)) needs a weight, as in \"\(term)=1\""
         case .badWeight(let term, let text):
-            return "weight \"\(text)\" of objective term \"\(term)\" is not a finite number"
+            return "weight \(InputExcerpt.quoted(text)) of objective term \(InputExcerpt.quoted(term)) is not a finite number"
         }
     }
 }

@@ -47,8 +47,10 @@ public struct Objective: Hashable, Sendable {
         return .equal
     }
 
+    /// Equal, or within a relative tolerance of 1e-9 (absolute below 1); equal infinities are
+    /// equal, NaN equals nothing.
     static func nearlyEqual(_ x: Double, _ y: Double) -> Bool {
-        abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
+        x == y || abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
     }
 }
 

@@ -1,0 +1,34 @@
+/// Values from input files as error messages echo them: whole when short, else their first
+/// 100 characters, "…" and the total length, so that a one-megabyte value still gives a
+/// one-line message.
+public enum InputExcerpt {
+    /// Values longer than this many characters are cut.
+    public static let maximumCharacters = 100
+
+    /// `text` in JSON quotes (escaped as rota writes JSON, and DEL as `\u007f`, so that no
+    /// control character reaches a terminal), cut when long: `"abc…" (1048576 characters)`.
+    public static func quoted(_ text: String) -> String {
+        guard let (head, count) = cut(text) else { return escaped(text) }
+        return escaped(head + "…") + " (\(count) characters)"
+    }
+
+    private static func escaped(_ text: String) -> String {
+        let quoted = JSONWriter.quoted(text)
+        return quoted.utf8.contains(0x7F) ? quoted.replacing("\u{7F}", with: "\\u007f") : quoted
+    }
+
+    /// `text` as it is, cut when long: `abc… (1048576 characters)`.
+    public static func plain(_ text: String) -> String {
+        guard let (head, count) = cut(text) else { return text }
+        return head + "… (\(count) characters)"
+    }
+
+    /// The first `maximumCharacters` characters and the total, or `nil` when `text` is short.
+    private static func cut(_ text: String) -> (head: String, count: Int)? {
+        // Cheap test first: a short text in UTF-8 bytes is short in characters too.
+        guard text.utf8.count > maximumCharacters else { return nil }
+        let count = text.count
+        guard count > maximumCharacters else { return nil }
+        return (String(text.prefix(maximumCharacters)), count)
+    }
+}
