@@ -8,7 +8,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Every violation is counted, and listed with its rule number, the tasks involved \
             and what is wrong, e.g. "rule 4: acct-2 makes 4 purchases on 2026-12-03, over its \
-            daily limit of 3". The first 100 violations of each rule are listed, then "… and N \
+            daily limit of 3". The first \(defaultLimit) violations of each rule are listed, then "… and N \
             more violations of rule R" (in JSON, "omitted" per rule); --limit N lists N of each, \
             --all every one. The check is independent of the solvers. The rules are listed in \
             docs/FORMAT.md.
@@ -34,7 +34,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "List every violation (by default the first \(Self.defaultLimit) of each rule), in text and JSON.")
     var all = false
 
-    @Option(help: ArgumentHelp("List at most N violations of each rule (default \(Self.defaultLimit)); the counts stay exact.", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "List at most N violations of each rule (default \(Self.defaultLimit)); the counts stay exact.", valueName: "N"))
     var limit: Int?
 
     /// How many violations of each rule are listed unless --limit or --all says otherwise.
