@@ -81,4 +81,4 @@ fuzz: deps
 		{ cat instances/$${name%%+*}.json; printf '\0'; cat $$plan; } > $(FUZZ_DIR)/seeds/$$name.pair; \
 	done
 	SWIFT_BACKTRACE=enable=no $$($(FUZZ_BUILD) --show-bin-path)/RotaFuzz $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds \
-		-max_total_time=$(FUZZ_SECONDS) -timeout=20 -artifact_prefix=$(FUZZ_DIR)/ -print_final_stats=1
+		-dict=Fuzz/rota.dict -max_total_time=$(FUZZ_SECONDS) -timeout=20 -artifact_prefix=$(FUZZ_DIR)/ -print_final_stats=1
