@@ -6,7 +6,7 @@ RELEASE_BIN := .build/release/rota
 EXAMPLE ?= instances/seed.json
 OUT ?= out
 
-.PHONY: all deps build release run test clean bench bench-quick regress baseline
+.PHONY: all deps build release run test clean bench bench-quick regress baseline fuzz
 
 all: build
 
@@ -61,3 +61,24 @@ baseline: deps
 
 clean:
 	rm -rf .build $(OUT)
+
+# Fuzzing, not part of `make test`: the instance and plan decoders and the validator under
+# libFuzzer with AddressSanitizer (Fuzz/, built only here, in .build-fuzz) for FUZZ_SECONDS;
+# fails on a crash, a hang or a broken round trip, written to .build-fuzz/crash-* (replay:
+# `.build-fuzz/release/RotaFuzz FILE`). An input is instance bytes, a NUL byte, plan bytes (no
+# NUL: the same bytes as both). Seeds: the small instances, and each Fuzz/seeds/NAME[+variant].plan.json
+# after instances/NAME.json; what libFuzzer learns stays in .build-fuzz/corpus for the next run.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := .build-fuzz
+FUZZ_BUILD := ROTA_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_DIR) -Xswiftc -sanitize=fuzzer,address
+
+fuzz: deps
+	$(FUZZ_BUILD) --product RotaFuzz
+	@rm -rf $(FUZZ_DIR)/seeds && mkdir -p $(FUZZ_DIR)/seeds $(FUZZ_DIR)/corpus
+	@find instances -name '*.json' -size -16k -exec cp {} $(FUZZ_DIR)/seeds/ \;
+	@for plan in Fuzz/seeds/*.plan.json; do \
+		name=$$(basename $$plan .plan.json); \
+		{ cat instances/$${name%%+*}.json; printf '\0'; cat $$plan; } > $(FUZZ_DIR)/seeds/$$name.pair; \
+	done
+	SWIFT_BACKTRACE=enable=no $$($(FUZZ_BUILD) --show-bin-path)/RotaFuzz $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds \
+		-dict=Fuzz/rota.dict -max_total_time=$(FUZZ_SECONDS) -timeout=20 -artifact_prefix=$(FUZZ_DIR)/ -print_final_stats=1

@@ -43,3 +43,12 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["Rota"]),
     ]
 )
+
+// `make fuzz` only (ROTA_FUZZ=1, built in .build-fuzz with -sanitize=fuzzer,address): the
+// decoders and the validator under libFuzzer. Ordinary builds and tests never see these targets.
+if Context.environment["ROTA_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "RotaFuzz", dependencies: ["Rota", "CLibFuzzer"], path: "Fuzz/RotaFuzz"),
+    ]
+}

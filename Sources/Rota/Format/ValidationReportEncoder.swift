@@ -1,13 +1,19 @@
-/// The JSON form of a validation report (`rota validate --json`).
+/// The JSON form of a validation report (`rota validate --json`): `violationCount` and
+/// `counts` are exact, `omitted` says per rule how many violations `violations` leaves out.
 enum ValidationReportEncoder {
     static func encode(_ report: ValidationReport, titles: [Int: String]) -> JSONValue {
-        let counts = report.counts.keys.sorted().map { (key: String($0), value: JSONValue.integer(report.counts[$0]!)) }
-        return .object([
+        .object([
             (key: "feasible", value: .bool(report.isFeasible)),
-            (key: "violationCount", value: .integer(report.violations.count)),
-            (key: "counts", value: .object(counts)),
+            (key: "violationCount", value: .integer(report.violationCount)),
+            (key: "counts", value: perRule(report.counts)),
+            (key: "omitted", value: perRule(report.omitted)),
             (key: "violations", value: .array(report.violations.map { encode($0, title: titles[$0.rule]) })),
         ])
+    }
+
+    /// `{"1": n, "2": n, …}` in rule order.
+    private static func perRule(_ numbers: [Int: Int]) -> JSONValue {
+        .object(numbers.keys.sorted().map { (key: String($0), value: .integer(numbers[$0]!)) })
     }
 
     static func encode(_ violation: Violation, title: String?) -> JSONValue {
@@ -23,7 +29,8 @@ enum ValidationReportEncoder {
 }
 
 extension RotaJSON {
-    /// The validation report as JSON: feasibility, counts per rule, every violation.
+    /// The validation report as JSON: feasibility, counts per rule, the violations listed and
+    /// how many of each rule are not.
     public static func jsonValue(_ report: ValidationReport) -> JSONValue {
         let titles = Dictionary(uniqueKeysWithValues: Validator.standardRules.map { ($0.number, $0.title) })
         return ValidationReportEncoder.encode(report, titles: titles)

@@ -7,6 +7,7 @@ public protocol FeasibilityRule: Sendable {
     var number: Int { get }
     /// A short title, e.g. "daily purchase limit".
     var title: String { get }
-    /// Every breach of this rule, in any order.
-    func check(_ context: ValidationContext) -> [Violation]
+    /// Appends every breach of this rule to `found`, in any order (the collector counts them
+    /// all and keeps what its limit allows).
+    func check(_ context: ValidationContext, into found: inout ViolationCollector)
 }

@@ -6,35 +6,33 @@ public struct CoverageRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
-        var found = duplicateIDs(context)
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+        duplicateIDs(context, into: &found)
         for position in context.activeTasks where context.isPending(position) {
-            found += references(of: position, context)
+            references(of: position, context, into: &found)
             if context.task(position).kind == .review, let violation = after(of: position, context) {
                 found.append(violation)
             }
         }
         let unscheduled = unscheduledLines(context, into: &found)
         for (index, line) in context.lines.enumerated() where context.lineIndex[line.id] == index {
-            found += coverage(of: index, unscheduled: unscheduled.contains(line.id), context)
+            coverage(of: index, unscheduled: unscheduled.contains(line.id), context, into: &found)
         }
-        return found
     }
 
     /// Task ids used twice, when a pending task is among them.
-    private func duplicateIDs(_ context: ValidationContext) -> [Violation] {
-        context.duplicatedTaskIDs.compactMap { id, positions in
-            guard positions.contains(where: context.isPending) else { return nil }
-            return Violation(
-                rule: number, tasks: [id], lines: positions.map { context.task($0).line },
-                message: "task id \(id) is used by \(positions.count) tasks")
+    private func duplicateIDs(_ context: ValidationContext, into found: inout ViolationCollector) {
+        for (id, positions) in context.duplicatedTaskIDs where positions.contains(where: context.isPending) {
+            found.append(
+                Violation(
+                    rule: number, tasks: [id], lines: positions.map { context.task($0).line },
+                    message: "task id \(id) is used by \(positions.count) tasks"))
         }
     }
 
     /// The task's line, account and item exist, and its item and order are its line's.
-    private func references(of position: Int, _ context: ValidationContext) -> [Violation] {
+    private func references(of position: Int, _ context: ValidationContext, into found: inout ViolationCollector) {
         let task = context.task(position)
-        var found: [Violation] = []
         func report(_ message: String) {
             found.append(
                 Violation(
@@ -46,7 +44,7 @@ public struct CoverageRule: FeasibilityRule {
         }
         guard let line = context.line(ofTask: position) else {
             report("\(task.kind.rawValue) \(task.id) is for line \(task.line), which the instance does not have")
-            return found
+            return
         }
         if task.item == line.item {
             // As it should be.
@@ -58,7 +56,6 @@ public struct CoverageRule: FeasibilityRule {
         if task.order != line.order {
             report("\(task.kind.rawValue) \(task.id) names order \(task.order), but its line \(line.id) belongs to order \(line.order)")
         }
-        return found
     }
 
     /// A review's `after` names a (non-missed) purchase of its own line.
@@ -91,7 +88,7 @@ public struct CoverageRule: FeasibilityRule {
     }
 
     /// Checks the `unscheduled` list and returns the lines it validly leaves out.
-    private func unscheduledLines(_ context: ValidationContext, into found: inout [Violation]) -> Set<LineID> {
+    private func unscheduledLines(_ context: ValidationContext, into found: inout ViolationCollector) -> Set<LineID> {
         var times: [LineID: Int] = [:]
         for entry in context.plan.unscheduled { times[entry.line, default: 0] += 1 }
         var reported: Set<LineID> = []
@@ -132,15 +129,16 @@ public struct CoverageRule: FeasibilityRule {
     }
 
     /// A scheduled line has exactly one non-missed purchase and one non-missed review.
-    private func coverage(of index: Int, unscheduled: Bool, _ context: ValidationContext) -> [Violation] {
-        guard !unscheduled else { return [] }
+    private func coverage(
+        of index: Int, unscheduled: Bool, _ context: ValidationContext, into found: inout ViolationCollector
+    ) {
+        guard !unscheduled else { return }
         let line = context.lines[index]
         let tasks = context.activeTasksOfLine[index]
         var purchases = 0
         for position in tasks where context.plan.tasks[position].kind == .purchase { purchases += 1 }
         // The common case, one of each, needs no more work.
-        if purchases == 1, tasks.count == 2 { return [] }
-        var found: [Violation] = []
+        if purchases == 1, tasks.count == 2 { return }
         for kind in TaskKind.allCases {
             let ofKind = tasks.filter { context.plan.tasks[$0].kind == kind }
             if ofKind.isEmpty {
@@ -157,6 +155,5 @@ public struct CoverageRule: FeasibilityRule {
                             + "(\(ids.sorted().map(\.rawValue).joined(separator: ", "))), not one"))
             }
         }
-        return found
     }
 }

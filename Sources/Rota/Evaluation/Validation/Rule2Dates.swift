@@ -8,10 +8,9 @@ public struct DatesRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         let start = context.instance.start
         let horizon = context.instance.horizonDays
-        var found: [Violation] = []
         for position in context.activeTasks where context.isPending(position) {
             let task = context.task(position)
             func report(_ message: String) {
@@ -32,6 +31,5 @@ public struct DatesRule: FeasibilityRule {
                         + "(\(context.instance.horizonDays) days from \(start), last day \(horizon > Int.min ? start.describe(adding: horizon - 1) : "none"))")
             }
         }
-        return found
     }
 }

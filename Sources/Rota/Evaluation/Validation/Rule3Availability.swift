@@ -5,8 +5,7 @@ public struct AvailabilityRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
-        var found: [Violation] = []
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         for position in context.activeTasks where context.isPending(position) {
             guard let account = context.accountOfTask[position] else { continue }
             let task = context.task(position)
@@ -16,6 +15,5 @@ public struct AvailabilityRule: FeasibilityRule {
                     rule: number, tasks: [task.id], lines: [task.line], account: task.account, day: task.date,
                     message: "\(task.account) has \(task.kind.rawValue) \(task.id) on \(task.date), a day it is unavailable"))
         }
-        return found
     }
 }

@@ -5,13 +5,14 @@ public struct DailyLimitRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
-        context.instance.accounts.enumerated().flatMap { index, account -> [Violation] in
-            guard let limit = account.dailyLimit else { return [] }
-            return context.dailyBreaches(of: context.purchasesOfAccount[index], limit: limit).map { breach in
-                context.violation(
-                    rule: number, tasks: breach.tasks, account: account.id, day: breach.day,
-                    message: "\(account.id) makes \(breach.tasks.count) purchases on \(breach.day), over its daily limit of \(limit)")
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+        for (index, account) in context.instance.accounts.enumerated() {
+            guard let limit = account.dailyLimit else { continue }
+            for breach in context.dailyBreaches(of: context.purchasesOfAccount[index], limit: limit) {
+                found.append(
+                    context.violation(
+                        rule: number, tasks: breach.tasks, account: account.id, day: breach.day,
+                        message: "\(account.id) makes \(breach.tasks.count) purchases on \(breach.day), over its daily limit of \(limit)"))
             }
         }
     }

@@ -6,11 +6,10 @@ public struct SameItemRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         let perDay = context.instance.rules.sameItemPerAccountPerDay
         let total = context.instance.rules.sameItemPerAccount
-        guard perDay != nil || total != nil else { return [] }
-        var found: [Violation] = []
+        guard perDay != nil || total != nil else { return }
         for (index, account) in context.instance.accounts.enumerated() {
             // The account's purchases by item, then day (then plan order).
             var purchases = Array(context.purchasesOfAccount[index])
@@ -37,7 +36,6 @@ public struct SameItemRule: FeasibilityRule {
                 }
             }
         }
-        return found
     }
 
     /// The breach of the whole-plan cap, dated on the first purchase beyond it.

@@ -6,8 +6,7 @@ public struct ReviewLagRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
-        var found: [Violation] = []
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         for position in context.activeTasks where context.task(position).kind == .review {
             guard let purchasePosition = context.purchase(reviewedBy: position),
                 context.isPending(position) || context.isPending(purchasePosition)
@@ -32,6 +31,5 @@ public struct ReviewLagRule: FeasibilityRule {
                         + "(not before \(purchase.date.describe(adding: line.lag)))")
             }
         }
-        return found
     }
 }

@@ -11,18 +11,17 @@ public struct RollingCapRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
-        var found: [Violation] = []
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         for (index, account) in context.instance.accounts.enumerated() {
             guard let rolling = account.rolling, let hard = rolling.hard, rolling.days >= 1 else { continue }
-            found += check(account.id, rolling.days, hard, context.purchasesOfAccount[index], context)
+            check(account.id, rolling.days, hard, context.purchasesOfAccount[index], context, into: &found)
         }
-        return found
     }
 
     private func check(
-        _ account: AccountID, _ length: Int, _ hard: Int, _ purchases: ArraySlice<Int>, _ context: ValidationContext
-    ) -> [Violation] {
+        _ account: AccountID, _ length: Int, _ hard: Int, _ purchases: ArraySlice<Int>, _ context: ValidationContext,
+        into found: inout ViolationCollector
+    ) {
         let days = context.runs(of: purchases, by: { context.task($0).date })
         let dates = days.map { context.task($0[$0.startIndex]).date }
         // Prefix sums of purchases and of pending purchases over the purchase days.
@@ -31,7 +30,6 @@ public struct RollingCapRule: FeasibilityRule {
             total.append(total[total.count - 1] + day.count)
             pending.append(pending[pending.count - 1] + day.count(where: context.isPending))
         }
-        var found: [Violation] = []
         // The fullest window of the current run of breaching windows, and the run's last start.
         var run: (worst: Window, last: Int)?
         var end = 0
@@ -52,7 +50,6 @@ public struct RollingCapRule: FeasibilityRule {
             }
         }
         if let current = run { found.append(violation(account, length, hard, current.worst, days, dates, context)) }
-        return found
     }
 
     /// Purchase days `first..<end`, holding `count` purchases.

@@ -5,13 +5,14 @@ public struct ReviewsPerDayRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
-        guard let limit = context.instance.rules.reviewsPerAccountPerDay else { return [] }
-        return context.instance.accounts.enumerated().flatMap { index, account in
-            context.dailyBreaches(of: context.reviewsOfAccount[index], limit: limit).map { breach in
-                context.violation(
-                    rule: number, tasks: breach.tasks, account: account.id, day: breach.day,
-                    message: "\(account.id) makes \(breach.tasks.count) reviews on \(breach.day), over the limit of \(limit) per day")
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+        guard let limit = context.instance.rules.reviewsPerAccountPerDay else { return }
+        for (index, account) in context.instance.accounts.enumerated() {
+            for breach in context.dailyBreaches(of: context.reviewsOfAccount[index], limit: limit) {
+                found.append(
+                    context.violation(
+                        rule: number, tasks: breach.tasks, account: account.id, day: breach.day,
+                        message: "\(account.id) makes \(breach.tasks.count) reviews on \(breach.day), over the limit of \(limit) per day"))
             }
         }
     }

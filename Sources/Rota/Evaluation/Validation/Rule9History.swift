@@ -6,8 +6,7 @@ public struct HistoryRule: FeasibilityRule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Violation] {
-        var found: [Violation] = []
+    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         var history: Set<TaskID> = []
         for task in context.instance.existing where task.status != .pending {
             history.insert(task.id)
@@ -38,7 +37,6 @@ public struct HistoryRule: FeasibilityRule {
                 found.append(violation(task, "history task \(task.id) appears more than once in the plan"))
             }
         }
-        return found
     }
 
     private func violation(_ task: PlanTask, _ message: String) -> Violation {
