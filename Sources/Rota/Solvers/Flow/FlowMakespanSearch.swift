@@ -65,13 +65,20 @@ struct FlowMakespanSearch {
         let horizon = demand.problem.horizon
         var low = earliestReviews[count - 1] + 1  // routes fewer than `count` below this
         if all, !capacity.mayRouteAll(makespan: low) {
-            // The check only gets easier as the makespan grows: bisect for where it first passes.
-            var high = horizon + 1
-            low += 1
+            // The check only gets easier as the makespan grows: gallop (steps of 1, 2, 4…) to
+            // where it first passes, then bisect, so it only looks at days near the answer.
+            var step = 1
+            var high = low
+            repeat {
+                low = high + 1
+                high = min(horizon + 1, high + step)
+                step *= 2
+            } while high <= horizon && !capacity.mayRouteAll(makespan: high)
             while low < high {
                 let middle = low + (high - low) / 2
                 if capacity.mayRouteAll(makespan: middle) { high = middle } else { low = middle + 1 }
             }
+            low = high
         }
         guard low <= horizon else { return nil }
         if try routing(makespan: low).value >= count { return low }
