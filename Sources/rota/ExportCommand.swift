@@ -91,7 +91,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(3)
         }
         let problem = cut.problem
-        let days = cut.isCut ? ", days cut to \(cut.days) of \(cut.horizon)" : ""
+        let days = cut.isCut ? ", cut to the first \(cut.days) of \(cut.horizon) days" : ""
         switch format {
         case .mathprog:
             try Terminal.emit(Array(MathProgData.text(for: problem).utf8), to: output)
@@ -100,7 +100,7 @@ struct ExportCommand: ParsableCommand {
                 Terminal.note(
                     "\(name): mathprog data for models/rota.mod, \(s.lines) lines in \(s.purchaseClasses + s.reviewClasses) "
                         + "classes (\(s.purchaseClasses) purchase, \(s.reviewClasses) review-only), \(s.groups) groups, "
-                        + "\(s.accounts) accounts, \(s.days) days" + (cut.isCut ? " (of \(cut.horizon))" : ""))
+                        + "\(s.accounts) accounts, \(cut.horizon) days" + (cut.isCut ? ", cut to the first \(s.days)" : ""))
             }
         case .lp, .mps:
             let exported: (bytes: [UInt8], summary: ModelExport.Summary)

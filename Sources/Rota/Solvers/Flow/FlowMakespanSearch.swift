@@ -11,6 +11,11 @@ struct FlowMakespanSearch {
     private let capacity: FlowCapacityCheck
     private var flows: [Int: FlowRouting] = [:]
     private var cachedMostRouted: Int?
+    /// The makespans the capacity check looked at, in order (its work grows with them).
+    private(set) var checkedMakespans: [Int] = []
+
+    /// The makespans whose networks were built, ascending (their size grows with them).
+    var networkMakespans: [Int] { flows.keys.sorted() }
 
     init(_ demand: FlowDemand, layered: Set<Int>) {
         self.demand = demand
@@ -64,7 +69,7 @@ struct FlowMakespanSearch {
         guard count > 0 else { return 0 }
         let horizon = demand.problem.horizon
         var low = earliestReviews[count - 1] + 1  // routes fewer than `count` below this
-        if all, !capacity.mayRouteAll(makespan: low) {
+        if all, !mayRouteAll(makespan: low) {
             // The check only gets easier as the makespan grows: gallop (steps of 1, 2, 4…) to
             // where it first passes, then bisect, so it only looks at days near the answer.
             var step = 1
@@ -73,10 +78,10 @@ struct FlowMakespanSearch {
                 low = high + 1
                 high = min(horizon + 1, high + step)
                 step *= 2
-            } while high <= horizon && !capacity.mayRouteAll(makespan: high)
+            } while high <= horizon && !mayRouteAll(makespan: high)
             while low < high {
                 let middle = low + (high - low) / 2
-                if capacity.mayRouteAll(makespan: middle) { high = middle } else { low = middle + 1 }
+                if mayRouteAll(makespan: middle) { high = middle } else { low = middle + 1 }
             }
             low = high
         }
@@ -96,5 +101,11 @@ struct FlowMakespanSearch {
             if try routing(makespan: middle).value >= count { high = middle } else { low = middle + 1 }
         }
         return high
+    }
+
+    /// The capacity check at `makespan`, noted in `checkedMakespans`.
+    private mutating func mayRouteAll(makespan: Int) -> Bool {
+        checkedMakespans.append(makespan)
+        return capacity.mayRouteAll(makespan: makespan)
     }
 }
