@@ -16,6 +16,13 @@ struct FlowMakespanSearch {
 
     /// The makespans whose networks were built, ascending (their size grows with them).
     var networkMakespans: [Int] { flows.keys.sorted() }
+    /// The largest makespan searched: the horizon until `mostRouted()` cuts it to greedy's
+    /// makespan `M`, when greedy's plan leaves out the proven fewest lines (`HorizonCut`).
+    /// That plan schedules as many lines as any plan, and its purchases route in the relaxed
+    /// network of `M`, so the flows up to `M` still bound the lines any plan schedules, on
+    /// the days that matter rather than `horizonDays`. (For the spread restriction, whose
+    /// makespans are no bounds, it only caps the target: plans past `M` are no better.)
+    private(set) var limit: Int
 
     init(_ demand: FlowDemand, layered: Set<Int>) {
         self.demand = demand
@@ -23,6 +30,7 @@ struct FlowMakespanSearch {
         streams = FlowStreams(demand, layered: layered, costs: nil)
         capacity = FlowCapacityCheck(demand)
         earliestReviews = capacity.earliestReviews
+        limit = demand.problem.horizon
     }
 
     /// The maximum flow with every review before `makespan`.
@@ -39,21 +47,20 @@ struct FlowMakespanSearch {
         return routing
     }
 
-    /// The most lines any plan can route (the maximum flow at the full horizon). When a
-    /// smaller makespan already routes every line that can be reached at all, the full
-    /// horizon's (largest) network is never built.
+    /// The most lines any plan can route: the maximum flow at `limit`. When a smaller
+    /// makespan already routes every line that can be reached at all, that larger network is
+    /// never built. Sets `limit` first.
     mutating func mostRouted() throws -> Int {
         if let mostRouted = cachedMostRouted { return mostRouted }
+        limit = try HorizonCut.greedy(demand.problem).days
         let reachable = earliestReviews.count
-        let most =
-            try firstMakespan(routing: reachable, all: true) != nil
-            ? reachable : try routing(makespan: demand.problem.horizon).value
+        let most = try firstMakespan(routing: reachable, all: true) != nil ? reachable : try routing(makespan: limit).value
         cachedMostRouted = most
         return most
     }
 
-    /// The smallest makespan at which `count` lines can be routed; nil when even the full
-    /// horizon routes fewer.
+    /// The smallest makespan at which `count` lines can be routed; nil when even `limit`
+    /// routes fewer.
     mutating func smallestMakespan(routing count: Int) throws -> Int? {
         guard count > 0 else { return 0 }
         guard count <= earliestReviews.count else { return nil }
@@ -67,7 +74,7 @@ struct FlowMakespanSearch {
     /// without building their networks.
     private mutating func firstMakespan(routing count: Int, all: Bool) throws -> Int? {
         guard count > 0 else { return 0 }
-        let horizon = demand.problem.horizon
+        let horizon = limit
         var low = earliestReviews[count - 1] + 1  // routes fewer than `count` below this
         if all, !mayRouteAll(makespan: low) {
             // The check only gets easier as the makespan grows: gallop (steps of 1, 2, 4…) to
