@@ -73,6 +73,21 @@ import Testing
         #expect(short.search.networkMakespans == analysis.search.networkMakespans)
     }
 
+    /// With a line no plan can take (sameItemPerAccount 1, 8 lines of one item, 5 accounts),
+    /// the search galloped to the horizon; it now stops at greedy's makespan.
+    @Test func flowSearchStopsAtGreedysMakespanWhenSomeLinesCannotRoute() throws {
+        var instance = try Self.seed(horizonDays: 36_600)
+        instance.rules.sameItemPerAccount = 1
+        var analysis = FlowBoundAnalysis(FlowDemand(PlanningProblem(instance)))
+        let bound = try analysis.bound()
+        #expect(bound.unscheduled == 3 && bound.makespan == 7)
+        #expect(analysis.search.limit == 7)
+        #expect(analysis.search.networkMakespans.allSatisfy { $0 <= 7 })
+        let result = try FlowSolver().solve(PlanningProblem(instance), options: SolveOptions())
+        #expect(result.run.status == .optimal && result.run.lowerBound == 7)
+        #expect(Validator().validate(result.plan, against: instance).isFeasible)
+    }
+
     /// The capacity check (earliest deadline first) agrees with Hall's condition over every
     /// interval of days, counted directly.
     @Test(arguments: 0..<40)
