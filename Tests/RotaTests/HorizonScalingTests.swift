@@ -82,7 +82,8 @@ import Testing
         let bound = try analysis.bound()
         #expect(bound.unscheduled == 3 && bound.makespan == 7)
         #expect(analysis.search.limit == 7)
-        #expect(analysis.search.networkMakespans.allSatisfy { $0 <= 7 })
+        // Past twice the latest earliest review, the search takes greedy's cut: nothing past 14.
+        #expect(analysis.search.networkMakespans.allSatisfy { $0 <= 14 })
         let result = try FlowSolver().solve(PlanningProblem(instance), options: SolveOptions())
         #expect(result.run.status == .optimal && result.run.lowerBound == 7)
         #expect(Validator().validate(result.plan, against: instance).isFeasible)

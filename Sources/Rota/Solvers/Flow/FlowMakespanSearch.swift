@@ -16,13 +16,15 @@ struct FlowMakespanSearch {
 
     /// The makespans whose networks were built, ascending (their size grows with them).
     var networkMakespans: [Int] { flows.keys.sorted() }
-    /// The largest makespan searched: the horizon until `mostRouted()` cuts it to greedy's
-    /// makespan `M`, when greedy's plan leaves out the proven fewest lines (`HorizonCut`).
+    /// The largest makespan searched: the horizon until a search goes past twice the latest
+    /// earliest review (so instances whose lines route by then never pay for greedy's plan);
+    /// then greedy's makespan `M`, when its plan leaves out the proven fewest lines (`HorizonCut`).
     /// That plan schedules as many lines as any plan, and its purchases route in the relaxed
     /// network of `M`, so the flows up to `M` still bound the lines any plan schedules, on
     /// the days that matter rather than `horizonDays`. (For the spread restriction, whose
     /// makespans are no bounds, it only caps the target: plans past `M` are no better.)
     private(set) var limit: Int
+    private var limitChecked = false
 
     init(_ demand: FlowDemand, layered: Set<Int>) {
         self.demand = demand
@@ -49,12 +51,13 @@ struct FlowMakespanSearch {
 
     /// The most lines any plan can route: the maximum flow at `limit`. When a smaller
     /// makespan already routes every line that can be reached at all, that larger network is
-    /// never built. Sets `limit` first.
+    /// never built.
     mutating func mostRouted() throws -> Int {
         if let mostRouted = cachedMostRouted { return mostRouted }
-        limit = try HorizonCut.greedy(demand.problem).days
         let reachable = earliestReviews.count
-        let most = try firstMakespan(routing: reachable, all: true) != nil ? reachable : try routing(makespan: limit).value
+        let most =
+            try firstMakespan(routing: reachable, all: true) != nil
+            ? reachable : try routing(makespan: end(past: limit)).value
         cachedMostRouted = most
         return most
     }
@@ -74,7 +77,6 @@ struct FlowMakespanSearch {
     /// without building their networks.
     private mutating func firstMakespan(routing count: Int, all: Bool) throws -> Int? {
         guard count > 0 else { return 0 }
-        let horizon = limit
         var low = earliestReviews[count - 1] + 1  // routes fewer than `count` below this
         if all, !mayRouteAll(makespan: low) {
             // The check only gets easier as the makespan grows: gallop (steps of 1, 2, 4…) to
@@ -83,23 +85,24 @@ struct FlowMakespanSearch {
             var high = low
             repeat {
                 low = high + 1
-                high = min(horizon + 1, high + step)
+                high = min(try end(past: high + step) + 1, high + step)
                 step *= 2
-            } while high <= horizon && !mayRouteAll(makespan: high)
+            } while high <= limit && !mayRouteAll(makespan: high)
             while low < high {
                 let middle = low + (high - low) / 2
                 if mayRouteAll(makespan: middle) { high = middle } else { low = middle + 1 }
             }
             low = high
         }
-        guard low <= horizon else { return nil }
+        guard low <= limit else { return nil }
         if try routing(makespan: low).value >= count { return low }
         var step = 1
         var high = low
         while true {
-            guard high < horizon else { return nil }
+            let end = try end(past: high + step)
+            guard high < end else { return nil }
             low = high + 1
-            high = min(horizon, high + step)
+            high = min(end, high + step)
             step *= 2
             if try routing(makespan: high).value >= count { break }
         }
@@ -108,6 +111,16 @@ struct FlowMakespanSearch {
             if try routing(makespan: middle).value >= count { high = middle } else { low = middle + 1 }
         }
         return high
+    }
+
+    /// `limit`, for a search about to look at `makespan`: cut to greedy's makespan once a
+    /// search goes past twice the latest earliest review.
+    private mutating func end(past makespan: Int) throws -> Int {
+        if !limitChecked, makespan > 2 * ((earliestReviews.last ?? 0) + 1) {
+            limitChecked = true
+            limit = try HorizonCut.greedy(demand.problem).days
+        }
+        return limit
     }
 
     /// The capacity check at `makespan`, noted in `checkedMakespans`.
