@@ -31,6 +31,12 @@ struct ExportCommand: ParsableCommand {
               glpsol --freemps seed.mps -o seed.txt
               rota import-solution seed.json seed.txt --format columns -o plan.json
 
+            The model covers only the days that can matter: when greedy's plan leaves out the \
+            proven fewest lines, every plan at least as good ends by its makespan M, so days M \
+            and later are left out (T := M for mathprog; with --makespan N, the first N days at \
+            most). Every optimal plan stays a solution; the summary says when days were cut. \
+            --full-horizon keeps every day of the horizon.
+
             glpsol solves rota.mod well only on small instances (its makespan binaries have a \
             weak relaxation); `rota solve --solver mip` is the better exact route on larger ones.
             """
@@ -59,6 +65,9 @@ struct ExportCommand: ParsableCommand {
             valueName: "N"))
     var makespan: Int?
 
+    @Flag(help: "Model every day of the horizon, not only the days before greedy's makespan.")
+    var fullHorizon = false
+
     @Option(help: "A policy file (weights, slaTierDays) that replaces the instance's policy.")
     var policy: String?
 
@@ -74,8 +83,17 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
-        let problem = PlanningProblem(instance)
+        let whole = PlanningProblem(instance)
         let name = instance.name ?? "instance"
+        let cut: HorizonCut
+        do {
+            cut = fullHorizon ? HorizonCut(whole: whole) : try HorizonCut.greedy(whole, atMost: makespan)
+        } catch {
+            Terminal.error("cannot find the days the model needs: \(error)")
+            throw ExitCode(3)
+        }
+        let problem = cut.problem
+        let days = cut.isCut ? ", cut to the first \(cut.days) of \(cut.horizon) days" : ""
         switch format {
         case .mathprog:
             try Terminal.emit(Array(MathProgData.text(for: problem).utf8), to: output)
@@ -84,7 +102,7 @@ struct ExportCommand: ParsableCommand {
                 Terminal.note(
                     "\(name): mathprog data for models/rota.mod, \(s.lines) lines in \(s.purchaseClasses + s.reviewClasses) "
                         + "classes (\(s.purchaseClasses) purchase, \(s.reviewClasses) review-only), \(s.groups) groups, "
-                        + "\(s.accounts) accounts, \(s.days) days")
+                        + "\(s.accounts) accounts, \(cut.horizon) days" + (cut.isCut ? ", cut to the first \(s.days)" : ""))
             }
         case .lp, .mps:
             let exported: (bytes: [UInt8], summary: ModelExport.Summary)
@@ -99,7 +117,7 @@ struct ExportCommand: ParsableCommand {
                 let s = exported.summary
                 Terminal.note(
                     "\(name): \(format.rawValue) model, \(s.rows) rows, \(s.columns) columns, \(s.nonZeros) non-zeros"
-                        + (makespan.map { ", makespan ≤ \($0)" } ?? ""))
+                        + (makespan.map { ", makespan ≤ \($0)" } ?? "") + days)
             }
         }
     }

@@ -32,10 +32,15 @@ import Testing
             var search = FlowMakespanSearch(demand, layered: layered)
             var scan = FlowMakespanSearch(demand, layered: layered)
             let most = try search.mostRouted()
-            #expect(most == (try scan.routing(makespan: problem.horizon).value), "seed \(seed)")
+            // The search stops at greedy's makespan when greedy leaves out the proven fewest
+            // lines; an exact flow routes there what it routes at the horizon.
+            #expect(most == (try scan.routing(makespan: search.limit).value), "seed \(seed)")
+            if FlowExactness(demand).isExact {
+                #expect(most == (try scan.routing(makespan: problem.horizon).value), "seed \(seed)")
+            }
             for count in 0...(most + 1) {
                 var expected: Int?
-                for makespan in 0...problem.horizon where try scan.routing(makespan: makespan).value >= count {
+                for makespan in 0...search.limit where try scan.routing(makespan: makespan).value >= count {
                     expected = makespan
                     break
                 }

@@ -85,14 +85,15 @@ public enum MathProgData {
         param("histBuy", buys)
         var itemDays: [([Int], String)] = []
         var items: [([Int], String)] = []
+        // Walk the history itself (accounts × items × days would be far larger), keys ascending.
         for a in accounts {
-            for i in 0..<problem.itemCount {
-                for d in 0..<horizon {
-                    let k = history.purchases(account: a, item: i, day: d)
-                    if k > 0 { itemDays.append(([a, i, d], String(k))) }
+            for (i, days) in history.itemPurchasesByDay[a].sorted(by: { $0.key < $1.key }) {
+                for (d, k) in days.sorted(by: { $0.key < $1.key }) where d >= 0 && d < horizon && k > 0 {
+                    itemDays.append(([a, i, d], String(k)))
                 }
-                let total = history.purchases(account: a, item: i)
-                if total > 0 { items.append(([a, i], String(total))) }
+            }
+            for (i, total) in history.itemPurchases[a].sorted(by: { $0.key < $1.key }) where total > 0 {
+                items.append(([a, i], String(total)))
             }
         }
         param("histItemDay", itemDays)
@@ -100,9 +101,8 @@ public enum MathProgData {
         param("histLoad", accounts.compactMap { history.load[$0] > 0 ? ([$0], String(history.load[$0])) : nil })
         var reviews: [([Int], String)] = []
         for a in accounts {
-            for d in 0..<horizon {
-                let k = history.reviews(account: a, day: d)
-                if k > 0 { reviews.append(([a, d], String(k))) }
+            for (d, k) in history.reviewsByDay[a].sorted(by: { $0.key < $1.key }) where d >= 0 && d < horizon && k > 0 {
+                reviews.append(([a, d], String(k)))
             }
         }
         param("histReview", reviews)

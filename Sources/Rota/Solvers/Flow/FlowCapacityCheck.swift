@@ -3,7 +3,10 @@
 /// accounts that could buy that day and review before the makespan (item caps ignored).
 ///
 /// If the lines that can only be bought within some run of days outnumber the purchases those
-/// days allow, no flow routes them all.
+/// days allow, no flow routes them all. The condition is checked by earliest deadline first
+/// (day by day, each day's capacity goes to the waiting lines whose last purchase day comes
+/// first), which meets it exactly on interval demands, in O(days + lines log lines) time and
+/// O(days + lines) memory for the days before the makespan.
 struct FlowCapacityCheck {
     private let demand: FlowDemand
     /// Per purchase line that can be reached at all: first purchase day and lag.
@@ -46,22 +49,21 @@ struct FlowCapacityCheck {
                 capacity[d] = min(most, capacity[d] + min(most, demand.dayRoom(a, d)))
             }
         }
-        // within[x][y]: lines whose purchase must fall on days x...y.
-        var within = [[Int]](repeating: [Int](repeating: 0, count: days), count: days + 1)
+        // Lines by first purchase day; each waits in a heap keyed by its last purchase day.
+        var release = [[Int]](repeating: [], count: days)
         for line in lines {
             guard line.earliestReview < makespan else { return false }
             let (last, underflow) = (makespan - 1).subtractingReportingOverflow(line.lag)
             guard !underflow, line.first <= last else { return false }
-            within[line.first][min(last, days - 1)] += 1
+            release[line.first].append(min(last, days - 1))
         }
-        var prefix = [Int](repeating: 0, count: days + 1)
-        for d in 0..<days { prefix[d + 1] = prefix[d] + capacity[d] }
-        for x in stride(from: days - 1, through: 0, by: -1) {
-            for y in x..<days {
-                within[x][y] += within[x + 1][y] + (y > x ? within[x][y - 1] - within[x + 1][y - 1] : 0)
-                if within[x][y] > prefix[y + 1] - prefix[x] { return false }
-            }
+        var waiting = MinHeap()
+        for d in 0..<days {
+            for last in release[d] { waiting.push(last) }
+            if let due = waiting.min, due < d { return false }
+            var left = capacity[d]
+            while left > 0, waiting.popMin() != nil { left -= 1 }
         }
-        return true
+        return waiting.isEmpty
     }
 }

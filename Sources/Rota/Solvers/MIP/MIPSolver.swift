@@ -133,12 +133,7 @@ public struct MIPSolver: Solver {
     static func modelledProblem(
         _ problem: PlanningProblem, warmObjective: LexicographicObjective?, floor: MakespanBound
     ) -> PlanningProblem {
-        guard let warmObjective, warmObjective.unscheduled == floor.unscheduled,
-            warmObjective.makespan >= 1, warmObjective.makespan < problem.horizon
-        else { return problem }
-        var instance = problem.instance
-        instance.horizonDays = warmObjective.makespan
-        return PlanningProblem(instance)
+        HorizonCut(problem, planned: warmObjective, floor: floor).problem
     }
 
 }
