@@ -18,9 +18,10 @@ enum SimplexResult {
 
 extension LinearModel {
     /// Simplex iterations per `glp_simplex` call: GLPK's simplex has no callback, so a run is
-    /// cut into slices, and the stop token is checked between them. A count, not a time, so
-    /// that a run takes the same path on every machine; about a second of work on the largest
-    /// models, and above GLPK's 200 degenerate iterations before it perturbs against stalling.
+    /// cut into slices and the stop token is checked between them. A count, not a time, so a
+    /// run takes the same path on every machine and under any load. About a second on a
+    /// 200,000-column model (more on larger ones); well above the 200 degenerate iterations
+    /// after which GLPK perturbs the bounds against stalling, which a slice starts afresh.
     static let simplexSlice: Int32 = 1000
 
     /// Solves the LP (relaxation) with `glp_simplex`, in slices of `simplexSlice` iterations,
@@ -50,11 +51,14 @@ extension LinearModel {
             case GLP_ENOPFS:
                 return .infeasible
             case GLP_ENODFS:
-                return parameters.presolve == GLP_ON ? try runSimplex(presolve: false, clock: clock, stop: stop) : .unbounded
+                guard parameters.presolve == GLP_ON else { return .unbounded }
+                return try runSimplex(presolve: false, clock: clock, stop: stop)
             case GLP_ETMLIM:
                 return .timeLimit(feasible: glp_get_prim_stat(problem) == GLP_FEAS)
             case GLP_EITLIM:
-                if stop?.isStopped == true { return .interrupted(feasible: glp_get_prim_stat(problem) == GLP_FEAS) }
+                if stop?.isStopped == true {
+                    return .interrupted(feasible: glp_get_prim_stat(problem) == GLP_FEAS)
+                }
                 parameters.presolve = GLP_OFF
             default:
                 throw SolverFailure(message: "glp_simplex returned \(Self.describe(code: code))")
