@@ -46,11 +46,12 @@ extension LinearModel {
         var relaxationBound: Double?
         var warmStart: [Double]?
         if !presolveInSearch {
-            switch try runSimplex(presolve: options.presolve, clock: clock) {
+            switch try runSimplex(presolve: options.presolve, clock: clock, stop: options.stop) {
             case .optimal: relaxationBound = glp_get_obj_val(problem)
             case .infeasible: return unsolved(.infeasible, bound: nil, clock: clock)
             case .unbounded: return unsolved(.unbounded, bound: nil, clock: clock)
             case .timeLimit: return unsolved(.timeLimit, bound: nil, clock: clock)
+            case .interrupted: return unsolved(.interrupted, bound: nil, clock: clock)
             }
             if let values = options.warmStart {
                 switch checkWarmStart(values) {
@@ -96,11 +97,12 @@ extension LinearModel {
         case GLP_ENOPFS, GLP_ENODFS:
             // The MIP presolver found no (integer) feasible or no bounded solution; the
             // relaxation, solved without presolve, tells which.
-            switch try runSimplex(presolve: false, clock: clock) {
+            switch try runSimplex(presolve: false, clock: clock, stop: options.stop) {
             case .optimal: status = code == GLP_ENOPFS ? .noIntegerSolution : .unbounded
             case .infeasible: status = .infeasible
             case .unbounded: status = .unbounded
             case .timeLimit: status = .timeLimit
+            case .interrupted: status = .interrupted
             }
             return unsolved(status, bound: nil, clock: clock, nodes: context.nodes)
         case GLP_EMIPGAP: status = .feasible

@@ -20,7 +20,8 @@ public struct MIPOptions: Sendable {
     public var progressInterval: Double
     /// Called on the solving thread with each new incumbent and periodically; never when nil.
     public var progress: (@Sendable (MIPProgress) -> Void)?
-    /// Raised by the caller to stop the search early.
+    /// Raised by the caller to stop the solve early (checked between simplex slices and at
+    /// each branch-and-bound callback: see `StopToken`).
     public var stop: StopToken?
 
     public init(

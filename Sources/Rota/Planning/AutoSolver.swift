@@ -19,6 +19,10 @@ import _GLPK
 /// The status, lower bound and gap speak of (unscheduled, makespan), the levels the bound
 /// covers: `optimal` means no plan leaves out fewer lines or, leaving out as many, finishes
 /// sooner; lateness and balance are served as well as the path allows.
+///
+/// A stop request (`SolveOptions.shouldStop`) skips the steps not yet begun (`skipped:
+/// interrupted` in the settings) and stops a running MIP within about a second; the status is
+/// then `interrupted` unless the plan already meets the bound.
 public struct AutoSolver: Solver {
     public let name = "auto"
     public var flowLineLimit = 50_000
@@ -39,12 +43,17 @@ public struct AutoSolver: Solver {
         let objective = Objective.default
         let bound = LowerBounds.compute(problem)
 
+        let stopped = { options.shouldStop?() ?? false }
         var best = try GreedySolver().solve(problem, options: options)
         var bestMetrics = scorer.score(best.plan, for: problem.instance)
         var path = ["greedy"]
         // The flow's bound: no plan leaving out at most `leftOut` lines ends before `makespan`.
         var flowBound: (leftOut: Int, makespan: Int)?
-        if problem.lineCount <= flowLineLimit, !(options.shouldStop?() ?? false) {
+        if problem.lineCount > flowLineLimit {
+            settings["flow"] = "skipped: over \(flowLineLimit) lines"
+        } else if stopped() {
+            settings["flow"] = "skipped: interrupted"
+        } else {
             let flow = try FlowSolver().solve(problem, options: options)
             let flowMetrics = scorer.score(flow.plan, for: problem.instance)
             flowBound = flow.run.lowerBound.map { (flowMetrics.unscheduled, $0) }
@@ -55,8 +64,6 @@ public struct AutoSolver: Solver {
             } else {
                 path.append("flow")
             }
-        } else {
-            settings["flow"] = "skipped: over \(flowLineLimit) lines"
         }
 
         // Plans better than the best leave out at most as many lines as it does.
@@ -68,7 +75,10 @@ public struct AutoSolver: Solver {
         var status: SolveStatus = meetsBound ? .optimal : .feasible
         var lowerBound = bound.unscheduled == bestMetrics.unscheduled ? makespanFloor : nil
         let limited = options.timeLimit != nil || options.nodeLimit != nil
-        if !meetsBound || limited, !(options.shouldStop?() ?? false) {
+        if !meetsBound || limited, stopped() {
+            settings["mip"] = "skipped: interrupted"
+            if !meetsBound { status = .interrupted }
+        } else if !meetsBound || limited {
             // The MIP models only the days before the plan's makespan once its unscheduled is proven.
             let cut = bestMetrics.unscheduled == bound.unscheduled ? bestMetrics.makespan : nil
             let columns = MIPSizeEstimate(problem, horizon: cut).purchaseColumns

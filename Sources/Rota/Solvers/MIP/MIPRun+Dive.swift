@@ -25,7 +25,8 @@ extension MIPRun {
         for round in 0..<maxRounds {
             if exhausted() { break }
             let lp = try model.solve(
-                MIPOptions(timeLimit: options.timeLimit.map { max(0.001, $0 - elapsed) }, presolve: false))
+                MIPOptions(
+                    timeLimit: options.timeLimit.map { max(0.001, $0 - elapsed) }, presolve: false, stop: stopToken))
             guard lp.status == .optimal, lp.values.count == formulation.program.columns.count else {
                 if round == 0 { return Relaxation(bound: nil, values: nil, infeasible: lp.status == .infeasible) }
                 // The last rounding up broke the LP: round those columns down instead, once.

@@ -9,10 +9,11 @@ final class MIPRun {
     let formulation: MIPFormulation
     let model: LinearModel
     let options: SolveOptions
-    let stopRequested: (@Sendable () -> Bool)?
     let cuts: Bool
     let started: ContinuousClock.Instant
-    let stopToken = StopToken()
+    /// Handed to every GLPK solve, which checks it between simplex slices and search nodes;
+    /// it polls the caller's `stopRequested`.
+    let stopToken: StopToken
     /// The combinatorial lower bound (`LowerBounds`), a floor for the first two stages.
     let floor: MakespanBound?
 
@@ -38,7 +39,7 @@ final class MIPRun {
         self.formulation = formulation
         self.options = options
         self.cuts = cuts
-        self.stopRequested = stopRequested
+        stopToken = stopRequested.map { StopToken(polling: $0) } ?? StopToken()
         model = try formulation.program.glpkModel(named: formulation.problem.instance.name, relaxed: true)
         incumbent = start
         reviewUpper = formulation.reviewDay.enumerated().compactMap { j, day in
@@ -51,7 +52,7 @@ final class MIPRun {
     /// Whether time, nodes or the caller's patience ran out (recording why).
     func exhausted() -> Bool {
         if unproven == .timeLimit || unproven == .nodeLimit || unproven == .interrupted { return true }
-        if stopRequested?() == true || stopToken.isStopped {
+        if stopToken.isStopped {
             unproven = .interrupted
         } else if let limit = options.timeLimit, elapsed >= limit {
             unproven = .timeLimit
@@ -61,6 +62,15 @@ final class MIPRun {
             return false
         }
         return true
+    }
+
+    /// The budget `exhausted()` found spent, as the status of a stage it cut short.
+    private var exhaustedStatus: MIPStatus {
+        switch unproven {
+        case .nodeLimit: .nodeLimit
+        case .interrupted: .interrupted
+        default: .timeLimit
+        }
     }
 
     /// The value of a level at the incumbent (0 for a level without a row).
@@ -153,7 +163,8 @@ final class MIPRun {
         }
         if exhausted() {
             return StageOutcome(
-                status: .timeLimit, bound: relaxation.bound, foundSolution: found, nodes: 0, seconds: elapsed - begun)
+                status: exhaustedStatus, bound: relaxation.bound, foundSolution: found, nodes: 0,
+                seconds: elapsed - begun)
         }
         let outcome = try branchAndBound(stage: stage, warm: warm || found)
         found = found || outcome.hasSolution
@@ -166,14 +177,9 @@ final class MIPRun {
     private func branchAndBound(stage: String, warm: Bool) throws -> MIPOutcome {
         let before = nodesUsed
         let begun = elapsed
-        let report = options.progress
-        let stop = stopRequested
-        let token = stopToken
-        var progress: (@Sendable (MIPProgress) -> Void)?
-        if report != nil || stop != nil {
-            progress = { snapshot in
-                if stop?() == true { token.stop() }
-                report?(
+        let progress = options.progress.map { report in
+            { @Sendable (snapshot: MIPProgress) in
+                report(
                     SolveProgress(
                         stage: stage, incumbent: snapshot.incumbent, bound: snapshot.bound, gap: snapshot.gap,
                         nodes: before + snapshot.nodes, seconds: begun + snapshot.seconds))
@@ -182,8 +188,8 @@ final class MIPRun {
         let mipOptions = MIPOptions(
             timeLimit: options.timeLimit.map { max(0.001, $0 - elapsed) },
             relativeGap: options.relativeGap, nodeLimit: options.nodeLimit.map { max(1, $0 - nodesUsed) },
-            warmStart: warm ? incumbent : nil, cuts: cuts, progressInterval: stop == nil ? 1 : 0.1,
-            progress: progress, stop: token)
+            warmStart: warm ? incumbent : nil, cuts: cuts, progressInterval: 0.1, progress: progress,
+            stop: stopToken)
         let integers = integerColumns
         for j in integers { try model.setKind(formulation.program.columns[j].kind.glpk, for: LinearModel.Column(j)) }
         defer { for j in integers { try? model.setKind(.continuous, for: LinearModel.Column(j)) } }

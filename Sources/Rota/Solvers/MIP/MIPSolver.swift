@@ -98,12 +98,16 @@ public struct MIPSolver: Solver {
                 warmObjective = nil
             }
         }
-        let run = try MIPRun(
-            formulation: formulation, start: start, options: options, cuts: cuts, stopRequested: options.shouldStop,
-            started: started, floor: floor)
-        try run.runStages(through: lastLevel)
+        // Stopped while the formulation was built: no GLPK model and no search, the start stands.
+        let run =
+            options.shouldStop?() == true
+            ? nil
+            : try MIPRun(
+                formulation: formulation, start: start, options: options, cuts: cuts,
+                stopRequested: options.shouldStop, started: started, floor: floor)
+        try run?.runStages(through: lastLevel)
 
-        var schedule = formulation.schedule(from: run.incumbent)
+        var schedule = formulation.schedule(from: run?.incumbent ?? start)
         let broken = schedule.violations(in: problem)
         guard broken.isEmpty else { throw MIPSolverError.invalidSolution(broken) }
         var objective = schedule.objective(in: problem)
@@ -111,18 +115,19 @@ public struct MIPSolver: Solver {
             schedule = warmStart
             objective = warmObjective
         }
-        var status = run.unproven ?? .optimal
+        var status = run.map { $0.unproven ?? .optimal } ?? .interrupted
         if status == .optimal, objective.unscheduled > 0, objective.unscheduled == problem.workLines.count {
             status = .infeasible
         }
-        let counts = run.model.counts
+        let program = formulation.program
+        let counts = run?.model.counts
         return MIPReport(
-            schedule: schedule, objective: objective, status: status, makespanBound: run.makespanBound,
-            stages: run.stages,
+            schedule: schedule, objective: objective, status: status, makespanBound: run?.makespanBound,
+            stages: run?.stages ?? [],
             size: MIPReport.Size(
-                rows: counts.rows, columns: counts.columns,
-                integerColumns: formulation.program.columns.count { $0.kind != .continuous },
-                nonZeros: counts.nonZeros),
+                rows: counts?.rows ?? program.rows.count, columns: counts?.columns ?? program.columns.count,
+                integerColumns: program.columns.count { $0.kind != .continuous },
+                nonZeros: counts?.nonZeros ?? program.nonZeros),
             warmStart: warmNote, horizon: model.horizon, seconds: started.secondsElapsed)
     }
 
