@@ -1,3 +1,6 @@
+import RotaFormat
+import RotaEvaluation
+
 extension Baseline {
     /// The baseline's document, entries in their order.
     public var jsonValue: JSONValue {

@@ -1,3 +1,7 @@
+import RotaCore
+import RotaFormat
+import RotaEvaluation
+
 /// What the regression gate checks against (`results/baseline.json`): for every instance file
 /// and solver, the metrics of the plan made under a deterministic work limit, with the
 /// objective that ranks plans and a digest of each instance so a changed file is noticed.

@@ -1,3 +1,7 @@
+import RotaCore
+import RotaFormat
+import Rota
+
 /// One instance of a benchmark suite: a committed file, or a family and seed generated
 /// when the benchmark runs (large instances are never committed).
 public struct BenchInstance: Hashable, Sendable {

@@ -1,3 +1,6 @@
+import RotaFormat
+import RotaEvaluation
+
 extension BenchRecord {
     /// The record as a JSON object (one line of a `.jsonl` file once written compactly).
     public var jsonValue: JSONValue {

@@ -1,3 +1,5 @@
+import RotaEvaluation
+
 extension BenchReport {
     /// The report as Markdown: what ran where, one table row per run, the growth table, and
     /// the runs whose plan failed validation (there should be none).

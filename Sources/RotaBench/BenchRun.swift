@@ -1,3 +1,6 @@
+import RotaCore
+import RotaEvaluation
+
 /// One solver on one benchmark instance, measured in this process: the instance is loaded
 /// (or generated), the dense problem built and solved, the lower bound computed, the plan
 /// validated and scored. `rota bench` runs each in a process of its own (`rota bench-run`)

@@ -1,4 +1,5 @@
 import Foundation
+import Rota
 
 /// A set of benchmark instances and the budgets that let every catalog solver finish on them:
 /// `quick` (the committed instances, about a minute) and `full` (up to `huge`, within 20 minutes

@@ -1,3 +1,6 @@
+import RotaCore
+import Rota
+
 /// Runs a suite: every solver on every instance it admits, in suite order then catalog order.
 /// How one run is made is up to the caller (`execute`): `rota bench` starts a process per run,
 /// tests and `--in-process` call `BenchRun` directly.

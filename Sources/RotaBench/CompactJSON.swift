@@ -1,3 +1,5 @@
+import RotaFormat
+
 /// One-line JSON (no spaces, no newlines), for JSON-lines files; keys in the order given.
 /// Built on `JSONWriter` so strings and numbers are written exactly as in rota's other files.
 enum CompactJSON {

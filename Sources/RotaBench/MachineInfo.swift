@@ -1,4 +1,5 @@
 import Foundation
+import RotaCore
 
 /// The machine and code a benchmark ran on: cores, memory, CPU model, OS, rota's version
 /// and the git commit (with `+dirty` when the work tree has uncommitted changes).

@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 /// The exact model's size as one of lines, accounts or days grows and the others stay:
 /// rows, columns, non-zeros and build seconds of `MIPFormulation` on cuts of one instance
 /// (its first lines in order, its first accounts, its first days).

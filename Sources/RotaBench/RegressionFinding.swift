@@ -1,3 +1,5 @@
+import RotaEvaluation
+
 /// The gate's word on one baseline plan: the verdict, both metric sets, the term that decided.
 public struct RegressionFinding: Hashable, Sendable {
     /// How the new plan compares with the baseline's.

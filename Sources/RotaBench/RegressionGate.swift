@@ -1,3 +1,8 @@
+import RotaCore
+import RotaFormat
+import RotaEvaluation
+import Rota
+
 /// The plan-quality gate for CI: re-solves every instance of a baseline with the baseline's
 /// work limit (search nodes, never wall-clock time, so a slow machine gives the same plans)
 /// and checks each new plan: valid, and not worse than the baseline under its objective.

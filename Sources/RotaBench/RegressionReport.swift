@@ -1,3 +1,5 @@
+import RotaEvaluation
+
 /// What the regression gate found: one finding per baseline plan, the catalog's solvers the
 /// baseline does not cover yet, and whether the gate passes.
 public struct RegressionReport: Hashable, Sendable {

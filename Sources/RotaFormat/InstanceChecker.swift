@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The checks an instance must pass before planning, each reported with the JSON path of
 /// the offending field: the format tag, a horizon of at least one day, at least one account,
 /// unique account, order, line and existing-task ids, no negative limits, lags or caps (nor

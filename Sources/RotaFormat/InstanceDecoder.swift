@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Decodes a parsed `fulfillment-instance/1` document into an `Instance`, applying every
 /// default of the format (absent caps take their default, `null` caps are unlimited) and
 /// ignoring unknown fields.

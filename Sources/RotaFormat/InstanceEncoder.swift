@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Turns an `Instance` into its `fulfillment-instance/1` document. Every rule key is
 /// written (`null` for an unlimited cap), so decoding the result gives the same instance.
 /// Map-valued fields (`indices`, `policy.weights`) are written in key order,

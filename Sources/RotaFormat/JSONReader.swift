@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Reads typed fields out of a parsed document, recording every problem with its JSON path
 /// instead of stopping at the first.
 ///

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Decodes a parsed `fulfillment-plan/1` document into a `Plan`. It checks the shape only
 /// (fields, types, dates, enumerations); whether the plan fits an instance is the validator's
 /// business. Unknown fields (metrics, explanations) are ignored.

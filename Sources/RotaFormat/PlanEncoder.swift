@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Turns a `Plan` into its `fulfillment-plan/1` document: the solver block when present
 /// (settings and versions in key order), the tasks in plan order, and `unscheduled`.
 enum PlanEncoder {

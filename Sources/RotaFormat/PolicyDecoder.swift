@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Decodes a policy: `weights` of the order indices and `slaTierDays` per SLA tier, from an
 /// instance's `policy` field or from a policy file (a bare policy object or `{"policy": {…}}`).
 enum PolicyDecoder {

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Reading and writing rota's JSON files: instances (`fulfillment-instance/1`), plans
 /// (`fulfillment-plan/1`) and policies, per the format specification.
 ///

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Depth-first branch and bound over the lines needing work, one line per level.
 ///
 /// Each level tries the line's placements (account, purchase day, review day) in order of

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The test oracle: enumerates every placement of every line (purchase account and day, review
 /// day, or left out) by branch and bound, and returns a lexicographically optimal plan.
 ///

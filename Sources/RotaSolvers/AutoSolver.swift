@@ -1,4 +1,6 @@
 import _GLPK
+import RotaCore
+import RotaEvaluation
 
 /// The default way to plan: the fast solvers first, the exact MIP only where it can still
 /// help and fits.

@@ -1,3 +1,6 @@
+import RotaFormat
+import RotaEvaluation
+
 /// The JSON form of a plan comparison (`rota compare --format json`).
 enum ComparisonEncoder {
     static func encode(_ c: PlanComparison, fileA: String?, fileB: String?) -> JSONValue {

@@ -1,3 +1,6 @@
+import RotaFormat
+import RotaEvaluation
+
 /// The JSON form of a plan's metrics and bound (`rota score --json`).
 enum MetricsEncoder {
     static func encode(_ m: PlanMetrics) -> JSONValue {

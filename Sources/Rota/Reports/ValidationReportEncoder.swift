@@ -1,3 +1,6 @@
+import RotaFormat
+import RotaEvaluation
+
 /// The JSON form of a validation report (`rota validate --json`).
 enum ValidationReportEncoder {
     static func encode(_ report: ValidationReport, titles: [Int: String]) -> JSONValue {

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Per-account capacities over the horizon, history subtracted, for the makespan bound.
 ///
 /// Every number here is an upper bound on what a valid plan can still do (it relaxes some

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The lines a plan must still serve, each with the earliest days its purchase and review can be.
 ///
 /// For a line needing a purchase, over every account: the first day `p ≥ firstPurchaseDay` the

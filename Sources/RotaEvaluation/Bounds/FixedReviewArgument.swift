@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Reviews of completed purchases against the review capacity of the account that bought them.
 ///
 /// A line whose purchase is completed is reviewed by that account `a`, on a day in

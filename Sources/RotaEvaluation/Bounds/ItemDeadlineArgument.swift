@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Purchases by deadline, item by item, against the capacity for one item on days `0...D`.
 ///
 /// As in `PurchaseDeadlineArgument`, but for the lines of one item `i`: account `a` buys at

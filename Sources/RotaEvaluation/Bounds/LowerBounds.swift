@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Proven lower bounds on what any valid plan of a problem can achieve.
 public enum LowerBounds {
     /// The lexicographic bound (fewest lines left out, then the makespan of plans leaving out

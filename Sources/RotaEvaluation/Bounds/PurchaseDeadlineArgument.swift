@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Purchases by deadline against the accounts' purchase capacity on days `0...D`.
 ///
 /// With every review before `M`, a line with lag `ℓ` must be purchased by `dl = M - 1 - ℓ`

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Reviews against the accounts' review capacity on days `s...M-1`.
 ///
 /// With every review before `M`, each scheduled line whose earliest review day is `≥ s` is

@@ -1,3 +1,5 @@
+import RotaCore
+
 extension Comparator {
     /// Every metric of FORMAT.md in `rota score`'s order, SLA tiers by name (a tier missing from
     /// one plan counts as having no lines there: share 1).

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Compares two plans of one instance: validates and scores both, then sets every metric side
 /// by side, gives the verdict under an objective, and lists the loads and the tasks that moved.
 ///

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Two plans of one instance side by side (A the baseline, B the candidate): both validation
 /// reports and metric sets, each metric's difference and winner, the verdict, the loads per
 /// account and per day, the tasks that moved, the lower bound.

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// How a plan differs from a previous one, matching non-missed tasks by (line, kind).
 ///
 /// Moved and added tasks are in the new plan's task order, removed ones in the previous plan's.

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Every quality measure of a plan (FORMAT.md "Quality: how plans are scored"), recomputed from its tasks.
 ///
 /// Only non-missed tasks whose line and account exist in the instance are counted.

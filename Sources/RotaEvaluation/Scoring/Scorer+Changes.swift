@@ -1,3 +1,5 @@
+import RotaCore
+
 extension Scorer {
     /// Matches non-missed tasks of both plans by (line, kind); the first task wins when a plan
     /// has several for the same pair. Lines need not exist in any instance. Moved and added tasks

@@ -1,3 +1,5 @@
+import RotaCore
+
 extension Scorer {
     /// The number of window start days `t` whose window `[t, t + windowDays - 1]` holds more than
     /// `soft` of the given purchase days. A window with no purchase never counts, so start days

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Recomputes every quality metric of a plan from its tasks alone (never trusts stored metrics).
 ///
 /// Robust to invalid plans: tasks whose line or account is not in the instance are skipped,

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Day arithmetic that cannot trap, for caps and lags read from untrusted input.
 extension Day {
     /// Days from `other` to this day, saturating at the ends of `Int`.

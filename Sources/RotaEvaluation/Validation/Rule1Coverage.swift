@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Rule 1: each line has exactly one purchase and one review or is unscheduled with a reason;
 /// every task refers to a line, account and item of the instance, consistently.
 public struct CoverageRule: FeasibilityRule {

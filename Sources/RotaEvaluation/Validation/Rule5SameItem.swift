@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Rule 5: purchases of one item by one account stay within `sameItemPerAccountPerDay` on
 /// every day and within `sameItemPerAccount` over the whole plan, history included.
 public struct SameItemRule: FeasibilityRule {

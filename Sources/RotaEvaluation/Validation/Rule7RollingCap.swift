@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Rule 7: in every run of `rolling.days` consecutive days an account's purchases do not
 /// exceed `rolling.hard`.
 ///

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Rule 9: every completed or missed task of `existing` is in the plan with the same id and
 /// every field unchanged, and the plan invents no completed or missed task.
 public struct HistoryRule: FeasibilityRule {

@@ -1,3 +1,5 @@
+import RotaCore
+
 extension ValidationContext {
     /// The days on which `tasks` (one account's, sorted by day) number more than `limit`
     /// with at least one pending task among them (a breach of history alone is not the plan's).

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// What the feasibility rules share: the instance, the plan and indexes over both, built once.
 ///
 /// Tasks are named by their position in `plan.tasks`. Every index here leaves out `missed`

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Checks a plan against the nine feasibility rules of the format, independently of any solver.
 public struct Validator: Sendable {
     /// The rules checked, in order.

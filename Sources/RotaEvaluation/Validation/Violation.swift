@@ -1,3 +1,5 @@
+import RotaCore
+
 /// One breach of a feasibility rule by a plan, with the tasks, lines, account and day involved.
 public struct Violation: Hashable, Sendable {
     /// The feasibility rule broken (1…9, numbered as in the format specification).

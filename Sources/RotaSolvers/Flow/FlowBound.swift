@@ -1,3 +1,5 @@
+import RotaCore
+
 /// A lower bound on the makespan from maximum flows: the smallest makespan whose purchase
 /// network still routes as many lines as the full horizon does.
 ///

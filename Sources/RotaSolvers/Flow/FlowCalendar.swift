@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Per account, the first day it is available on or after each day: where a review lands.
 struct FlowCalendar: Sendable {
     let horizon: Int

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Turns a routing into a purchase and a review for each routed line.
 ///
 /// A group's units are handed to its members round-robin, item by item, least-loaded member

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// What the flow must plan, read off a problem: the lines that need a purchase, the lines
 /// whose purchase is completed and need only a review, and the completed history that holds
 /// capacity.

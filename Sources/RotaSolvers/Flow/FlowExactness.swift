@@ -1,3 +1,5 @@
+import RotaCore
+
 /// What the flow cannot express, and whether any of it can bind on a problem.
 ///
 /// The network holds availability, earliest days, lags, the horizon, daily limits and the

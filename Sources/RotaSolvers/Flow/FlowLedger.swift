@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Every cap of the format, kept up to date as tasks are placed: a placement is taken only
 /// when it breaks none of the nine rules given the history and the tasks already placed.
 ///

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Places the flow's proposal through the ledger: every proposed placement that breaks no
 /// rule is kept as is; the others, and (for a relaxed flow) the lines the flow left out, get
 /// the earliest review still open; reviews of completed purchases come first.

@@ -1,4 +1,5 @@
 import _GLPK
+import RotaCore
 
 /// Plans with GLPK's network algorithms: the smallest makespan whose purchase network routes
 /// every line that can be routed (a galloping search on maximum flows), then a minimum-cost

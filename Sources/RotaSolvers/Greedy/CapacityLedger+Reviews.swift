@@ -1,3 +1,5 @@
+import RotaCore
+
 extension CapacityLedger {
     /// Gives each line whose purchase is completed its review: the first day, at or after the
     /// purchase plus the lag, on which the purchasing account can review. Lines whose account

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Capacity bookkeeping for constructive solvers: what every account has bought and reviewed,
 /// day by day, completed history included, so each rule is checked in O(1) or O(window).
 ///

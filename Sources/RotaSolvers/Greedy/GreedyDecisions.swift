@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The dense outcome of a greedy run: per line, the account, purchase day and review day it
 /// got, or why it was left out.
 struct GreedyDecisions: Sendable {

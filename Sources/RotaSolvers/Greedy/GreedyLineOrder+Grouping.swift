@@ -1,3 +1,5 @@
+import RotaCore
+
 extension GreedyLineOrder {
     /// Lines to buy grouped by item and lag, the same for every order.
     struct Grouping: Sendable {

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// A priority order of the lines to buy, with the lines released on each day bucketed, so a
 /// sweep can add them to its pool in O(1) each. Lines that cannot be reviewed before the
 /// horizon ends even if bought on their first day are kept apart in `beyondHorizon`.

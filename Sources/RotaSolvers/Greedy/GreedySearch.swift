@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The target-makespan search behind `GreedySolver`: which passes run, and the best plan kept.
 struct GreedySearch {
     let problem: PlanningProblem

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The constructive heuristic (`greedy`): searches the target makespan by bisection between a
 /// simple lower bound and the full horizon, running a priority sweep (`GreedySweep`) for each
 /// target with two line orders, and keeps the best plan by the default lexicographic objective

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// One constructive pass of `GreedySolver` for a target makespan `T`: day by day, the released
 /// lines in priority order each go to the least-loaded account that may buy the item that day
 /// and review it by day `T - 1`; a line past its last purchase day for `T` may still be placed

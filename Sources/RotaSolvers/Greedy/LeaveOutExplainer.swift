@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Puts a `LeaveOutCause` in words a planner can act on, with the line's own days and lag.
 struct LeaveOutExplainer {
     let problem: PlanningProblem

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Purchases per rolling window, for the accounts with a hard rolling cap: for each window
 /// start `s` in `-(w-1) ... horizon-1`, the purchases (history included) on days `s ..< s+w`.
 ///

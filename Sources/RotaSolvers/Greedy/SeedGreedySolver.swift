@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The naive baseline (`seed-greedy`): days in order; each day, the lines whose first purchase
 /// day has come in input order; each line goes to the first account, in input order, that can
 /// buy its item that day and review it on purchase day + lag or its next day able to review.

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Lines the model cannot tell apart when placing purchases, planned as counts: lines needing
 /// a purchase that share item, first purchase day and lag; or lines needing only a review
 /// that share account and first review day. Within a class, lines sharing due day and

@@ -1,3 +1,5 @@
+import RotaCore
+
 extension MIPFormulation {
     /// A purchase (if any) and its review, as the columns of a class provide them.
     private struct Slot {

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The exact model of FORMAT.md's rules over line classes, as plain data (models/README.md
 /// documents every family; `models/rota.mod` is the same model in MathProg).
 ///

@@ -1,3 +1,5 @@
+import RotaCore
+
 extension MIPFormulationBuilder {
     /// L, M ∈ ℤ, ≥ 0, and for every account a (idle ones included):
     /// largest[a]:   L − Σ_d P[a,d] ≥ completed_a

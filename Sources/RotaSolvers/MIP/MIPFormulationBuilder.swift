@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Builds `MIPFormulation`: columns first (their upper bounds already hold every single-column
 /// cap), then one family of rows at a time. A row is only added when the bounds of its
 /// columns could break it.

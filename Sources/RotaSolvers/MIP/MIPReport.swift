@@ -1,3 +1,5 @@
+import RotaCore
+
 /// What the staged MIP did: the schedule, its objective, and each stage's outcome.
 public struct MIPReport: Sendable {
     /// How one stage ended.

@@ -1,4 +1,5 @@
 import _GLPK
+import RotaCore
 
 extension MIPRun {
     /// Runs the stages in order (models/README.md) up to `last`, stopping when a budget runs out.

@@ -1,4 +1,6 @@
 import _GLPK
+import RotaCore
+import RotaEvaluation
 
 /// One staged solve: the GLPK model, the incumbent (always a feasible point, from the warm
 /// start or "leave every line out"), the budgets left, and what each stage did.

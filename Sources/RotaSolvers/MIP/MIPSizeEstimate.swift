@@ -1,3 +1,5 @@
+import RotaCore
+
 /// How large the MIP would be, estimated without building it: purchase columns x[c,a,d]
 /// over line classes × accounts × days from each class's first purchase day to the horizon
 /// (or to `horizon` days, when the model will be cut there; see `MIPSolver`).

@@ -1,4 +1,6 @@
 import _GLPK
+import RotaCore
+import RotaEvaluation
 
 /// Exact planning with GLPK: the class × account × day model of `MIPFormulation`, solved
 /// level by level (unscheduled, makespan, lateness, largest load, spread, soft overruns),

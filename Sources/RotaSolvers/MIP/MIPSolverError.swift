@@ -1,3 +1,5 @@
+import RotaCore
+
 /// A failure of the MIP solver itself (the model's outcome is a status, not an error).
 public enum MIPSolverError: Error, Equatable, CustomStringConvertible, SolverDeclining {
     /// GLPK's solution maps to a plan that breaks a rule: a bug or numerical trouble.
