@@ -1,4 +1,5 @@
 import RotaFormat
+import Rota
 
 /// A finished benchmark: the suite, the machine and commit, every run's record, and how long
 /// it all took; written as JSON lines and as Markdown (`results/bench-<suite>.jsonl`, `.md`).

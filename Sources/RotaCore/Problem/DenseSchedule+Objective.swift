@@ -34,7 +34,7 @@ extension DenseSchedule {
 
     /// Counts (account, window start) pairs whose rolling window holds more purchases than `soft`,
     /// history included, over every window start that sees a purchase.
-    func softOverruns(in problem: PlanningProblem, history: PlanningHistory) -> Int {
+    package func softOverruns(in problem: PlanningProblem, history: PlanningHistory) -> Int {
         var byAccount = [[Int]](repeating: [], count: problem.accountCount)
         for case let p? in purchase where p.account < byAccount.count { byAccount[p.account].append(p.day) }
         var count = 0

@@ -24,7 +24,7 @@ extension PlanningProblem {
     /// clamped to the span of days that can hold a purchase (history and plannable days): a
     /// longer window holds nothing more, so every cap keeps its meaning and no loop over
     /// window starts runs longer than that span.
-    func windowLength(account a: Int) -> Int? {
+    package func windowLength(account a: Int) -> Int? {
         guard let rolling = rolling[a], rolling.days >= 1 else { return nil }
         var first = 0
         var last = max(0, horizon - 1)

@@ -1,11 +1,11 @@
 extension ContinuousClock.Instant {
     /// Seconds from this instant to now.
-    var secondsElapsed: Double {
+    package var secondsElapsed: Double {
         (ContinuousClock.now - self).seconds
     }
 }
 
 extension Duration {
     /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+    package var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

@@ -47,7 +47,7 @@ public struct Objective: Hashable, Sendable {
         return .equal
     }
 
-    static func nearlyEqual(_ x: Double, _ y: Double) -> Bool {
+    package static func nearlyEqual(_ x: Double, _ y: Double) -> Bool {
         abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
     }
 }

@@ -2,7 +2,7 @@ import RotaCore
 
 /// The dense outcome of a greedy run: per line, the account, purchase day and review day it
 /// got, or why it was left out.
-struct GreedyDecisions: Sendable {
+package struct GreedyDecisions: Sendable {
     /// The account that buys and reviews the line, -1 when it gets nothing.
     private(set) var account: [Int32]
     /// The new purchase's day, -1 when there is none (not scheduled, or already completed).
@@ -67,7 +67,7 @@ struct GreedyDecisions: Sendable {
     }
 
     /// The plan: history verbatim, new tasks through `PlanBuilder`, reasons in words.
-    func plan(problem: PlanningProblem, run: SolverRun) -> Plan {
+    package func plan(problem: PlanningProblem, run: SolverRun) -> Plan {
         var builder = PlanBuilder(problem: problem)
         let explainer = LeaveOutExplainer(problem: problem)
         for l in 0..<cause.count {

@@ -19,7 +19,7 @@ public struct SeedGreedySolver: Solver {
     }
 
     /// Runs the baseline on a fresh (reset) ledger and returns its decisions.
-    static func decide(_ problem: PlanningProblem, ledger: inout CapacityLedger) -> GreedyDecisions {
+    package static func decide(_ problem: PlanningProblem, ledger: inout CapacityLedger) -> GreedyDecisions {
         let horizon = problem.horizon
         var decisions = GreedyDecisions(lineCount: problem.lineCount)
         ledger.placeCompletedPurchaseReviews(problem: problem, into: &decisions)

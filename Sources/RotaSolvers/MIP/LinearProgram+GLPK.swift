@@ -3,7 +3,7 @@ import _GLPK
 extension LinearProgram {
     /// A GLPK model holding these columns and rows (no objective yet), on the calling thread;
     /// with `relaxed`, every column is continuous (the LP relaxation).
-    func glpkModel(named name: String? = nil, relaxed: Bool = false) throws -> LinearModel {
+    package func glpkModel(named name: String? = nil, relaxed: Bool = false) throws -> LinearModel {
         let model = LinearModel()
         if let name, !name.isEmpty { try model.setName(String(name.prefix(200))) }
         for column in columns {

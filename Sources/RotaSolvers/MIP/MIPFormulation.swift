@@ -35,7 +35,7 @@ public struct MIPFormulation: Sendable {
 
     public let problem: PlanningProblem
     public let classes: [LineClass]
-    public internal(set) var program: LinearProgram
+    public package(set) var program: LinearProgram
     /// Whether reviews have a daily cap, so their days are variables (y) rather than determined.
     public let reviewsCapped: Bool
     public let purchases: [PurchaseColumn]
