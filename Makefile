@@ -5,6 +5,8 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/rota
 EXAMPLE ?= instances/seed.json
 OUT ?= out
+# A target may import only the targets it declares (the layers, docs/ARCHITECTURE.md).
+LAYERS := --explicit-target-dependency-import-check error
 
 .PHONY: all deps build release run test clean bench bench-quick regress baseline fuzz
 
@@ -19,7 +21,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build $(LAYERS)
 
 release: deps
 	$(SWIFT) build -c release --product rota
@@ -31,7 +33,7 @@ run: release
 	$(RELEASE_BIN) validate $(EXAMPLE) $(OUT)/seed-plan.json
 
 test: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests $(LAYERS)
 	$(SWIFT) test --skip-build
 
 # Benchmarks with the release build: every solver of `rota solvers` on every instance of a

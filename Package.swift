@@ -21,13 +21,31 @@ let package = Package(
         ),
         // The only Swift target that imports CGLPK: owns every GLPK handle.
         .target(name: "_GLPK", dependencies: ["CGLPK"]),
-        // All of rota's logic: format, solvers, evaluation.
-        .target(name: "Rota", dependencies: ["_GLPK"]),
+        // The layers, bottom up; a target imports only the ones below it (docs/ARCHITECTURE.md).
+        // Domain values, the dense planning problem, the Solver protocol.
+        .target(name: "RotaCore"),
+        // JSON: instances, plans, policies; input checks and atomic files.
+        .target(name: "RotaFormat", dependencies: ["RotaCore"]),
+        // Validation, scoring, lower bounds, plan comparison.
+        .target(name: "RotaEvaluation", dependencies: ["RotaCore"]),
+        // Greedy, flow and MIP solvers, and the auto solver that picks among them.
+        .target(name: "RotaSolvers", dependencies: ["RotaCore", "RotaEvaluation", "_GLPK"]),
+        // The planning facade: Planner, SolverCatalog, export, generation, report encoders.
+        // Re-exports the layers below, so `import Rota` gives the whole public API.
+        .target(
+            name: "Rota",
+            dependencies: ["RotaCore", "RotaFormat", "RotaEvaluation", "RotaSolvers", "_GLPK"]
+        ),
+        // Benchmark suites, records and the regression gate.
+        .target(name: "RotaBench", dependencies: ["Rota"]),
+        // The exhaustive search: a test oracle for small instances; in no product.
+        .target(name: "RotaOracle", dependencies: ["RotaCore"]),
         // The command: a thin shell over the library.
         .executableTarget(
             name: "rota",
             dependencies: [
                 "Rota",
+                "RotaBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,7 +53,8 @@ let package = Package(
         .testTarget(
             name: "RotaTests",
             dependencies: [
-                "Rota",
+                "RotaCore", "RotaFormat", "RotaEvaluation", "RotaSolvers", "Rota", "RotaBench",
+                "RotaOracle",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

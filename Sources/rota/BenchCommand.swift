@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rota
+import RotaBench
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

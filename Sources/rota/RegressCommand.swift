@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rota
+import RotaBench
 
 struct RegressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

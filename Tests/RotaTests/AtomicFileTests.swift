@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Rota
+@testable import RotaFormat
 
 #if canImport(Glibc)
     import Glibc

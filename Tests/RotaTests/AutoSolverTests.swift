@@ -1,4 +1,7 @@
 import Testing
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaSolvers
 @testable import Rota
 
 /// The default solver: greedy and flow, the bound, and the MIP only where the bound is not met.

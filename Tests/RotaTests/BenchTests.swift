@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import RotaCore
+@testable import RotaFormat
+@testable import RotaEvaluation
+@testable import RotaSolvers
 @testable import Rota
+@testable import RotaBench
 
 /// The benchmark library: suites, budgets and size caps, runs in this process, records and
 /// their JSON lines, the Markdown report with its growth table, the machine description.

@@ -1,5 +1,6 @@
 import Testing
-@testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
 
 @Suite struct BoundTests {
     typealias S = ScoringSupport

@@ -1,5 +1,6 @@
 import Testing
-@testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
 
 /// The comparator on hand-made plan pairs: metric by metric, the verdict, the loads, what moved.
 @Suite struct ComparatorTests {

@@ -1,4 +1,5 @@
-@testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
 
 /// A small instance and hand-made plans of it for the comparator tests.
 ///

@@ -1,5 +1,6 @@
 import Testing
-@testable import Rota
+@testable import RotaFormat
+@testable import RotaEvaluation
 
 /// The comparison's tables, number formatting and JSON form.
 @Suite struct ComparisonReportTests {

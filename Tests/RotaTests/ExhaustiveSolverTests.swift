@@ -1,5 +1,7 @@
 import Testing
-@testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaOracle
 
 @Suite struct ExhaustiveSolverTests {
     /// Plain enumeration of every combination of placements, no pruning, no symmetry breaking.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import _GLPK
+@testable import RotaCore
+@testable import RotaFormat
+@testable import RotaSolvers
 @testable import Rota
 
 /// Instances the export tests share: the bundled seed, and generated tiny and small ones.

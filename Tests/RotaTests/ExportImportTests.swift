@@ -1,4 +1,6 @@
 import Testing
+@testable import RotaCore
+@testable import RotaSolvers
 @testable import Rota
 
 /// A hand-made instance whose classes are known: one item, lag 1, horizon 8; lines 0 and 1

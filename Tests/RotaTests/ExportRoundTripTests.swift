@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import RotaCore
+@testable import RotaSolvers
 @testable import Rota
 
 /// Runs glpsol (skipped by the tests when it is not installed: CI installs glpk-utils).

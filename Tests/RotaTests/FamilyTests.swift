@@ -1,4 +1,6 @@
 import Testing
+@testable import RotaCore
+@testable import RotaFormat
 @testable import Rota
 
 /// Instance families: deterministic per (family, seed), sizes and rules as documented, valid

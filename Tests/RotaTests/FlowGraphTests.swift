@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Rota
+@testable import RotaSolvers
 
 /// The warm-started flow graph: Swift's blocking flow and Dinic phases, GLPK on the residual.
 @Suite struct FlowGraphTests {

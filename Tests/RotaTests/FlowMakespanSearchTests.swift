@@ -1,6 +1,7 @@
 import Testing
 
-@testable import Rota
+@testable import RotaCore
+@testable import RotaSolvers
 
 /// The makespan search's shortcuts against plain computation: the capacity check never
 /// rejects a makespan the flow can route, and the galloping search finds the same smallest

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import Rota
+@testable import RotaCore
+@testable import RotaSolvers
 
 /// The flow solver on hand-made instances whose optimal makespans are known.
 @Suite struct FlowSolverTests {

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaSolvers
 
 /// Instances for the flow tests: a compact builder for hand-made ones, a seeded generator for
 /// random ones, and plan measurements taken from the plan itself.

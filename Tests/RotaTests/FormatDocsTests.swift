@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import Rota
+@testable import RotaCore
+@testable import RotaFormat
 
 /// The examples in `docs/FORMAT.md` are valid files.
 @Suite struct FormatDocsTests {

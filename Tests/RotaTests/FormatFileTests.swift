@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import Rota
+@testable import RotaCore
+@testable import RotaFormat
 
 @Suite struct FormatFileTests {
     /// A fresh empty directory for one test.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import Rota
+@testable import RotaCore
+@testable import RotaFormat
 
 @Suite struct FormatInstanceTests {
     func day(_ text: String) throws -> Day { try #require(Day(iso: text)) }

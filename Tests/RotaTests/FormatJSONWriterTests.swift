@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Rota
+@testable import RotaFormat
 
 @Suite struct FormatJSONWriterTests {
     @Test func writesPrettyJSONInTheGivenKeyOrder() {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import Rota
+@testable import RotaCore
+@testable import RotaFormat
 
 @Suite struct FormatPlanTests {
     func day(_ text: String) throws -> Day { try #require(Day(iso: text)) }

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import Rota
+@testable import RotaCore
+@testable import RotaFormat
 
 @Suite struct FormatPolicyTests {
     @Test func readsABarePolicy() throws {

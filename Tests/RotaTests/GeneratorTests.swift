@@ -1,4 +1,6 @@
 import Testing
+@testable import RotaCore
+@testable import RotaEvaluation
 @testable import Rota
 
 @Suite struct GeneratorTests {

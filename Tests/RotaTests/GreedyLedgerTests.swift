@@ -1,4 +1,6 @@
 import Testing
+@testable import RotaCore
+@testable import RotaSolvers
 @testable import Rota
 
 @Suite struct GreedyLedgerTests {

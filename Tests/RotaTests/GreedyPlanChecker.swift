@@ -1,4 +1,4 @@
-@testable import Rota
+@testable import RotaCore
 
 /// A compact, solver-independent check of the nine feasibility rules, for the greedy tests.
 /// Returns one message per breach a pending task takes part in (history alone is never blamed).

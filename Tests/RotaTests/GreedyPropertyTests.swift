@@ -1,5 +1,8 @@
 import PropertyBased
 import Testing
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaSolvers
 @testable import Rota
 
 /// Both greedy solvers over many generated instances: every plan is valid, and `greedy`

@@ -1,4 +1,7 @@
 import Testing
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaSolvers
 @testable import Rota
 
 /// `RollingCounts` against a brute-force count of every window, history included.

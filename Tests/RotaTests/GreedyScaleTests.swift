@@ -1,4 +1,7 @@
 import Testing
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaSolvers
 @testable import Rota
 
 /// A larger instance with every rule on: both solvers finish quickly and stay valid.

@@ -1,4 +1,6 @@
 import Testing
+@testable import RotaCore
+@testable import RotaSolvers
 @testable import Rota
 
 /// The greedy search compares plans by scores computed from dense decisions; they must be the

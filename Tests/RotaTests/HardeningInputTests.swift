@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import Rota
+@testable import RotaCore
+@testable import RotaFormat
+@testable import RotaEvaluation
 
 /// Issue #8, input hardening, in the library: the read limit and content checks of
 /// `InputFile`, cut echoes, the calendar's end, weight bounds, history checks, control

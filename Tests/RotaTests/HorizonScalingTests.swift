@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaSolvers
+@testable import RotaOracle
 
 /// Models and searches follow the days a plan can use, not `horizonDays`: the seed with a
 /// 36,600-day horizon and no `earliest` (every plan ends within 7 days) builds what the seed

@@ -1,4 +1,7 @@
 import Testing
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaSolvers
 @testable import Rota
 
 /// The catalog's `mip` starts from greedy's plan: a search cut short still returns a full plan.

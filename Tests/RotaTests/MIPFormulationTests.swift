@@ -1,5 +1,7 @@
 import Testing
-@testable import Rota
+@testable import RotaCore
+@testable import RotaSolvers
+@testable import RotaOracle
 
 @Suite struct MIPFormulationTests {
     /// The level rows' activities at `values`, with the formulation's constants added.

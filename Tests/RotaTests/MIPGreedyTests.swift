@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import Rota
+@testable import RotaCore
+@testable import RotaFormat
+@testable import RotaEvaluation
+@testable import RotaSolvers
+@testable import RotaOracle
 
 @Suite struct MIPGreedyTests {
     /// Never worse than greedy: alone (proven optimal) and warm-started from greedy's plan.

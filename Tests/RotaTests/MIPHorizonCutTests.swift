@@ -1,5 +1,8 @@
 import Testing
-@testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
+@testable import RotaSolvers
+@testable import RotaOracle
 
 /// Warm-started from greedy, the MIP models only the days before greedy's makespan when
 /// greedy leaves out the proven fewest lines; the optimum stays the exhaustive one.

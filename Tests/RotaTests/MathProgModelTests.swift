@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import RotaCore
+@testable import RotaSolvers
 @testable import Rota
+@testable import RotaOracle
 
 /// Runs `glpsol` on models/rota.mod with exported data; skipped when glpsol is not installed.
 enum Glpsol {

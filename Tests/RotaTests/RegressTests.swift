@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+@testable import RotaCore
+@testable import RotaFormat
+@testable import RotaSolvers
 @testable import Rota
+@testable import RotaBench
 
 /// The regression gate: a fresh baseline passes, a worse or invalid plan fails, changed
 /// instances and unknown solvers fail, new solvers are only reported; the baseline file

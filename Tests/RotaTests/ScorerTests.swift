@@ -1,5 +1,6 @@
 import Testing
-@testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
 
 @Suite struct ScorerTests {
     typealias S = ScoringSupport

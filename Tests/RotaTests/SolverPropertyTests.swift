@@ -1,5 +1,7 @@
 import PropertyBased
 import Testing
+@testable import RotaCore
+@testable import RotaEvaluation
 @testable import Rota
 
 /// Every solver of the catalog on generated instances of every shape: each plan passes the

@@ -1,6 +1,8 @@
 import PropertyBased
 import Testing
 @testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
 
 private typealias F = ValidationFixture
 

@@ -1,5 +1,6 @@
 import Testing
-@testable import Rota
+@testable import RotaCore
+@testable import RotaEvaluation
 
 /// A small instance and a plan for it that satisfies every rule, for the validator tests.
 ///

@@ -1,4 +1,6 @@
 import Testing
+@testable import RotaCore
+@testable import RotaEvaluation
 @testable import Rota
 
 /// `BoundAccounts.windowedPrefix` is the exact maximum of purchases by each day under daily

@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 /// Reads a generic `name value` solution of the LP/MPS export: on each line the first token
 /// naming a column of rota's model — `x[c,a,d]`, `y[c,a,r]`, `z[c,g,r]` or `u[c,g]`, with
 /// square brackets or with parentheses as GLPK's LP writer spells them — and the first number

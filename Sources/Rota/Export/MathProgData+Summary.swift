@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 extension MathProgData {
     /// What the data file holds, for a one-line account.
     public struct Summary: Sendable, Hashable {

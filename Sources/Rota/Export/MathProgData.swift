@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 /// Writes the data section for `models/rota.mod` from a planning problem: line classes,
 /// accounts, caps and completed history, days as offsets from the instance's start.
 /// The output depends only on the problem (no dictionary order, no clock).

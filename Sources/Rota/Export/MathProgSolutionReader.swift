@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 /// Reads what `models/rota.mod` prints after solving (`glpsol -m models/rota.mod -d data.dat
 /// -y solution.txt`, or glpsol's whole terminal output): `rota x c a d n`, `rota y c a r n`,
 /// `rota w c r n`, `rota z g r n` give column values, `rota makespan N` and the like are kept

@@ -1,4 +1,6 @@
 import Foundation
+import RotaCore
+import RotaFormat
 
 extension ModelExport {
     /// The bytes of the model of `problem` in `format` (GLPK writes to a temporary file, which

@@ -1,4 +1,6 @@
 import _GLPK
+import RotaCore
+import RotaSolvers
 
 /// Writes rota's MIP for a problem (see models/README.md) as a CPLEX LP or free MPS file with
 /// GLPK's writers, for any MIP solver. The file minimises the lines left out (the first

@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 /// Gathers a solution's column values while a reader goes through its lines: checks each
 /// column's indices against the problem's classes, accounts and days, and each value is a
 /// whole number ≥ 0; a column listed twice must have the same value both times.

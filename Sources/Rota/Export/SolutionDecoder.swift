@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 /// Turns the counts of a solution of rota's model into line placements, without trusting the
 /// solver's review days to follow the Swift model's conventions: per class and account,
 /// purchases (x) are paired with reviews (y or w) greedily in day order — each review takes

@@ -1,3 +1,7 @@
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
+
 /// Reads a MIP solver's solution of rota's model (the MathProg model's printed lines, or the
 /// LP/MPS export's column values) back into a plan of the instance: decoded by
 /// `SolutionDecoder`, scored, bounded and validated. The plan's `solver` block names the

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// A named kind of generated instance (`rota generate --family NAME --seed N`): each family
 /// draws its sizes and rules from the seed, so one (family, seed) pair is always the same
 /// instance, named `<family>-<seed>`.

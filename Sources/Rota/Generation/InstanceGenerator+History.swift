@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 extension InstanceGenerator {
     /// Picks lines of an earlier plan, plans them with `seed-greedy` over the `days` before
     /// `start` (and on, for the lag), and turns its tasks into history: before `start` they are

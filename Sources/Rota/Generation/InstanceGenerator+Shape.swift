@@ -1,3 +1,5 @@
+import RotaCore
+
 extension InstanceGenerator {
     /// What generated instances look like: sizes, rules and how often each feature appears.
     /// Probabilities are in 0 ... 1; ranges are drawn from uniformly.

@@ -1,4 +1,5 @@
 import Foundation
+import RotaCore
 
 /// Makes planning instances of a given `Shape` from a seed: the same seed and shape always
 /// give the same instance. History, when the shape asks for it, comes from a `seed-greedy`

@@ -1,4 +1,6 @@
 import Foundation
+import RotaCore
+import RotaEvaluation
 
 /// Solves an instance end to end: builds the dense problem, runs a solver, checks the plan
 /// against the independent validator, scores it and sets its proven bound and gap.

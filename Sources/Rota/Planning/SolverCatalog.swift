@@ -1,3 +1,6 @@
+import RotaCore
+import RotaSolvers
+
 /// The solvers a user can pick by name (`rota solve --solver NAME`).
 public enum SolverCatalog {
     /// One entry: the name, a one-line description, and how to make the solver.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rota
+import RotaBench
 
 /// `rota bench-run`: one solver on one instance, measured in a process of its own; prints the
 /// record as one JSON line. `rota bench` starts it once per run; hidden from the help.

@@ -1,0 +1,102 @@
+import RotaFormat
+import RotaEvaluation
+
+extension Baseline {
+    /// The baseline's document, entries in their order.
+    public var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            (key: "format", value: .string(Self.formatTag)),
+            (key: "objective", value: .string(objective.text)),
+            (key: "nodeLimit", value: .integer(nodeLimit)),
+            (key: "searchMaxLines", value: .integer(searchMaxLines)),
+            (key: "instances", value: .string(instances)),
+        ]
+        if let madeBy { members.append((key: "madeBy", value: .string(madeBy))) }
+        members.append((key: "entries", value: .array(entries.map(\.jsonValue))))
+        return .object(members)
+    }
+
+    /// Pretty, deterministic JSON.
+    public var encoded: [UInt8] { JSONWriter.write(jsonValue) }
+
+    /// Reads a baseline; every problem is reported with its JSON path.
+    public static func decode(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Baseline {
+        let document = try RotaJSON.parse(bytes, file: file)
+        var problems: [InputError] = []
+        func problem(_ path: String, _ message: String) { problems.append(InputError(file: file, path: path, message: message)) }
+        if document["format"]?.stringValue != formatTag {
+            problem("format", "expected \"\(formatTag)\"")
+        }
+        var objective = Objective.default
+        if let text = document["objective"]?.stringValue {
+            do { objective = try Objective(parsing: text) } catch { problem("objective", error.description) }
+        } else if document["objective"] != nil {
+            problem("objective", "expected a string")
+        }
+        let nodeLimit = document["nodeLimit"]?.wholeNumber
+        if (nodeLimit ?? 0) < 1 { problem("nodeLimit", "expected a whole number of at least 1") }
+        let maxLines = document["searchMaxLines"]?.wholeNumber ?? Int.max
+        let instances = document["instances"]?.stringValue
+        if instances == nil { problem("instances", "expected the instance folder as a string") }
+        var entries: [BaselineEntry] = []
+        if case .array(let items)? = document["entries"] {
+            for (k, item) in items.enumerated() {
+                if let entry = BaselineEntry(json: item) {
+                    entries.append(entry)
+                } else {
+                    problem("entries[\(k)]", "expected instance, digest, solver, status and metrics (unscheduled, makespan, weightedLateness, lateLines, largestLoad, spread, softOverruns, purchases, reviews)")
+                }
+            }
+        } else {
+            problem("entries", "expected an array")
+        }
+        guard problems.isEmpty, let nodeLimit, let instances else { throw InputErrors(problems) }
+        return Baseline(
+            objective: objective, nodeLimit: nodeLimit, searchMaxLines: maxLines, instances: instances,
+            madeBy: document["madeBy"]?.stringValue, entries: entries)
+    }
+
+    /// Reads a baseline file (within `InputLimit`, refused at once when it cannot be JSON).
+    public static func load(from path: String) throws(InputErrors) -> Baseline {
+        try decode(InputFile.read(path, as: .json), file: InputFile.label(path))
+    }
+}
+
+extension BaselineEntry {
+    var jsonValue: JSONValue {
+        let m = metrics
+        return .object([
+            (key: "instance", value: .string(instance)),
+            (key: "digest", value: .string(digest)),
+            (key: "solver", value: .string(solver)),
+            (key: "status", value: .string(status)),
+            (key: "metrics", value: .object([
+                (key: "unscheduled", value: .integer(m.unscheduled)),
+                (key: "makespan", value: .integer(m.makespan)),
+                (key: "weightedLateness", value: .number(m.weightedLateness)),
+                (key: "lateLines", value: .integer(m.lateLines)),
+                (key: "largestLoad", value: .integer(m.largestLoad)),
+                (key: "spread", value: .integer(m.spread)),
+                (key: "softOverruns", value: .integer(m.softOverruns)),
+                (key: "purchases", value: .integer(m.purchases)),
+                (key: "reviews", value: .integer(m.reviews)),
+            ])),
+        ])
+    }
+
+    init?(json: JSONValue) {
+        guard let instance = json["instance"]?.stringValue, let digest = json["digest"]?.stringValue,
+            let solver = json["solver"]?.stringValue, let status = json["status"]?.stringValue,
+            let m = json["metrics"], let unscheduled = m["unscheduled"]?.wholeNumber,
+            let makespan = m["makespan"]?.wholeNumber, let lateness = m["weightedLateness"]?.doubleValue,
+            let late = m["lateLines"]?.wholeNumber, let load = m["largestLoad"]?.wholeNumber,
+            let spread = m["spread"]?.wholeNumber, let overruns = m["softOverruns"]?.wholeNumber,
+            let purchases = m["purchases"]?.wholeNumber, let reviews = m["reviews"]?.wholeNumber
+        else { return nil }
+        self.init(
+            instance: instance, digest: digest, solver: solver, status: status,
+            metrics: BaselineMetrics(
+                unscheduled: unscheduled, makespan: makespan, weightedLateness: lateness, lateLines: late,
+                largestLoad: load, spread: spread, softOverruns: overruns, purchases: purchases, reviews: reviews))
+    }
+}

@@ -1,0 +1,102 @@
+import RotaCore
+import RotaEvaluation
+
+/// One solver on one benchmark instance, measured in this process: the instance is loaded
+/// (or generated), the dense problem built and solved, the lower bound computed, the plan
+/// validated and scored. `rota bench` runs each in a process of its own (`rota bench-run`)
+/// so that the peak memory belongs to that run alone.
+public struct BenchRun: Sendable {
+    public var suite: String
+    public var instance: BenchInstance
+    public var solverName: String
+    public var solver: any Solver
+    public var options: SolveOptions
+    /// Whether this process does nothing but this run (recorded with the memory figures).
+    public var isolated: Bool
+
+    public init(
+        suite: String, instance: BenchInstance, solverName: String, solver: any Solver,
+        options: SolveOptions = SolveOptions(), isolated: Bool
+    ) {
+        self.suite = suite
+        self.instance = instance
+        self.solverName = solverName
+        self.solver = solver
+        self.options = options
+        self.isolated = isolated
+    }
+
+    /// Runs it; a solver error or an unreadable instance gives a `failed` record, an instance the
+    /// solver declines up front (`SolverDeclining`) a `skipped` one, never a throw.
+    public func run() -> BenchRecord {
+        let limits = options.settings
+        let loaded: Instance
+        do {
+            loaded = try instance.load()
+        } catch {
+            var record = BenchRecord(
+                suite: suite, instance: instance.label, origin: instance.origin,
+                size: BenchSize(lines: 0, accounts: 0, days: 0), solver: solverName, outcome: .failed,
+                isolated: isolated, limits: limits, note: error.description)
+            record.peakBytes = PeakMemory.bytes
+            return record
+        }
+        var record = BenchRecord(
+            suite: suite, instance: instance.label, origin: instance.origin, size: BenchSize(loaded),
+            solver: solverName, outcome: .solved, isolated: isolated, limits: limits)
+        record.loadedBytes = PeakMemory.bytes
+
+        let clock = ContinuousClock()
+        var started = clock.now
+        let problem = PlanningProblem(loaded)
+        let result: SolveResult
+        do {
+            result = try solver.solve(problem, options: options)
+        } catch let declined as any SolverDeclining where declined.declineReason != nil {
+            // Declined before any work, like a size cap (e.g. the MIP's own limit on its model).
+            record.outcome = .skipped
+            record.note = declined.declineReason
+            record.peakBytes = PeakMemory.bytes
+            return record
+        } catch {
+            record.outcome = .failed
+            record.note = "solver error: \(error)"
+            record.peakBytes = PeakMemory.bytes
+            return record
+        }
+        record.seconds = Self.seconds(clock.now - started)
+
+        started = clock.now
+        let bound = LowerBounds.compute(problem)
+        record.boundSeconds = Self.seconds(clock.now - started)
+
+        started = clock.now
+        let metrics = Scorer().score(result.plan, for: loaded)
+        let validation = Validator().validate(result.plan, against: loaded)
+        record.checkSeconds = Self.seconds(clock.now - started)
+        record.peakBytes = PeakMemory.bytes
+
+        record.status = result.run.status.rawValue
+        record.feasible = validation.isFeasible
+        record.violations = validation.violations.count
+        record.unscheduled = metrics.unscheduled
+        record.makespan = metrics.makespan
+        record.boundUnscheduled = bound.unscheduled
+        record.lowerBound = bound.makespan
+        if metrics.unscheduled == bound.unscheduled {
+            let lower = max(result.run.lowerBound ?? 0, bound.makespan)
+            record.lowerBound = lower
+            record.gap = gap(makespan: metrics.makespan, bound: lower)
+        }
+        record.weightedLateness = metrics.weightedLateness
+        record.largestLoad = metrics.largestLoad
+        record.spread = metrics.spread
+        record.softOverruns = metrics.softOverruns
+        record.model = ModelSize(settings: result.run.settings)
+        return record
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        (duration.seconds * 1e6).rounded() / 1e6
+    }
+}

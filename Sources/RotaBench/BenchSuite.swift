@@ -1,0 +1,116 @@
+import Foundation
+import Rota
+
+/// A set of benchmark instances and the budgets that let every catalog solver finish on them:
+/// `quick` (the committed instances, about a minute) and `full` (up to `huge`, within 20 minutes
+/// on two cores). Solvers come from `SolverCatalog` when the suite runs, so solvers added
+/// later are benchmarked without changing the suite.
+public struct BenchSuite: Sendable {
+    public var name: String
+    public var instances: [BenchInstance]
+    /// Budget of the catalog's property-tested solvers (fast heuristics that run on every instance).
+    public var heuristicBudget: SolverBudget
+    /// Budget of every other solver (exact and search-based ones).
+    public var searchBudget: SolverBudget
+    /// Budgets by solver name, replacing the two above.
+    public var overrides: [String: SolverBudget]
+    /// The solver of the growth table (time and memory against lines).
+    public var growthSolver: String
+    /// The instance and cuts of the MIP size table (`ModelSizeSeries`), if the suite has one.
+    public var modelSizes: ModelSizePlan?
+    /// The growth table's solver unless told otherwise: the heuristic every other path starts from.
+    public static let defaultGrowthSolver = "greedy"
+
+    public init(
+        name: String, instances: [BenchInstance], heuristicBudget: SolverBudget, searchBudget: SolverBudget,
+        overrides: [String: SolverBudget] = [:], growthSolver: String = BenchSuite.defaultGrowthSolver
+    ) {
+        self.name = name
+        self.instances = instances
+        self.heuristicBudget = heuristicBudget
+        self.searchBudget = searchBudget
+        self.overrides = overrides
+        self.growthSolver = growthSolver
+    }
+
+    /// The budget of `entry` in this suite.
+    public func budget(for entry: SolverCatalog.Entry) -> SolverBudget {
+        overrides[entry.name] ?? (entry.isPropertyTested ? heuristicBudget : searchBudget)
+    }
+
+    /// `auto` runs as `rota solve` runs it by default: no limit (a limit would also send it
+    /// through the MIP's lateness and balance stages on every instance).
+    static let asUsersRunIt: [String: SolverBudget] = ["auto": SolverBudget()]
+
+    /// The committed instances of `directory` (every `*.json`, by name), plus `medium-1`
+    /// generated; heuristics get 10 s, other solvers 4 s and at most 5,000 lines.
+    public static func quick(directory: String) -> BenchSuite {
+        BenchSuite(
+            name: "quick", instances: files(in: directory).map(BenchInstance.file) + [.family(.medium, seed: 1)],
+            heuristicBudget: SolverBudget(timeLimit: 10), searchBudget: SolverBudget(timeLimit: 4, maxLines: 5_000),
+            overrides: asUsersRunIt)
+    }
+
+    /// The quick instances, more seeds of the middle families, the issue-3 MIP shapes, `large`,
+    /// `huge`, and `huge` rescaled to 1,000, 10,000 and 100,000 lines for the growth table (those
+    /// three run the growth solver only). Heuristics get 60 s; other solvers 20 s and at most
+    /// 25,000 lines (so they meet `large` and `mip-large`, not `huge`).
+    public static func full(directory: String) -> BenchSuite {
+        let generated: [BenchInstance] = [
+            .family(.medium, seed: 1), .family(.medium, seed: 2), .family(.small, seed: 2), .family(.tight, seed: 2),
+            .family(.tight, seed: 3), .family(.resched, seed: 2), .family(.mipMedium, seed: 1),
+            .family(.large, seed: 1), .family(.mipLarge, seed: 1),
+        ]
+        let growth: [BenchInstance] = [1_000, 10_000, 100_000].map {
+            .family(.huge, seed: 1, lines: $0, solvers: [BenchSuite.defaultGrowthSolver])
+        }
+        var suite = BenchSuite(
+            name: "full", instances: files(in: directory).map(BenchInstance.file) + generated + growth + [.family(.huge, seed: 1)],
+            heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 20, maxLines: 25_000),
+            overrides: asUsersRunIt)
+        suite.modelSizes = ModelSizePlan(
+            instance: .family(.mipMedium, seed: 1), lines: [250, 500, 1_000, 2_000], accounts: [10, 25, 50],
+            days: [10, 20, 30])
+        return suite
+    }
+
+    /// The suite called `name` (`quick` or `full`), or `nil`.
+    public static func named(_ name: String, directory: String) -> BenchSuite? {
+        switch name {
+        case "quick": quick(directory: directory)
+        case "full": full(directory: directory)
+        default: nil
+        }
+    }
+
+    /// The names `named` knows.
+    public static let names = ["quick", "full"]
+
+    /// Every `*.json` file directly in `directory`, sorted by name; empty when it cannot be read.
+    public static func files(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { "\(base)/\($0)" }
+    }
+}
+
+/// Which instance the MIP size table cuts, and where (see `ModelSizeSeries.measure`).
+public struct ModelSizePlan: Sendable {
+    public var instance: BenchInstance
+    public var lines: [Int]
+    public var accounts: [Int]
+    public var days: [Int]
+
+    public init(instance: BenchInstance, lines: [Int], accounts: [Int], days: [Int]) {
+        self.instance = instance
+        self.lines = lines
+        self.accounts = accounts
+        self.days = days
+    }
+
+    /// The table's points; empty when the instance cannot be loaded.
+    public func measure() -> [ModelSizeSeries.Point] {
+        guard let loaded = try? instance.load() else { return [] }
+        return ModelSizeSeries.measure(loaded, lines: lines, accounts: accounts, days: days)
+    }
+}

@@ -1,0 +1,36 @@
+import RotaCore
+
+extension Scorer {
+    /// The number of window start days `t` whose window `[t, t + windowDays - 1]` holds more than
+    /// `soft` of the given purchase days. A window with no purchase never counts, so start days
+    /// range over `[first purchase - windowDays + 1, last purchase]`.
+    ///
+    /// A purchase on day `p` lies in the windows starting in `[p - windowDays + 1, p]`; sweeping
+    /// those intervals' ends in order gives each start day's count in O(n log n).
+    /// A window of fewer than one day holds nothing (no overruns); windows longer than 2^40 days
+    /// count as 2^40 days long (no overflow on absurd input).
+    static func softOverruns(_ days: [Day], windowDays: Int, soft: Int) -> Int {
+        guard windowDays > 0, !days.isEmpty else { return 0 }
+        let windowDays = min(windowDays, 1 << 40)
+        var events: [(at: Int, delta: Int)] = []
+        events.reserveCapacity(days.count * 2)
+        for day in days {
+            events.append((day.ordinal - windowDays + 1, 1))
+            events.append((day.ordinal + 1, -1))
+        }
+        events.sort { $0.at < $1.at }
+        var total = 0
+        var covering = 0
+        var i = 0
+        while i < events.count {
+            let at = events[i].at
+            while i < events.count, events[i].at == at {
+                covering += events[i].delta
+                i += 1
+            }
+            // Start days [at, next event) all see `covering` purchases.
+            if covering > 0, covering > soft, i < events.count { total += events[i].at - at }
+        }
+        return total
+    }
+}

@@ -1,0 +1,96 @@
+import RotaCore
+
+/// Reading and writing rota's JSON files: instances (`fulfillment-instance/1`), plans
+/// (`fulfillment-plan/1`) and policies, per the format specification.
+///
+/// Decoding reports every problem it finds as an `InputError` with its JSON path; instances
+/// are also checked by `InstanceChecker`. Encoding is deterministic, and decoding an encoded
+/// value gives it back.
+public enum RotaJSON {
+    /// Parses JSON, turning a syntax error into an `InputError` naming `file`.
+    public static func parse(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw InputErrors(InputError(file: file, path: "", message: error.description))
+        }
+    }
+
+    /// A checked instance.
+    public static func decodeInstance(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Instance {
+        try decodeInstance(parse(bytes, file: file), file: file)
+    }
+
+    /// A checked instance from an already parsed document.
+    public static func decodeInstance(_ document: JSONValue, file: String? = nil) throws(InputErrors) -> Instance {
+        let reader = JSONReader(file: file)
+        guard let instance = InstanceDecoder.decode(document, reader: reader) else {
+            throw InputErrors(reader.errors)
+        }
+        let problems = InstanceChecker.check(instance, file: file)
+        guard problems.isEmpty else { throw InputErrors(problems) }
+        return instance
+    }
+
+    /// A plan, checked for shape only (fields, types, dates, enumerations).
+    public static func decodePlan(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Plan {
+        try decodePlan(parse(bytes, file: file), file: file)
+    }
+
+    /// A plan from an already parsed document.
+    public static func decodePlan(_ document: JSONValue, file: String? = nil) throws(InputErrors) -> Plan {
+        let reader = JSONReader(file: file)
+        guard let plan = PlanDecoder.decode(document, reader: reader) else { throw InputErrors(reader.errors) }
+        return plan
+    }
+
+    /// A policy file: a bare policy object (`{"weights": …, "slaTierDays": …}`) or
+    /// `{"policy": {…}}` (so an instance file with a policy works too).
+    public static func decodePolicy(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Policy {
+        let document = try parse(bytes, file: file)
+        let reader = JSONReader(file: file)
+        guard let (policy, path) = PolicyDecoder.decodeFile(document, reader: reader) else {
+            throw InputErrors(reader.errors)
+        }
+        let problems = InstanceChecker.check(policy, at: path, file: file)
+        guard problems.isEmpty else { throw InputErrors(problems) }
+        return policy
+    }
+
+    /// The instance's document.
+    public static func jsonValue(_ instance: Instance) -> JSONValue { InstanceEncoder.encode(instance) }
+
+    /// The plan's document (callers may append fields such as metrics before writing it).
+    public static func jsonValue(_ plan: Plan) -> JSONValue { PlanEncoder.encode(plan) }
+
+    /// The policy as a bare policy object.
+    public static func jsonValue(_ policy: Policy) -> JSONValue { InstanceEncoder.encode(policy) }
+
+    /// Pretty, deterministic UTF-8 JSON for the instance.
+    public static func encode(_ instance: Instance) -> [UInt8] { JSONWriter.write(jsonValue(instance)) }
+
+    /// Pretty, deterministic UTF-8 JSON for the plan.
+    public static func encode(_ plan: Plan) -> [UInt8] { JSONWriter.write(jsonValue(plan)) }
+
+    /// Pretty, deterministic UTF-8 JSON for the policy (a bare policy object).
+    public static func encode(_ policy: Policy) -> [UInt8] { JSONWriter.write(jsonValue(policy)) }
+}
+
+extension RotaJSON {
+    // Files are read within `InputLimit` and refused at once when they cannot be JSON.
+
+    /// Reads and decodes an instance file (`-` is standard input).
+    public static func loadInstance(from path: String) throws(InputErrors) -> Instance {
+        try decodeInstance(InputFile.read(path, as: .json), file: InputFile.label(path))
+    }
+
+    /// Reads and decodes a plan file (`-` is standard input).
+    public static func loadPlan(from path: String) throws(InputErrors) -> Plan {
+        try decodePlan(InputFile.read(path, as: .json), file: InputFile.label(path))
+    }
+
+    /// Reads and decodes a policy file (`-` is standard input).
+    public static func loadPolicy(from path: String) throws(InputErrors) -> Policy {
+        try decodePolicy(InputFile.read(path, as: .json), file: InputFile.label(path))
+    }
+}

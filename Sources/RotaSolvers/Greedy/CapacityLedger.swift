@@ -1,0 +1,234 @@
+import RotaCore
+
+/// Capacity bookkeeping for constructive solvers: what every account has bought and reviewed,
+/// day by day, completed history included, so each rule is checked in O(1) or O(window).
+///
+/// Days are offsets from `start` (0 ..< `horizon`); accounts and items are dense indices of the
+/// `PlanningProblem` it was made from. Purchases and reviews may be recorded in any day order.
+public struct CapacityLedger: Sendable {
+    public let horizon: Int
+    public let accountCount: Int
+    public let itemCount: Int
+
+    private let dailyLimit: [Int]
+    private let sameItemPerDay: Int
+    private let sameItemTotal: Int
+    private let reviewsPerDay: Int
+    /// `available[a * horizon + d]`.
+    private let available: [Bool]
+    private let history: [HistoryPurchase]
+    private let historyReviews: [HistoryReview]
+
+    /// Purchases per account-day (`a * horizon + d`), history included.
+    private var purchases: [Int32]
+    /// Reviews per account-day (`a * horizon + d`), history included.
+    private var reviews: [Int32]
+    /// Purchases per rolling window, for the hard caps.
+    private var rolling: RollingCounts
+    /// Per account, days 0 ... horizon: a union-find pointing at the next day it can review.
+    private var nextReview: [Int32]
+    /// Items bought per account-day, for accounts with a small daily limit: `daySlots[a]`
+    /// slots per day from `dayBase[a]`, filled in purchase order (`purchases` says how many).
+    private let daySlots: [Int]
+    private let dayBase: [Int]
+    private var dayItems: [Int32]
+    /// Purchases per account-item-day beyond those slots, keyed `(a * itemCount + item) * horizon + d`.
+    private var itemDay: CountTable
+    /// Whether the last recorded purchase left room to buy that item again that day.
+    public private(set) var lastPurchaseLeftItemRoom = false
+    /// Purchases per account-item over the whole plan, keyed `a * itemCount + item`.
+    private var itemTotal: CountTable
+    /// Per item: how many accounts reached `sameItemPerAccount`.
+    private var exhaustedAccounts: [Int32]
+    /// Every non-missed purchase per account, history included (the balance metric's load).
+    public private(set) var loads: [Int]
+
+    /// A ledger holding the problem's completed history and nothing else.
+    public init(problem: PlanningProblem) {
+        horizon = problem.horizon
+        accountCount = problem.accountCount
+        itemCount = problem.itemCount
+        dailyLimit = problem.dailyLimit
+        sameItemPerDay = problem.sameItemPerDay
+        sameItemTotal = problem.sameItemTotal
+        reviewsPerDay = problem.reviewsPerDay
+        var available = [Bool](repeating: false, count: accountCount * horizon)
+        for a in 0..<accountCount {
+            let days = problem.available[a]
+            for d in 0..<min(horizon, days.count) { available[a * horizon + d] = days[d] }
+        }
+        self.available = available
+        rolling = RollingCounts(problem: problem)
+        history = problem.completedPurchases
+        historyReviews = problem.completedReviews
+        purchases = [Int32](repeating: 0, count: accountCount * horizon)
+        reviews = [Int32](repeating: 0, count: accountCount * horizon)
+        nextReview = [Int32](repeating: 0, count: accountCount * (horizon + 1))
+        itemDay = CountTable()
+        var daySlots: [Int] = []
+        var dayBase: [Int] = []
+        var slots = 0
+        for a in 0..<accountCount {
+            let perDay = problem.sameItemPerDay < PlanningProblem.unlimited && problem.dailyLimit[a] <= 8
+                ? problem.dailyLimit[a] : 0
+            daySlots.append(perDay)
+            dayBase.append(slots)
+            slots += perDay * horizon
+        }
+        self.daySlots = daySlots
+        self.dayBase = dayBase
+        dayItems = [Int32](repeating: 0, count: slots)
+        itemTotal = CountTable()
+        exhaustedAccounts = [Int32](repeating: 0, count: itemCount)
+        loads = [Int](repeating: 0, count: accountCount)
+        reset()
+    }
+
+    /// Forgets every recorded task and keeps the completed history, reusing the storage.
+    public mutating func reset() {
+        for i in purchases.indices { purchases[i] = 0 }
+        for i in reviews.indices { reviews[i] = 0 }
+        rolling.clear()
+        for i in exhaustedAccounts.indices { exhaustedAccounts[i] = 0 }
+        for i in loads.indices { loads[i] = 0 }
+        itemDay.removeAll()
+        itemTotal.removeAll()
+        for purchase in history where purchase.account >= 0 && purchase.account < accountCount {
+            recordPurchase(account: purchase.account, item: purchase.item, day: purchase.day)
+        }
+        for review in historyReviews where review.day >= 0 && review.day < horizon {
+            reviews[review.account * horizon + review.day] += 1
+        }
+        let span = horizon + 1
+        for a in 0..<accountCount {
+            for d in 0..<horizon {
+                nextReview[a * span + d] = Int32(reviewBlocked(account: a, day: d) ? d + 1 : d)
+            }
+            nextReview[a * span + horizon] = Int32(horizon)
+        }
+    }
+
+    // MARK: Purchases
+
+    /// The account may purchase something on `day`: it is available, under its daily limit and
+    /// under its rolling hard cap in every window holding `day`.
+    public func canOpen(account a: Int, day d: Int) -> Bool {
+        guard d >= 0, d < horizon else { return false }
+        let slot = a * horizon + d
+        guard available[slot], Int(purchases[slot]) < dailyLimit[a] else { return false }
+        return rolling.hasRoom(account: a, day: d)
+    }
+
+    /// The item rules allow one more purchase of `item` by the account on `day`.
+    public func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
+        let pair = a * itemCount + item
+        if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
+        if sameItemPerDay < PlanningProblem.unlimited, boughtToday(account: a, item: item, day: d) >= sameItemPerDay {
+            return false
+        }
+        return true
+    }
+
+    /// Purchases of `item` by the account on `day` (in the horizon).
+    private func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
+        let made = Int(purchases[a * horizon + d])
+        let slots = daySlots[a]
+        var count = 0
+        if slots > 0 {
+            let base = dayBase[a] + d * slots
+            for k in 0..<min(made, slots) where dayItems[base + k] == Int32(truncatingIfNeeded: item) { count += 1 }
+            if made <= slots { return count }
+        }
+        return count + Int(itemDay[(a * itemCount + item) * horizon + d])
+    }
+
+    /// The account reached `sameItemPerAccount` for `item`.
+    public func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
+        sameItemTotal < PlanningProblem.unlimited && Int(itemTotal[a * itemCount + item]) >= sameItemTotal
+    }
+
+    /// How many accounts have not reached `sameItemPerAccount` for `item`.
+    public func buyersLeft(item: Int) -> Int {
+        guard sameItemTotal < PlanningProblem.unlimited else { return accountCount }
+        return sameItemTotal == 0 ? 0 : max(0, accountCount - Int(exhaustedAccounts[item]))
+    }
+
+    /// Every purchase rule allows the account to buy `item` on `day`.
+    public func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
+        canOpen(account: a, day: d) && itemAllows(account: a, item: item, day: d)
+    }
+
+    /// No account may buy `item` any more: each reached `sameItemPerAccount`.
+    public func isExhausted(item: Int) -> Bool {
+        guard accountCount > 0, sameItemTotal < PlanningProblem.unlimited else { return false }
+        return sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
+    }
+
+    /// Counts a purchase of `item` by the account on `day` (any day; days outside the horizon
+    /// count only toward totals and rolling windows).
+    public mutating func recordPurchase(account a: Int, item: Int, day d: Int) {
+        loads[a] += 1
+        let pair = a * itemCount + item
+        if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal.increment(pair)) == sameItemTotal {
+            exhaustedAccounts[item] += 1
+        }
+        var roomLeft = true
+        if d >= 0 && d < horizon {
+            let made = Int(purchases[a * horizon + d])
+            purchases[a * horizon + d] += 1
+            if sameItemPerDay < PlanningProblem.unlimited {
+                let slots = daySlots[a]
+                if made < slots {
+                    dayItems[dayBase[a] + d * slots + made] = Int32(truncatingIfNeeded: item)
+                } else {
+                    itemDay.increment(pair * horizon + d)
+                }
+                roomLeft = boughtToday(account: a, item: item, day: d) < sameItemPerDay
+            }
+        }
+        lastPurchaseLeftItemRoom = roomLeft && !hasReachedItemLimit(account: a, item: item)
+        rolling.record(account: a, day: d)
+    }
+
+    // MARK: Reviews
+
+    /// The account may review on `day`: it is available and under the daily review cap.
+    public func canReview(account a: Int, day d: Int) -> Bool {
+        guard d >= 0, d < horizon else { return false }
+        return !reviewBlocked(account: a, day: d)
+    }
+
+    /// The first day in `from ... through` (clamped to the horizon) the account can review on.
+    public mutating func firstReviewDay(account a: Int, from: Int, through: Int) -> Int? {
+        let last = min(through, horizon - 1)
+        let first = max(from, 0)
+        guard first <= last else { return nil }
+        let day = find(account: a, day: first)
+        return day <= last ? day : nil
+    }
+
+    /// Counts a review by the account on `day` (days outside the horizon are ignored).
+    public mutating func recordReview(account a: Int, day d: Int) {
+        guard d >= 0, d < horizon else { return }
+        reviews[a * horizon + d] += 1
+        if reviewBlocked(account: a, day: d) { nextReview[a * (horizon + 1) + d] = Int32(d + 1) }
+    }
+
+    private func reviewBlocked(account a: Int, day d: Int) -> Bool {
+        let slot = a * horizon + d
+        return !available[slot] || Int(reviews[slot]) >= reviewsPerDay
+    }
+
+    /// Union-find with path halving over the account's days: the next day that is not blocked.
+    private mutating func find(account a: Int, day: Int) -> Int {
+        let base = a * (horizon + 1)
+        var x = day
+        while true {
+            let parent = Int(nextReview[base + x])
+            if parent == x { return x }
+            let grand = Int(nextReview[base + parent])
+            nextReview[base + x] = Int32(grand)
+            x = grand
+        }
+    }
+}

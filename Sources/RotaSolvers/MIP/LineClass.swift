@@ -1,0 +1,91 @@
+import RotaCore
+
+/// Lines the model cannot tell apart when placing purchases, planned as counts: lines needing
+/// a purchase that share item, first purchase day and lag; or lines needing only a review
+/// that share account and first review day. Within a class, lines sharing due day and
+/// weight form a group (lateness tells groups apart, placement does not).
+public struct LineClass: Hashable, Sendable {
+    /// What the lines of a class still need.
+    public enum Need: Hashable, Sendable {
+        /// A purchase by any account, then its review.
+        case purchase
+        /// Only a review, by the account that made the completed purchase.
+        case review(account: Int)
+    }
+
+    /// Lines of a class sharing due day and weight.
+    public struct Group: Hashable, Sendable {
+        public var due: Int?
+        public var weight: Double
+        /// The lines, in line order.
+        public var lines: [Int]
+
+        /// How many lines the group holds (n_g).
+        public var count: Int { lines.count }
+
+        /// Days late × weight of a review on day `r`.
+        public func lateness(reviewDay r: Int) -> Double {
+            guard let due else { return 0 }
+            return weight * Double(max(0, r - due))
+        }
+    }
+
+    public var need: Need
+    /// The item (purchase classes; -1 for review classes).
+    public var item: Int
+    /// First day a purchase may be made (purchase classes; 0 for review classes).
+    public var firstPurchaseDay: Int
+    /// First day the review may be made (review classes: completed purchase + lag, at least 0).
+    public var firstReviewDay: Int
+    /// Days from purchase to review (purchase classes; 0 for review classes).
+    public var lag: Int
+    /// Groups by (due day, weight), in order of their first line.
+    public var groups: [Group]
+
+    /// How many lines the class holds (n_c).
+    public var count: Int { groups.reduce(0) { $0 + $1.count } }
+
+    /// The classes of a problem's lines needing work, in order of their first line.
+    public static func classes(of problem: PlanningProblem) -> [LineClass] {
+        struct GroupKey: Hashable {
+            var lineClass: Int
+            var due: Int?
+            var weight: Double
+        }
+        var classes: [LineClass] = []
+        var classIndex: [LineClass: Int] = [:]
+        var groupIndex: [GroupKey: Int] = [:]
+        for l in problem.workLines {
+            let key: LineClass
+            switch problem.need[l] {
+            case .done:
+                continue
+            case .purchaseAndReview:
+                key = LineClass(
+                    need: .purchase, item: problem.lineItem[l], firstPurchaseDay: problem.firstPurchaseDay[l],
+                    firstReviewDay: problem.firstPurchaseDay[l] + problem.lag[l], lag: problem.lag[l], groups: [])
+            case .review(let account, let purchaseDay):
+                // The review's first day already holds the purchase day and lag; the item plays no part.
+                key = LineClass(
+                    need: .review(account: account), item: -1, firstPurchaseDay: 0,
+                    firstReviewDay: max(0, purchaseDay + problem.lag[l]), lag: 0, groups: [])
+            }
+            let c: Int
+            if let existing = classIndex[key] {
+                c = existing
+            } else {
+                c = classes.count
+                classIndex[key] = c
+                classes.append(key)
+            }
+            let groupKey = GroupKey(lineClass: c, due: problem.due[l], weight: problem.weight[l])
+            if let g = groupIndex[groupKey] {
+                classes[c].groups[g].lines.append(l)
+            } else {
+                groupIndex[groupKey] = classes[c].groups.count
+                classes[c].groups.append(Group(due: problem.due[l], weight: problem.weight[l], lines: [l]))
+            }
+        }
+        return classes
+    }
+}

@@ -1,0 +1,183 @@
+import _GLPK
+import RotaCore
+
+extension MIPRun {
+    /// Runs the stages in order (models/README.md) up to `last`, stopping when a budget runs out.
+    func runStages(through last: MIPLevel = .softOverruns) throws {
+        let stages: [(MIPLevel, () throws -> Void)] = [
+            (.unscheduled, solveUnscheduled), (.makespan, solveMakespan), (.lateness, solveLateness),
+            (.largestLoad, solveLargestLoad), (.spread, solveSpread), (.softOverruns, solveSoftOverruns),
+        ]
+        for (level, stage) in stages {
+            if level == .softOverruns {
+                // A tie-break beyond FORMAT.md's objective: the levels above are proven or not
+                // already, so a limit reached here shows in this stage's outcome only.
+                let proven = unproven
+                if !exhausted() { try stage() }
+                unproven = proven
+                return
+            }
+            if exhausted() { return }
+            try stage()
+            if level == last { return }
+        }
+    }
+
+    /// Lines no column can place: a floor for the lines left out.
+    var staticallyLeftOut: Int {
+        var placeable = Set<Int>()
+        for p in formulation.purchases { placeable.insert(p.lineClass) }
+        for y in formulation.reviews { placeable.insert(y.lineClass) }
+        return formulation.classes.indices.reduce(0) { $0 + (placeable.contains($1) ? 0 : formulation.classes[$1].count) }
+    }
+
+    /// Stage 1: min Σ u[c], then Σ u ≤ U*. Floor: the lines no column places, and the
+    /// combinatorial bound's fewest left out.
+    func solveUnscheduled() throws {
+        let floor = Double(max(staticallyLeftOut, self.floor?.unscheduled ?? 0))
+        if level(.unscheduled) <= floor + 0.5 {
+            skip(.unscheduled)
+        } else {
+            let outcome = try minimise(formulation.objective(.unscheduled), stage: MIPLevel.unscheduled.rawValue)
+            record(
+                .unscheduled, outcome: outcome.status.stageOutcome, bound: outcome.bound.map { max(floor, $0) },
+                nodes: outcome.nodes, seconds: outcome.seconds)
+        }
+        try cap(.unscheduled, at: level(.unscheduled).rounded())
+    }
+
+    /// Stage 2: the smallest horizon H for which a solution with Σ u ≤ U* exists, by binary
+    /// search between the proven floor and the incumbent's makespan; columns beyond stay fixed.
+    func solveMakespan() throws {
+        var high = Int(level(.makespan))
+        var low = formulation.makespanFloor
+        // The combinatorial bound holds for plans leaving out exactly its fewest lines.
+        if let floor, Int(level(.unscheduled).rounded()) == floor.unscheduled { low = max(low, floor.makespan) }
+        let lineCount = formulation.classes.reduce(0) { $0 + $1.count }
+        if Int(level(.unscheduled).rounded()) < lineCount {
+            // Some review is planned: it is on the earliest review day of some column at best.
+            let earliest = formulation.reviewDay.compactMap { $0 }.min() ?? 0
+            low = max(low, earliest + 1)
+        }
+        low = min(low, high)
+        var nodes = 0
+        var seconds = 0.0
+        var outcomeName = "optimal"
+        if low >= high {
+            skip(.makespan)
+        } else {
+            while low < high {
+                if exhausted() {
+                    outcomeName = unproven?.rawValue ?? "stopped"
+                    break
+                }
+                let trial = (low + high) / 2
+                try restrict(toHorizon: trial)
+                let outcome = try minimise([], stage: MIPLevel.makespan.rawValue, warm: false)
+                nodes += outcome.nodes
+                seconds += outcome.seconds
+                if outcome.foundSolution {
+                    high = min(high, Int(level(.makespan)))
+                } else if outcome.status == .infeasible || outcome.status == .noIntegerSolution {
+                    low = trial + 1
+                } else {
+                    outcomeName = outcome.status.stageOutcome
+                    break
+                }
+            }
+            record(.makespan, outcome: outcomeName, bound: Double(low), nodes: nodes, seconds: seconds)
+        }
+        // A bound for plans leaving out no more lines than necessary: only once U* is proven.
+        if let first = stages.first, first.level == .unscheduled, first.outcome == "optimal" || first.outcome == "skipped" {
+            setMakespanBound(low)
+        }
+        try restrict(toHorizon: high)
+    }
+
+    /// Stage 3: min Σ lateness, then capped within 10⁻⁶ relative.
+    func solveLateness() throws {
+        guard formulation.levelRows[.lateness] != nil else { return skip(.lateness) }
+        if level(.lateness) <= 1e-9 {
+            skip(.lateness)
+        } else {
+            let outcome = try minimise(
+                formulation.objective(.lateness), stage: MIPLevel.lateness.rawValue, integral: false)
+            record(
+                .lateness, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
+                seconds: outcome.seconds)
+        }
+        let value = level(.lateness)
+        try cap(.lateness, at: value + LexicographicObjective.latenessTolerance * max(1, value))
+    }
+
+    /// Stage 4: min L, then L ≤ L*. Floor: the busiest history, or an even share of the purchases.
+    func solveLargestLoad() throws {
+        let history = PlanningHistory(formulation.problem)
+        var purchaseLines = 0
+        for lineClass in formulation.classes where lineClass.need == .purchase { purchaseLines += lineClass.count }
+        let leftOut = Int(level(.unscheduled).rounded())
+        let accounts = max(1, formulation.problem.accountCount)
+        let total = history.load.reduce(0, +) + max(0, purchaseLines - leftOut)
+        let floor = Double(max(history.load.max() ?? 0, (total + accounts - 1) / accounts))
+        if level(.largestLoad) <= floor + 0.5 {
+            skip(.largestLoad)
+        } else {
+            let outcome = try minimise(
+                [LinearProgram.Term(formulation.largestLoad, 1)], stage: MIPLevel.largestLoad.rawValue)
+            record(
+                .largestLoad, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
+                seconds: outcome.seconds)
+        }
+        try capLargestLoad(at: level(.largestLoad).rounded())
+    }
+
+    /// Stage 5: min L − M, then L − M ≤ S*. Floor: when the total of purchases T is fixed (no
+    /// line left out, or no review-only class), the others share T − L*, so the idlest holds
+    /// at most ⌊(T − L*)/(A − 1)⌋.
+    func solveSpread() throws {
+        let leftOut = Int(level(.unscheduled).rounded())
+        let accounts = formulation.problem.accountCount
+        var floor = 0
+        if accounts >= 2, leftOut == 0 || !formulation.classes.contains(where: { $0.need != .purchase }) {
+            let history = PlanningHistory(formulation.problem)
+            let purchaseLines = formulation.classes.reduce(0) { $0 + ($1.need == .purchase ? $1.count : 0) }
+            let total = history.load.reduce(0, +) + purchaseLines - leftOut
+            let largest = Int(level(.largestLoad).rounded())
+            floor = max(0, largest - (total - largest) / (accounts - 1))
+        }
+        if level(.spread) <= Double(floor) + 0.5 {
+            skip(.spread)
+        } else {
+            let outcome = try minimise(formulation.objective(.spread), stage: MIPLevel.spread.rawValue)
+            record(
+                .spread, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
+                seconds: outcome.seconds)
+        }
+        try cap(.spread, at: level(.spread).rounded())
+    }
+
+    /// Stage 6: min Σ o[a,s].
+    func solveSoftOverruns() throws {
+        if formulation.levelRows[.softOverruns] == nil || level(.softOverruns) <= 0.5 {
+            skip(.softOverruns)
+        } else {
+            makeOverrunsBinary()
+            let outcome = try minimise(formulation.objective(.softOverruns), stage: MIPLevel.softOverruns.rawValue)
+            record(
+                .softOverruns, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
+                seconds: outcome.seconds)
+        }
+    }
+}
+
+extension MIPStatus {
+    /// The stage outcome as the plan's settings spell statuses (`time-limit`, `node-limit`, …).
+    var stageOutcome: String {
+        switch self {
+        case .timeLimit: "time-limit"
+        case .nodeLimit: "node-limit"
+        case .noIntegerSolution: "no-integer-solution"
+        default: rawValue
+        }
+    }
+}
