@@ -35,6 +35,12 @@ import Darwin
     /// (release) or 5 s (debug) and goes on for tens of seconds.
     static let busy = 7.0
 
+    /// Seconds from SIGINT to exit that count as prompt. A release build stops in about a
+    /// second; a debug build on a loaded 2-core machine (the whole suite runs beside it) has
+    /// taken up to 6 s, writing and validating the plan included. Before the simplex was
+    /// sliced, the same runs took 22-31 s, so this bound still tells the two apart.
+    static let promptly = 12.0
+
     /// CPU seconds (user and system) process `pid` has used, from /proc; nil without it.
     static func cpuSeconds(of pid: Int32) -> Double? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
@@ -105,7 +111,7 @@ import Darwin
         let stopped = try Self.interrupt(
             ["solve", instance, "--solver", "mip", "-o", plan], log: dir.path("stderr.txt"))
         #expect(stopped.status == 0, "\(stopped.stderr)")
-        #expect(stopped.seconds < 5, "took \(stopped.seconds) s to stop")
+        #expect(stopped.seconds < Self.promptly, "took \(stopped.seconds) s to stop")
         #expect(stopped.stderr.contains("stopping the search"))
         try Self.checkPlan(plan, of: instance, solver: "mip")
     }
@@ -116,7 +122,7 @@ import Darwin
         let stopped = try Self.interrupt(
             ["solve", instance, "--time-limit", "50", "-o", plan], log: dir.path("stderr.txt"))
         #expect(stopped.status == 0, "\(stopped.stderr)")
-        #expect(stopped.seconds < 5, "took \(stopped.seconds) s to stop")
+        #expect(stopped.seconds < Self.promptly, "took \(stopped.seconds) s to stop")
         try Self.checkPlan(plan, of: instance, solver: "auto")
     }
 }
