@@ -37,21 +37,8 @@ struct ExhaustiveSearch {
     let choices: [[Choice]]
     let sameAsPrevious: [Bool]
 
-    // Room left by history, and room used by the partial schedule.
-    private var dailyRoom: [[Int]]
-    private var itemDayRoom: [[[Int]]]
-    private var itemTotalRoom: [[Int]]
-    private var reviewRoom: [[Int]]
-    /// `windowRoom[a][k]`: hard cap minus history for the window starting at `k - length + 1`.
-    private var windowRoom: [[Int]]
-    /// Rolling window length per account (when it has a hard cap).
-    private let windowLength: [Int?]
-    private var usedDay: [[Int]]
-    private var usedItemDay: [[[Int]]]
-    private var usedItemTotal: [[Int]]
-    private var usedReview: [[Int]]
-    private var usedWindow: [[Int]]
-    private var load: [Int]
+    /// History and the partial schedule against every cap: the rule ledger the solvers use.
+    private var ledger: CapacityLedger
     /// Lateness of the lines whose review is completed.
     private let historyLateness: Double
 
@@ -68,9 +55,6 @@ struct ExhaustiveSearch {
         self.problem = problem
         let history = PlanningHistory(problem)
         self.history = history
-        let horizon = problem.horizon
-        let accounts = problem.accountCount
-
         var groups: [Signature: [Int]] = [:]
         var groupOrder: [Signature] = []
         for l in problem.workLines {
@@ -93,33 +77,7 @@ struct ExhaustiveSearch {
         let earliestReviewOnly = problem.reviewsPerDay >= PlanningProblem.unlimited
         choices = order.map { Self.choices(for: $0, in: problem, earliestReviewOnly: earliestReviewOnly) }
 
-        dailyRoom = (0..<accounts).map { a in
-            (0..<horizon).map { d in problem.dailyLimit[a] - history.purchases(account: a, day: d) }
-        }
-        itemDayRoom = (0..<accounts).map { a in
-            (0..<problem.itemCount).map { i in
-                (0..<horizon).map { d in problem.sameItemPerDay - history.purchases(account: a, item: i, day: d) }
-            }
-        }
-        itemTotalRoom = (0..<accounts).map { a in
-            (0..<problem.itemCount).map { i in problem.sameItemTotal - history.purchases(account: a, item: i) }
-        }
-        reviewRoom = (0..<accounts).map { a in
-            (0..<horizon).map { d in problem.reviewsPerDay - history.reviews(account: a, day: d) }
-        }
-        windowLength = (0..<accounts).map { a in problem.rolling[a]?.hard == nil ? nil : problem.windowLength(account: a) }
-        windowRoom = (0..<accounts).map { a in
-            guard let length = problem.windowLength(account: a), let hard = problem.rolling[a]?.hard else { return [] }
-            return (0..<(horizon + length - 1)).map { k in
-                hard - history.purchases(account: a, window: k - length + 1, length: length)
-            }
-        }
-        usedDay = dailyRoom.map { $0.map { _ in 0 } }
-        usedItemDay = itemDayRoom.map { $0.map { $0.map { _ in 0 } } }
-        usedItemTotal = itemTotalRoom.map { $0.map { _ in 0 } }
-        usedReview = reviewRoom.map { $0.map { _ in 0 } }
-        usedWindow = windowRoom.map { $0.map { _ in 0 } }
-        load = history.load
+        ledger = CapacityLedger(problem: problem)
         historyLateness = (0..<problem.lineCount).reduce(0.0) { sum, l in
             guard problem.need[l] == .done, let r = history.lineReviewDay[l] else { return sum }
             return sum + problem.weight[l] * Double(problem.daysLate(line: l, reviewDay: r))
@@ -219,9 +177,11 @@ struct ExhaustiveSearch {
         if lowest < options.count {
             for index in lowest..<options.count where fits(options[index], line: l) {
                 picked[k] = index
-                place(options[index], line: l, sign: 1)
+                let before = ledger
+                place(options[index], line: l)
                 descend(k + 1)
-                place(options[index], line: l, sign: -1)
+                ledger = before
+                schedule.leaveOut(line: l)
                 if stopped != nil { return }
             }
         }
@@ -230,40 +190,22 @@ struct ExhaustiveSearch {
         descend(k + 1)
     }
 
+    /// Whether the ledger lets the choice's tasks in now (the choices already obey
+    /// availability, the earliest day, the lag and the horizon).
     private func fits(_ choice: Choice, line l: Int) -> Bool {
-        let a = choice.account
-        if usedReview[a][choice.reviewDay] + 1 > reviewRoom[a][choice.reviewDay] { return false }
+        guard ledger.canReview(account: choice.account, day: choice.reviewDay) else { return false }
         guard let d = choice.purchaseDay else { return true }
-        let item = problem.lineItem[l]
-        if usedDay[a][d] + 1 > dailyRoom[a][d] { return false }
-        if usedItemDay[a][item][d] + 1 > itemDayRoom[a][item][d] { return false }
-        if usedItemTotal[a][item] + 1 > itemTotalRoom[a][item] { return false }
-        if let length = windowLength[a], !windowRoom[a].isEmpty {
-            for k in d..<(d + length) where usedWindow[a][k] + 1 > windowRoom[a][k] { return false }
-        }
-        return true
+        return ledger.canPurchase(account: choice.account, item: problem.lineItem[l], day: d)
     }
 
-    private mutating func place(_ choice: Choice, line l: Int, sign: Int) {
+    /// Records the choice in the ledger and the schedule (undone by restoring a saved ledger).
+    private mutating func place(_ choice: Choice, line l: Int) {
         let a = choice.account
-        usedReview[a][choice.reviewDay] += sign
-        if let d = choice.purchaseDay {
-            let item = problem.lineItem[l]
-            usedDay[a][d] += sign
-            usedItemDay[a][item][d] += sign
-            usedItemTotal[a][item] += sign
-            load[a] += sign
-            if let length = windowLength[a], !windowRoom[a].isEmpty {
-                for k in d..<(d + length) { usedWindow[a][k] += sign }
-            }
-        }
-        if sign > 0 {
-            schedule.schedule(
-                line: l, purchase: choice.purchaseDay.map { Placement(account: a, day: $0) },
-                review: Placement(account: a, day: choice.reviewDay))
-        } else {
-            schedule.leaveOut(line: l)
-        }
+        if let d = choice.purchaseDay { ledger.recordPurchase(account: a, item: problem.lineItem[l], day: d) }
+        ledger.recordReview(account: a, day: choice.reviewDay)
+        schedule.schedule(
+            line: l, purchase: choice.purchaseDay.map { Placement(account: a, day: $0) },
+            review: Placement(account: a, day: choice.reviewDay))
     }
 
     /// A bound every completion of levels `k...` is lexicographically no better than: a line
@@ -294,6 +236,7 @@ struct ExhaustiveSearch {
             lateness += problem.weight[l] * Double(problem.daysLate(line: l, reviewDay: first.reviewDay))
             if first.purchaseDay != nil { purchases += 1 }
         }
+        let load = ledger.loads
         let total = load.reduce(0, +) + purchases
         let accounts = max(1, problem.accountCount)
         let largest = max(load.max() ?? 0, (total + accounts - 1) / accounts)

@@ -65,9 +65,11 @@ enum TinyInstances {
     }
 }
 
-/// Exhaustive search over every plan of a tiny instance, with its own feasibility checks
-/// written from FORMAT.md (independent of `PlanningProblem`), for the lexicographic optimum
-/// (fewest lines left out, then smallest makespan).
+/// Exhaustive search over every plan of a tiny instance, for the lexicographic optimum (fewest
+/// lines left out, then smallest makespan). What each line needs is worked out here from the
+/// instance; whether an account may buy or review on a day is the rule ledger's answer
+/// (`CapacityLedger`, history included), which `searchChecksAgreeWithTheValidator` holds
+/// against the `Validator`.
 struct BruteForce {
     let instance: Instance
     let horizon: Int
@@ -75,14 +77,12 @@ struct BruteForce {
     private var needs: [Need] = []
     private var lags: [Int] = []
     private var firstDays: [Int] = []
-    private var items: [String] = []
+    /// Per line: its item's index in the problem.
+    private var items: [Int] = []
     private var historyReviewEnd = 0
 
-    // Load, by account, of non-missed tasks (history and pending), keyed by day offset.
-    private var bought: [[Int: Int]]
-    private var boughtItem: [[String: [Int: Int]]]
-    private var boughtItemTotal: [[String: Int]]
-    private var reviewed: [[Int: Int]]
+    /// History and the tasks of the partial plan, against every cap.
+    private var ledger: CapacityLedger
 
     enum Need {
         case done
@@ -104,15 +104,13 @@ struct BruteForce {
         self.instance = instance
         horizon = instance.horizonDays
         let accountIndex = Dictionary(uniqueKeysWithValues: instance.accounts.enumerated().map { ($1.id, $0) })
-        bought = Array(repeating: [:], count: instance.accounts.count)
-        boughtItem = Array(repeating: [:], count: instance.accounts.count)
-        boughtItemTotal = Array(repeating: [:], count: instance.accounts.count)
-        reviewed = Array(repeating: [:], count: instance.accounts.count)
+        let problem = PlanningProblem(instance)
+        ledger = CapacityLedger(problem: problem)
         let lines = instance.resolvedLines
         for line in lines {
             lags.append(line.lag)
             firstDays.append(max(0, (line.earliest ?? instance.start) - instance.start))
-            items.append(line.item.rawValue)
+            items.append(problem.itemIndex[line.item] ?? 0)
             var need = Need.purchaseAndReview
             for task in instance.existing where task.line == line.id && task.status == .completed && task.kind == .purchase {
                 need = .review(account: accountIndex[task.account] ?? 0, day: task.date - instance.start)
@@ -122,17 +120,8 @@ struct BruteForce {
             }
             needs.append(need)
         }
-        for task in instance.existing where task.status == .completed {
-            guard let a = accountIndex[task.account] else { continue }
-            let d = task.date - instance.start
-            if task.kind == .purchase {
-                bought[a][d, default: 0] += 1
-                boughtItem[a][task.item.rawValue, default: [:]][d, default: 0] += 1
-                boughtItemTotal[a][task.item.rawValue, default: 0] += 1
-            } else {
-                reviewed[a][d, default: 0] += 1
-                historyReviewEnd = max(historyReviewEnd, d + 1)
-            }
+        for task in instance.existing where task.status == .completed && task.kind == .review {
+            historyReviewEnd = max(historyReviewEnd, task.date - instance.start + 1)
         }
     }
 
@@ -141,30 +130,6 @@ struct BruteForce {
         current = []
         search(line: 0, unscheduled: 0, makespan: historyReviewEnd)
         return best ?? (0, historyReviewEnd, [])
-    }
-
-    private func available(_ a: Int, _ d: Int) -> Bool { !instance.accounts[a].unavailable.contains(instance.start + d) }
-
-    private func canBuy(_ a: Int, _ d: Int, item: String) -> Bool {
-        let account = instance.accounts[a]
-        let rules = instance.rules
-        guard d >= 0, d < horizon, available(a, d) else { return false }
-        if let limit = account.dailyLimit, bought[a][d, default: 0] + 1 > limit { return false }
-        if let perDay = rules.sameItemPerAccountPerDay, boughtItem[a][item]?[d, default: 0] ?? 0 >= perDay { return false }
-        if let total = rules.sameItemPerAccount, boughtItemTotal[a][item, default: 0] >= total { return false }
-        if let rolling = account.rolling, let hard = rolling.hard {
-            for s in (d - rolling.days + 1)...d {
-                let inWindow = (s..<(s + rolling.days)).reduce(0) { $0 + bought[a][$1, default: 0] }
-                if inWindow + 1 > hard { return false }
-            }
-        }
-        return true
-    }
-
-    private func canReview(_ a: Int, _ d: Int) -> Bool {
-        guard d >= 0, d < horizon, available(a, d) else { return false }
-        if let perDay = instance.rules.reviewsPerAccountPerDay, reviewed[a][d, default: 0] >= perDay { return false }
-        return true
     }
 
     private mutating func search(line: Int, unscheduled: Int, makespan: Int) {
@@ -181,13 +146,14 @@ struct BruteForce {
             current.removeLast()
             return
         case .review(let a, let day):
-            for r in stride(from: max(0, day + lags[line]), to: horizon, by: 1) where canReview(a, r) {
+            for r in stride(from: max(0, day + lags[line]), to: horizon, by: 1) where ledger.canReview(account: a, day: r) {
                 options.append(Choice(account: a, purchase: nil, review: r))
             }
         case .purchaseAndReview:
             for a in instance.accounts.indices {
-                for p in stride(from: firstDays[line], to: horizon, by: 1) where canBuy(a, p, item: items[line]) {
-                    for r in stride(from: max(0, p + lags[line]), to: horizon, by: 1) where canReview(a, r) {
+                for p in stride(from: firstDays[line], to: horizon, by: 1)
+                where ledger.canPurchase(account: a, item: items[line], day: p) {
+                    for r in stride(from: max(0, p + lags[line]), to: horizon, by: 1) where ledger.canReview(account: a, day: r) {
                         options.append(Choice(account: a, purchase: p, review: r))
                     }
                 }
@@ -195,43 +161,38 @@ struct BruteForce {
         }
         options.sort { $0.review < $1.review }
         for option in options {
-            place(option, line: line, delta: 1)
+            let before = ledger
+            place(option, line: line)
             current.append(option)
             search(line: line + 1, unscheduled: unscheduled, makespan: max(makespan, option.review + 1))
             current.removeLast()
-            place(option, line: line, delta: -1)
+            ledger = before
         }
         current.append(nil)
         search(line: line + 1, unscheduled: unscheduled + 1, makespan: makespan)
         current.removeLast()
     }
 
-    private mutating func place(_ choice: Choice, line: Int, delta: Int) {
-        if let p = choice.purchase { purchase(choice.account, p, line: line, delta: delta) }
-        reviewed[choice.account][choice.review, default: 0] += delta
-    }
-
-    private mutating func purchase(_ a: Int, _ p: Int, line: Int, delta: Int) {
-        bought[a][p, default: 0] += delta
-        boughtItem[a][items[line], default: [:]][p, default: 0] += delta
-        boughtItemTotal[a][items[line], default: 0] += delta
+    private mutating func place(_ choice: Choice, line: Int) {
+        if let p = choice.purchase { ledger.recordPurchase(account: choice.account, item: items[line], day: p) }
+        ledger.recordReview(account: choice.account, day: choice.review)
     }
 
     /// Whether the choices make a feasible plan, by the same checks as the search.
     func isFeasible(_ choices: [Choice?]) -> Bool {
-        var state = self
+        var state = ledger
         for (line, choice) in choices.enumerated() {
             guard let choice else { continue }
             if let p = choice.purchase {
                 guard case .purchaseAndReview = needs[line], p >= firstDays[line],
-                    state.canBuy(choice.account, p, item: items[line])
+                    state.canPurchase(account: choice.account, item: items[line], day: p)
                 else { return false }
+                state.recordPurchase(account: choice.account, item: items[line], day: p)
             } else {
                 guard case .review(let account, _) = needs[line], account == choice.account else { return false }
             }
-            if let p = choice.purchase { state.purchase(choice.account, p, line: line, delta: 1) }
-            guard state.canReview(choice.account, choice.review) else { return false }
-            state.reviewed[choice.account][choice.review, default: 0] += 1
+            guard state.canReview(account: choice.account, day: choice.review) else { return false }
+            state.recordReview(account: choice.account, day: choice.review)
         }
         return true
     }

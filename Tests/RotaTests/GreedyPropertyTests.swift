@@ -22,12 +22,11 @@ import Testing
         let problem = PlanningProblem(instance)
         let seedPlan = try SeedGreedySolver().solve(problem, options: SolveOptions()).plan
         let greedyPlan = try GreedySolver().solve(problem, options: SolveOptions()).plan
-        // Two independent checks: the project's validator and the compact checker of these tests.
-        let checker = GreedyPlanChecker(instance: instance)
+        // Two checks: the validator, and the dense schedule through the rule ledger.
         let validator = Validator()
         let problems =
-            checker.problems(in: seedPlan).map { "seed-greedy: \($0)" }
-            + checker.problems(in: greedyPlan).map { "greedy: \($0)" }
+            DenseSchedule(plan: seedPlan, problem: problem).violations(in: problem).map { "seed-greedy: \($0)" }
+            + DenseSchedule(plan: greedyPlan, problem: problem).violations(in: problem).map { "greedy: \($0)" }
             + validator.validate(seedPlan, against: instance).violations.map { "seed-greedy: \($0)" }
             + validator.validate(greedyPlan, against: instance).violations.map { "greedy: \($0)" }
         return Outcome(

@@ -91,8 +91,6 @@ import Testing
             PlanTask(id: "P", kind: .purchase, line: "L4", order: "O4", item: "x", account: "b", date: Day(ordinal: -700_000), status: .completed)
         ]
         let plan = try S.solve(solver, instance)
-        let problems = GreedyPlanChecker(instance: instance).problems(in: plan)
-        #expect(problems.isEmpty, "\(problems)")
         #expect(Validator().validate(plan, against: instance).violations == [])
         #expect(plan.unscheduled.map(\.line) == ["L2"])
     }

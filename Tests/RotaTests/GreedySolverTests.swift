@@ -9,8 +9,6 @@ import Testing
     static let solvers: [any Solver] = [SeedGreedySolver(), GreedySolver()]
 
     func check(_ instance: Instance, _ plan: Plan) {
-        let problems = GreedyPlanChecker(instance: instance).problems(in: plan)
-        #expect(problems.isEmpty, "\(problems)")
         let report = Validator().validate(plan, against: instance)
         #expect(report.isFeasible, "\(report.violations)")
     }

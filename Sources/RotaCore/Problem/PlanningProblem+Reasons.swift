@@ -1,7 +1,8 @@
 extension PlanningProblem {
     /// Why an exact solver leaves line `l` out: no day at all, history using up the caps, or
-    /// the other lines taking every remaining place.
-    public func reasonForLeavingOut(line l: Int, history: PlanningHistory) -> String {
+    /// the other lines taking every remaining place. `history` is a ledger holding the
+    /// completed history only (`CapacityLedger(problem:)`, nothing recorded).
+    package func reasonForLeavingOut(line l: Int, history: CapacityLedger) -> String {
         switch need[l] {
         case .done:
             return "the line is already completed"
@@ -10,7 +11,7 @@ extension PlanningProblem {
             var d = max(0, purchaseDay + lag[l])
             while let r = firstAvailableDay(account: a, onOrAfter: d) {
                 anyDay = true
-                if history.reviews(account: a, day: r) < reviewsPerDay {
+                if history.canReview(account: a, day: r) {
                     return "account \(accountIDs[a]) has no room left for the review before the horizon ends"
                 }
                 d = r + 1
@@ -25,7 +26,9 @@ extension PlanningProblem {
                     var from = d + lag[l]
                     while let r = firstAvailableDay(account: a, onOrAfter: from) {
                         anyPlace = true
-                        if historyLeavesRoom(line: l, account: a, purchaseDay: d, reviewDay: r, history: history) {
+                        if history.canPurchase(account: a, item: lineItem[l], day: d)
+                            && history.canReview(account: a, day: r)
+                        {
                             return "no room left: other lines take every account's capacity on the days this line could use"
                         }
                         from = r + 1
@@ -36,23 +39,5 @@ extension PlanningProblem {
                 ? "completed history already uses up the caps on every day this line could use"
                 : "no account is available for the purchase and its review before the horizon ends"
         }
-    }
-
-    /// Whether completed history alone leaves room for this one purchase and review.
-    func historyLeavesRoom(line l: Int, account a: Int, purchaseDay d: Int, reviewDay r: Int, history: PlanningHistory)
-        -> Bool
-    {
-        let item = lineItem[l]
-        guard history.purchases(account: a, day: d) < dailyLimit[a],
-            history.purchases(account: a, item: item, day: d) < sameItemPerDay,
-            history.purchases(account: a, item: item) < sameItemTotal,
-            history.reviews(account: a, day: r) < reviewsPerDay
-        else { return false }
-        if let length = windowLength(account: a), let hard = rolling[a]?.hard {
-            for s in (d - length + 1)...d where history.purchases(account: a, window: s, length: length) >= hard {
-                return false
-            }
-        }
-        return true
     }
 }

@@ -3,7 +3,7 @@ import RotaCore
 /// A failure of the MIP solver itself (the model's outcome is a status, not an error).
 public enum MIPSolverError: Error, Equatable, CustomStringConvertible, SolverDeclining {
     /// GLPK's solution maps to a plan that breaks a rule: a bug or numerical trouble.
-    case invalidSolution([String])
+    case invalidSolution([LedgerViolation])
     /// The model would exceed `MIPSolver.maximumPurchaseColumns`: building it would take more
     /// memory and time than any search in it could use.
     case tooLarge(columns: Int, limit: Int)
@@ -11,7 +11,7 @@ public enum MIPSolverError: Error, Equatable, CustomStringConvertible, SolverDec
     public var description: String {
         switch self {
         case .invalidSolution(let problems):
-            return "the MIP's solution breaks the rules: " + problems.prefix(5).joined(separator: "; ")
+            return "the MIP's solution breaks the rules: " + problems.prefix(5).map(\.description).joined(separator: "; ")
         case .tooLarge(let columns, let limit):
             return "the MIP would have about \(columns) purchase columns, over the limit of \(limit); "
                 + "use --solver auto (it proves the makespan with flows and bounds) or --solver flow"

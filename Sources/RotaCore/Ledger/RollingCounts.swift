@@ -1,5 +1,3 @@
-import RotaCore
-
 /// Purchases per rolling window, for the accounts with a hard rolling cap: for each window
 /// start `s` in `-(w-1) ... horizon-1`, the purchases (history included) on days `s ..< s+w`.
 ///
@@ -88,6 +86,9 @@ struct RollingCounts: Sendable {
         let offset = base[a] + w - 1
         for s in first...last { counts[offset + s] += 1 }
     }
+
+    /// Account `a`'s hard cap and its window length in days (capped at 2^40), nil without one.
+    func cap(account a: Int) -> (days: Int, hard: Int)? { reach[a] > 0 ? (reach[a], hard[a]) : nil }
 
     /// One more purchase by account `a` on `day` (in the horizon) keeps every window holding
     /// `day` within the hard cap.

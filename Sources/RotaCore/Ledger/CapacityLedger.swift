@@ -1,30 +1,37 @@
-import RotaCore
-
-/// Capacity bookkeeping for constructive solvers: what every account has bought and reviewed,
-/// day by day, completed history included, so each rule is checked in O(1) or O(window).
+/// The one dense rule ledger: what every account has bought and reviewed, day by day,
+/// seeded with the completed history of the `PlanningProblem` it was made from, so each cap
+/// rule is checked in O(1) or O(window). Every solver (greedy, flow repair), the generator's
+/// history, `DenseSchedule.violations(in:)` and the test oracles ask it whether a task may be
+/// placed; `purchaseViolation` and `reviewViolation` (CapacityLedger+Violations.swift) say
+/// which rule forbids it.
 ///
-/// Days are offsets from `start` (0 ..< `horizon`); accounts and items are dense indices of the
-/// `PlanningProblem` it was made from. Purchases and reviews may be recorded in any day order.
-public struct CapacityLedger: Sendable {
-    public let horizon: Int
-    public let accountCount: Int
-    public let itemCount: Int
+/// Days are offsets from `start` (0 ..< `horizon`); accounts, items and lines are dense indices
+/// of the problem. Purchases and reviews may be recorded in any day order. The `Validator`
+/// checks plans on its own, independently of this ledger.
+package struct CapacityLedger: Sendable {
+    package let horizon: Int
+    package let accountCount: Int
+    package let itemCount: Int
 
-    private let dailyLimit: [Int]
-    private let sameItemPerDay: Int
-    private let sameItemTotal: Int
-    private let reviewsPerDay: Int
+    let dailyLimit: [Int]
+    let sameItemPerDay: Int
+    let sameItemTotal: Int
+    let reviewsPerDay: Int
     /// `available[a * horizon + d]`.
-    private let available: [Bool]
+    let available: [Bool]
+    /// Per line: its item, first purchase day and review lag (the problem's arrays).
+    let lineItem: [Int]
+    let firstPurchaseDay: [Int]
+    let lag: [Int]
     private let history: [HistoryPurchase]
     private let historyReviews: [HistoryReview]
 
     /// Purchases per account-day (`a * horizon + d`), history included.
-    private var purchases: [Int32]
+    var purchases: [Int32]
     /// Reviews per account-day (`a * horizon + d`), history included.
-    private var reviews: [Int32]
+    var reviews: [Int32]
     /// Purchases per rolling window, for the hard caps.
-    private var rolling: RollingCounts
+    var rolling: RollingCounts
     /// Per account, days 0 ... horizon: a union-find pointing at the next day it can review.
     private var nextReview: [Int32]
     /// Items bought per account-day, for accounts with a small daily limit: `daySlots[a]`
@@ -35,16 +42,16 @@ public struct CapacityLedger: Sendable {
     /// Purchases per account-item-day beyond those slots, keyed `(a * itemCount + item) * horizon + d`.
     private var itemDay: CountTable
     /// Whether the last recorded purchase left room to buy that item again that day.
-    public private(set) var lastPurchaseLeftItemRoom = false
+    package private(set) var lastPurchaseLeftItemRoom = false
     /// Purchases per account-item over the whole plan, keyed `a * itemCount + item`.
-    private var itemTotal: CountTable
+    var itemTotal: CountTable
     /// Per item: how many accounts reached `sameItemPerAccount`.
     private var exhaustedAccounts: [Int32]
     /// Every non-missed purchase per account, history included (the balance metric's load).
-    public private(set) var loads: [Int]
+    package private(set) var loads: [Int]
 
     /// A ledger holding the problem's completed history and nothing else.
-    public init(problem: PlanningProblem) {
+    package init(problem: PlanningProblem) {
         horizon = problem.horizon
         accountCount = problem.accountCount
         itemCount = problem.itemCount
@@ -52,6 +59,9 @@ public struct CapacityLedger: Sendable {
         sameItemPerDay = problem.sameItemPerDay
         sameItemTotal = problem.sameItemTotal
         reviewsPerDay = problem.reviewsPerDay
+        lineItem = problem.lineItem
+        firstPurchaseDay = problem.firstPurchaseDay
+        lag = problem.lag
         var available = [Bool](repeating: false, count: accountCount * horizon)
         for a in 0..<accountCount {
             let days = problem.available[a]
@@ -85,7 +95,7 @@ public struct CapacityLedger: Sendable {
     }
 
     /// Forgets every recorded task and keeps the completed history, reusing the storage.
-    public mutating func reset() {
+    package mutating func reset() {
         for i in purchases.indices { purchases[i] = 0 }
         for i in reviews.indices { reviews[i] = 0 }
         rolling.clear()
@@ -112,7 +122,7 @@ public struct CapacityLedger: Sendable {
 
     /// The account may purchase something on `day`: it is available, under its daily limit and
     /// under its rolling hard cap in every window holding `day`.
-    public func canOpen(account a: Int, day d: Int) -> Bool {
+    package func canOpen(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         let slot = a * horizon + d
         guard available[slot], Int(purchases[slot]) < dailyLimit[a] else { return false }
@@ -120,7 +130,7 @@ public struct CapacityLedger: Sendable {
     }
 
     /// The item rules allow one more purchase of `item` by the account on `day`.
-    public func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
+    package func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
         let pair = a * itemCount + item
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
         if sameItemPerDay < PlanningProblem.unlimited, boughtToday(account: a, item: item, day: d) >= sameItemPerDay {
@@ -130,7 +140,7 @@ public struct CapacityLedger: Sendable {
     }
 
     /// Purchases of `item` by the account on `day` (in the horizon).
-    private func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
+    func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
         let made = Int(purchases[a * horizon + d])
         let slots = daySlots[a]
         var count = 0
@@ -143,30 +153,30 @@ public struct CapacityLedger: Sendable {
     }
 
     /// The account reached `sameItemPerAccount` for `item`.
-    public func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
+    package func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
         sameItemTotal < PlanningProblem.unlimited && Int(itemTotal[a * itemCount + item]) >= sameItemTotal
     }
 
     /// How many accounts have not reached `sameItemPerAccount` for `item`.
-    public func buyersLeft(item: Int) -> Int {
+    package func buyersLeft(item: Int) -> Int {
         guard sameItemTotal < PlanningProblem.unlimited else { return accountCount }
         return sameItemTotal == 0 ? 0 : max(0, accountCount - Int(exhaustedAccounts[item]))
     }
 
     /// Every purchase rule allows the account to buy `item` on `day`.
-    public func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
+    package func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
         canOpen(account: a, day: d) && itemAllows(account: a, item: item, day: d)
     }
 
     /// No account may buy `item` any more: each reached `sameItemPerAccount`.
-    public func isExhausted(item: Int) -> Bool {
+    package func isExhausted(item: Int) -> Bool {
         guard accountCount > 0, sameItemTotal < PlanningProblem.unlimited else { return false }
         return sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
     }
 
     /// Counts a purchase of `item` by the account on `day` (any day; days outside the horizon
     /// count only toward totals and rolling windows).
-    public mutating func recordPurchase(account a: Int, item: Int, day d: Int) {
+    package mutating func recordPurchase(account a: Int, item: Int, day d: Int) {
         loads[a] += 1
         let pair = a * itemCount + item
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal.increment(pair)) == sameItemTotal {
@@ -193,13 +203,13 @@ public struct CapacityLedger: Sendable {
     // MARK: Reviews
 
     /// The account may review on `day`: it is available and under the daily review cap.
-    public func canReview(account a: Int, day d: Int) -> Bool {
+    package func canReview(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         return !reviewBlocked(account: a, day: d)
     }
 
     /// The first day in `from ... through` (clamped to the horizon) the account can review on.
-    public mutating func firstReviewDay(account a: Int, from: Int, through: Int) -> Int? {
+    package mutating func firstReviewDay(account a: Int, from: Int, through: Int) -> Int? {
         let last = min(through, horizon - 1)
         let first = max(from, 0)
         guard first <= last else { return nil }
@@ -208,13 +218,13 @@ public struct CapacityLedger: Sendable {
     }
 
     /// Counts a review by the account on `day` (days outside the horizon are ignored).
-    public mutating func recordReview(account a: Int, day d: Int) {
+    package mutating func recordReview(account a: Int, day d: Int) {
         guard d >= 0, d < horizon else { return }
         reviews[a * horizon + d] += 1
         if reviewBlocked(account: a, day: d) { nextReview[a * (horizon + 1) + d] = Int32(d + 1) }
     }
 
-    private func reviewBlocked(account a: Int, day d: Int) -> Bool {
+    func reviewBlocked(account a: Int, day d: Int) -> Bool {
         let slot = a * horizon + d
         return !available[slot] || Int(reviews[slot]) >= reviewsPerDay
     }
