@@ -92,7 +92,7 @@ public struct BenchRun: Sendable {
         record.largestLoad = metrics.largestLoad
         record.spread = metrics.spread
         record.softOverruns = metrics.softOverruns
-        record.model = ModelSize(settings: result.run.settings)
+        record.model = result.model
         return record
     }
 

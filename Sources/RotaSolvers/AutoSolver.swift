@@ -49,6 +49,7 @@ public struct AutoSolver: Solver {
         var best = try GreedySolver().solve(problem, options: options)
         var bestMetrics = scorer.score(best.plan, for: problem.instance)
         var path = ["greedy"]
+        var model: ModelSize?
         // The flow's bound: no plan leaving out at most `leftOut` lines ends before `makespan`.
         var flowBound: (leftOut: Int, makespan: Int)?
         if problem.lineCount > flowLineLimit {
@@ -103,6 +104,7 @@ public struct AutoSolver: Solver {
                 for key in ["warm-start", "rows", "columns", "nonzeros", "stages", "last-level", "horizon"] {
                     if let value = result.run.settings[key] { settings["mip-" + key] = value }
                 }
+                model = result.model
                 if objective.compare(mipMetrics, bestMetrics) != .worse {
                     best = result
                     bestMetrics = mipMetrics
@@ -110,7 +112,7 @@ public struct AutoSolver: Solver {
                 // The MIP proves the fewest lines left out when its first stage is optimal (or
                 // skipped: the warm start met the floor), and then a makespan bound.
                 let first = report.stages.first { $0.level == .unscheduled }
-                let provesUnscheduled = first.map { ["optimal", "skipped"].contains($0.outcome) } ?? false
+                let provesUnscheduled = first?.outcome.provesLevel ?? false
                 if provesUnscheduled, let mipBound = report.makespanBound,
                     Int((first?.value ?? -1).rounded()) == bestMetrics.unscheduled
                 {
@@ -137,6 +139,6 @@ public struct AutoSolver: Solver {
             lowerBound: lowerBound,
             gap: lowerBound.map { gap(makespan: bestMetrics.makespan, bound: $0) },
             settings: settings, versions: best.run.versions.merging(["rota": RotaVersion.current, "glpk": GLPKLibrary.version]) { $1 })
-        return SolveResult(plan: best.plan, run: run)
+        return SolveResult(plan: best.plan, run: run, model: model)
     }
 }

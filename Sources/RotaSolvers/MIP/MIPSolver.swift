@@ -43,10 +43,10 @@ public struct MIPSolver: Solver {
     /// The plan and run record of a staged solve.
     public func result(of report: MIPReport, in problem: PlanningProblem, options: SolveOptions) -> SolveResult {
         var settings: [String: String] = [
-            "warm-start": report.warmStart, "cuts": cuts ? "on" : "off",
+            "warm-start": report.warmStart.description, "cuts": cuts ? "on" : "off",
             "rows": String(report.size.rows), "columns": String(report.size.columns),
             "integer-columns": String(report.size.integerColumns), "nonzeros": String(report.size.nonZeros),
-            "stages": report.stages.map { "\($0.level.rawValue) \($0.outcome)" }.joined(separator: ", "),
+            "stages": report.stages.map { "\($0.level.rawValue) \($0.outcome.rawValue)" }.joined(separator: ", "),
         ]
         if lastLevel != .softOverruns { settings["last-level"] = lastLevel.rawValue }
         if report.horizon < problem.horizon {
@@ -60,7 +60,7 @@ public struct MIPSolver: Solver {
         let solverRun = SolverRun(
             name: name, status: report.status, seconds: report.seconds, lowerBound: report.makespanBound, gap: gap,
             settings: settings, versions: ["rota": RotaVersion.current, "glpk": GLPKLibrary.version])
-        return SolveResult(plan: report.schedule.plan(in: problem, run: solverRun), run: solverRun)
+        return SolveResult(plan: report.schedule.plan(in: problem, run: solverRun), run: solverRun, model: report.size.model)
     }
 
     /// Solves the stages and reports each; the schedule is checked against every rule.
@@ -72,11 +72,12 @@ public struct MIPSolver: Solver {
             let greedy = try GreedySolver().solve(problem, options: SolveOptions(shouldStop: options.shouldStop))
             warmStart = DenseSchedule(plan: greedy.plan, problem: problem)
         }
-        var warmNote = "none"
+        var warmNote = MIPWarmStart.none
         var warmObjective: LexicographicObjective?
         if let warmStart {
-            if let first = warmStart.violations(in: problem).first {
-                warmNote = "rejected: \(first)"
+            let violations = warmStart.violations(in: problem)
+            if !violations.isEmpty {
+                warmNote = .rejected(.violations(violations))
             } else {
                 warmObjective = warmStart.objective(in: problem)
             }
@@ -94,9 +95,9 @@ public struct MIPSolver: Solver {
         if let warmStart, warmObjective != nil {
             if let values = formulation.values(for: warmStart), formulation.program.violations(at: values).isEmpty {
                 start = values
-                warmNote = "accepted"
+                warmNote = .accepted
             } else {
-                warmNote = "rejected: its placements do not fit the model"
+                warmNote = .rejected(.outsideModel)
                 warmObjective = nil
             }
         }
