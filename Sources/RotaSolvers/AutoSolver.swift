@@ -25,7 +25,7 @@ import RotaEvaluation
 /// A stop request (`SolveOptions.shouldStop`) skips the steps not yet begun (`skipped:
 /// interrupted` in the settings) and stops a running MIP within about a second; the status is
 /// then `interrupted` unless the plan already meets the bound.
-public struct AutoSolver: Solver {
+public struct AutoSolver: ContextSolver {
     public let name = "auto"
     public var flowLineLimit = 50_000
     /// The largest MIP (purchase columns) tried when the caller gives a limit.
@@ -37,13 +37,21 @@ public struct AutoSolver: Solver {
 
     public init() {}
 
+    /// Computes the problem's bound (`SolveContext`); a caller that has it calls `solve(in:)`.
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
+        try solve(in: SolveContext(problem, options: options))
+    }
+
+    /// Solves with the context's bound, which the MIP (when it runs) shares.
+    public func solve(in context: SolveContext) throws -> SolveResult {
         let clock = ContinuousClock()
         let started = clock.now
+        let problem = context.problem
+        let options = context.options
         var settings: [String: String] = [:]
         let scorer = Scorer()
         let objective = Objective.default
-        let bound = LowerBounds.compute(problem)
+        let bound = context.bound
 
         let stopped = { options.shouldStop?() ?? false }
         var best = try GreedySolver().solve(problem, options: options)
@@ -95,7 +103,7 @@ public struct AutoSolver: Solver {
                 let mip = MIPSolver(
                     warmStart: DenseSchedule(plan: best.plan, problem: problem),
                     lastLevel: limited ? .softOverruns : .makespan)
-                let report = try mip.run(problem, options: remaining)
+                let report = try mip.run(in: context.with(options: remaining))
                 let result = mip.result(of: report, in: problem, options: remaining)
                 let mipMetrics = scorer.score(result.plan, for: problem.instance)
                 path.append("mip")

@@ -10,7 +10,7 @@ import RotaEvaluation
 /// overruns, the final tie-break, are served as far as the budget allows); a stage stopped by a limit
 /// (time, nodes, or `SolveOptions.shouldStop`, polled during the search) keeps the best plan
 /// found, which is never worse than the warm start.
-public struct MIPSolver: Solver {
+public struct MIPSolver: ContextSolver {
     public let name = "mip"
     /// A plan to start from (e.g. greedy's placements), used as the first incumbent when valid.
     public var warmStart: DenseSchedule?
@@ -36,8 +36,13 @@ public struct MIPSolver: Solver {
         self.lastLevel = lastLevel
     }
 
+    /// Computes the problem's bound (`SolveContext`); a caller that has it calls `solve(in:)`.
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
-        result(of: try run(problem, options: options), in: problem, options: options)
+        try solve(in: SolveContext(problem, options: options))
+    }
+
+    public func solve(in context: SolveContext) throws -> SolveResult {
+        result(of: try run(in: context), in: context.problem, options: context.options)
     }
 
     /// The plan and run record of a staged solve.
@@ -65,8 +70,15 @@ public struct MIPSolver: Solver {
 
     /// Solves the stages and reports each; the schedule is checked against every rule.
     public func run(_ problem: PlanningProblem, options: SolveOptions) throws -> MIPReport {
+        try run(in: SolveContext(problem, options: options))
+    }
+
+    /// Solves the stages with the context's combinatorial bound as the floor of the first two.
+    public func run(in context: SolveContext) throws -> MIPReport {
         let started = ContinuousClock.now
-        let floor = LowerBounds.compute(problem)
+        let problem = context.problem
+        let options = context.options
+        let floor = context.bound
         var warmStart = self.warmStart
         if warmStart == nil, startFromGreedy {
             let greedy = try GreedySolver().solve(problem, options: SolveOptions(shouldStop: options.shouldStop))
