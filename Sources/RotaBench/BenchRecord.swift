@@ -1,3 +1,5 @@
+import RotaCore
+
 /// One solver on one instance in a benchmark: the instance's size, how the run ended, the
 /// plan's quality against the lower bound, time and peak memory, and the model's size when
 /// the solver reports it. One line of `results/<suite>.jsonl`.
@@ -80,38 +82,4 @@ public struct BenchRecord: Hashable, Sendable {
 
     /// The instance's size.
     public var size: BenchSize { BenchSize(lines: lines, accounts: accounts, days: days) }
-}
-
-/// A solver's model size: rows, columns, non-zeros of its constraint matrix.
-public struct ModelSize: Hashable, Sendable {
-    public var rows: Int
-    public var columns: Int
-    public var nonZeros: Int?
-
-    public init(rows: Int, columns: Int, nonZeros: Int? = nil) {
-        self.rows = rows
-        self.columns = columns
-        self.nonZeros = nonZeros
-    }
-
-    /// Read from a run's settings: `rows` and `columns` (also `model-rows`, `model-columns`, and
-    /// `auto`'s `mip-rows`, `mip-columns`), and `nonzeros` (also `non-zeros`, `nonZeros`,
-    /// `model-nonzeros`, `mip-nonzeros`); `nil` without rows and columns.
-    public init?(settings: [String: String]) {
-        func int(_ keys: [String]) -> Int? {
-            for key in keys { if let text = settings[key], let value = Int(text) { return value } }
-            return nil
-        }
-        guard let rows = int(["rows", "model-rows", "mip-rows"]),
-            let columns = int(["columns", "cols", "model-columns", "mip-columns"])
-        else {
-            return nil
-        }
-        self.init(rows: rows, columns: columns, nonZeros: int(["nonzeros", "non-zeros", "nonZeros", "model-nonzeros", "mip-nonzeros"]))
-    }
-
-    /// "1,234 × 5,678, 9,012 nz".
-    public var text: String {
-        "\(rows) × \(columns)" + (nonZeros.map { ", \($0) nz" } ?? "")
-    }
 }

@@ -1,3 +1,4 @@
+import RotaCore
 import RotaEvaluation
 
 extension BenchReport {

@@ -1,10 +1,12 @@
 import RotaCore
 import RotaEvaluation
+import RotaSolvers
 
 /// One solver on one benchmark instance, measured in this process: the instance is loaded
-/// (or generated), the dense problem built and solved, the lower bound computed, the plan
-/// validated and scored. `rota bench` runs each in a process of its own (`rota bench-run`)
-/// so that the peak memory belongs to that run alone.
+/// (or generated), the dense problem and its lower bound built (`SolveContext`), solved, and
+/// the plan finished like any other (`PlanFinisher`: scored, bounded, validated). `rota bench`
+/// runs each in a process of its own (`rota bench-run`) so that the peak memory belongs to
+/// that run alone.
 public struct BenchRun: Sendable {
     public var suite: String
     public var instance: BenchInstance
@@ -47,11 +49,15 @@ public struct BenchRun: Sendable {
         record.loadedBytes = PeakMemory.bytes
 
         let clock = ContinuousClock()
-        var started = clock.now
         let problem = PlanningProblem(loaded)
+        var started = clock.now
+        let context = SolveContext(problem, options: options)
+        record.boundSeconds = Self.seconds(clock.now - started)
+
+        started = clock.now
         let result: SolveResult
         do {
-            result = try solver.solve(problem, options: options)
+            result = try solver.solve(in: context)
         } catch let declined as any SolverDeclining where declined.declineReason != nil {
             // Declined before any work, like a size cap (e.g. the MIP's own limit on its model).
             record.outcome = .skipped
@@ -67,12 +73,10 @@ public struct BenchRun: Sendable {
         record.seconds = Self.seconds(clock.now - started)
 
         started = clock.now
-        let bound = LowerBounds.compute(problem)
-        record.boundSeconds = Self.seconds(clock.now - started)
-
-        started = clock.now
-        let metrics = Scorer().score(result.plan, for: loaded)
-        let validation = Validator().validate(result.plan, against: loaded)
+        let outcome = PlanFinisher.finish(result, in: context)
+        let metrics = outcome.metrics
+        let validation = outcome.validation
+        let bound = outcome.bound
         record.checkSeconds = Self.seconds(clock.now - started)
         record.peakBytes = PeakMemory.bytes
 
@@ -84,15 +88,15 @@ public struct BenchRun: Sendable {
         record.boundUnscheduled = bound.unscheduled
         record.lowerBound = bound.makespan
         if metrics.unscheduled == bound.unscheduled {
-            let lower = max(result.run.lowerBound ?? 0, bound.makespan)
-            record.lowerBound = lower
-            record.gap = gap(makespan: metrics.makespan, bound: lower)
+            // The finisher raised the run's bound to the combinatorial one and set its gap.
+            record.lowerBound = outcome.run.lowerBound
+            record.gap = outcome.run.gap
         }
         record.weightedLateness = metrics.weightedLateness
         record.largestLoad = metrics.largestLoad
         record.spread = metrics.spread
         record.softOverruns = metrics.softOverruns
-        record.model = ModelSize(settings: result.run.settings)
+        record.model = result.model
         return record
     }
 

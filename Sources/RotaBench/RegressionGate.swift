@@ -1,6 +1,7 @@
 import RotaCore
 import RotaFormat
 import RotaEvaluation
+import RotaSolvers
 import Rota
 
 /// The plan-quality gate for CI: re-solves every instance of a baseline with the baseline's
@@ -141,13 +142,12 @@ public struct RegressionGate: Sendable {
     /// Solves as a user would: the property-tested solvers with their defaults (deterministic
     /// on their own; `auto` bounds its MIP by nodes), search solvers with the `nodeLimit` work limit.
     static func solve(_ instance: Instance, with entry: SolverCatalog.Entry, nodeLimit: Int) throws -> Outcome {
-        let problem = PlanningProblem(instance)
         let options = entry.isPropertyTested ? SolveOptions() : SolveOptions(nodeLimit: nodeLimit)
-        let result = try entry.make().solve(problem, options: options)
-        let report = Validator().validate(result.plan, against: instance)
+        let context = SolveContext(PlanningProblem(instance), options: options)
+        let finished = PlanFinisher.finish(try entry.make().solve(in: context), in: context)
         return Outcome(
-            feasible: report.isFeasible, violations: report.violations.count, status: result.run.status.rawValue,
-            metrics: Scorer().score(result.plan, for: instance))
+            feasible: finished.validation.isFeasible, violations: finished.validation.violations.count,
+            status: finished.run.status.rawValue, metrics: finished.metrics)
     }
 
     /// The first lexicographic term on which the plans differ (`nil` when equal or weighted).

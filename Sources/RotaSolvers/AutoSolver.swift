@@ -25,7 +25,7 @@ import RotaEvaluation
 /// A stop request (`SolveOptions.shouldStop`) skips the steps not yet begun (`skipped:
 /// interrupted` in the settings) and stops a running MIP within about a second; the status is
 /// then `interrupted` unless the plan already meets the bound.
-public struct AutoSolver: Solver {
+public struct AutoSolver: ContextSolver {
     public let name = "auto"
     public var flowLineLimit = 50_000
     /// The largest MIP (purchase columns) tried when the caller gives a limit.
@@ -37,18 +37,27 @@ public struct AutoSolver: Solver {
 
     public init() {}
 
+    /// Computes the problem's bound (`SolveContext`); a caller that has it calls `solve(in:)`.
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
+        try solve(in: SolveContext(problem, options: options))
+    }
+
+    /// Solves with the context's bound, which the MIP (when it runs) shares.
+    public func solve(in context: SolveContext) throws -> SolveResult {
         let clock = ContinuousClock()
         let started = clock.now
+        let problem = context.problem
+        let options = context.options
         var settings: [String: String] = [:]
         let scorer = Scorer()
         let objective = Objective.default
-        let bound = LowerBounds.compute(problem)
+        let bound = context.bound
 
         let stopped = { options.shouldStop?() ?? false }
         var best = try GreedySolver().solve(problem, options: options)
         var bestMetrics = scorer.score(best.plan, for: problem.instance)
         var path = ["greedy"]
+        var model: ModelSize?
         // The flow's bound: no plan leaving out at most `leftOut` lines ends before `makespan`.
         var flowBound: (leftOut: Int, makespan: Int)?
         if problem.lineCount > flowLineLimit {
@@ -94,7 +103,7 @@ public struct AutoSolver: Solver {
                 let mip = MIPSolver(
                     warmStart: DenseSchedule(plan: best.plan, problem: problem),
                     lastLevel: limited ? .softOverruns : .makespan)
-                let report = try mip.run(problem, options: remaining)
+                let report = try mip.run(in: context.with(options: remaining))
                 let result = mip.result(of: report, in: problem, options: remaining)
                 let mipMetrics = scorer.score(result.plan, for: problem.instance)
                 path.append("mip")
@@ -103,6 +112,7 @@ public struct AutoSolver: Solver {
                 for key in ["warm-start", "rows", "columns", "nonzeros", "stages", "last-level", "horizon"] {
                     if let value = result.run.settings[key] { settings["mip-" + key] = value }
                 }
+                model = result.model
                 if objective.compare(mipMetrics, bestMetrics) != .worse {
                     best = result
                     bestMetrics = mipMetrics
@@ -110,7 +120,7 @@ public struct AutoSolver: Solver {
                 // The MIP proves the fewest lines left out when its first stage is optimal (or
                 // skipped: the warm start met the floor), and then a makespan bound.
                 let first = report.stages.first { $0.level == .unscheduled }
-                let provesUnscheduled = first.map { ["optimal", "skipped"].contains($0.outcome) } ?? false
+                let provesUnscheduled = first?.outcome.provesLevel ?? false
                 if provesUnscheduled, let mipBound = report.makespanBound,
                     Int((first?.value ?? -1).rounded()) == bestMetrics.unscheduled
                 {
@@ -137,6 +147,6 @@ public struct AutoSolver: Solver {
             lowerBound: lowerBound,
             gap: lowerBound.map { gap(makespan: bestMetrics.makespan, bound: $0) },
             settings: settings, versions: best.run.versions.merging(["rota": RotaVersion.current, "glpk": GLPKLibrary.version]) { $1 })
-        return SolveResult(plan: best.plan, run: run)
+        return SolveResult(plan: best.plan, run: run, model: model)
     }
 }

@@ -157,12 +157,20 @@ import Testing
         #expect(BenchRecord(jsonLine: "not json") == nil)
     }
 
-    @Test func modelSizeFromSettings() {
-        #expect(ModelSize(settings: ["rows": "12", "columns": "34", "nonzeros": "56"]) == ModelSize(rows: 12, columns: 34, nonZeros: 56))
-        #expect(ModelSize(settings: ["model-rows": "1", "model-columns": "2"]) == ModelSize(rows: 1, columns: 2))
-        #expect(ModelSize(settings: ["rows": "12"]) == nil)
-        #expect(ModelSize(settings: ["mip-rows": "3", "mip-columns": "4", "mip-nonzeros": "5"]) == ModelSize(rows: 3, columns: 4, nonZeros: 5))
-        #expect(ModelSize(settings: ["rows": "x", "columns": "1"]) == nil)
+    /// The record's model size is the solver's typed `SolveResult.model`: the MIP's, none for greedy.
+    @Test func modelSizeIsTheSolversOwn() throws {
+        let instance = BenchInstance.family(.tiny, seed: 3)
+        let mip = BenchRun(
+            suite: "t", instance: instance, solverName: "mip", solver: MIPSolver(startFromGreedy: true),
+            options: SolveOptions(nodeLimit: 5), isolated: false
+        ).run()
+        let problem = PlanningProblem(try instance.load())
+        let report = try MIPSolver(startFromGreedy: true).run(problem, options: SolveOptions(nodeLimit: 5))
+        #expect(mip.model == report.size.model)
+        let greedy = BenchRun(
+            suite: "t", instance: instance, solverName: "greedy", solver: GreedySolver(), isolated: false
+        ).run()
+        #expect(greedy.model == nil)
         #expect(ModelSize(rows: 1, columns: 2, nonZeros: 3).text == "1 × 2, 3 nz")
     }
 

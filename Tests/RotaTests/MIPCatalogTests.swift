@@ -9,11 +9,12 @@ import Testing
     @Test func limitedSearchKeepsGreedysPlan() throws {
         let instance = InstanceFamily.small.generate(seed: 1)
         let problem = PlanningProblem(instance)
-        let solver = try #require(SolverCatalog.solver(named: "mip"))
-        let result = try solver.solve(problem, options: SolveOptions(nodeLimit: 1))
+        let solver = try #require(SolverCatalog.solver(named: "mip") as? MIPSolver)
+        let report = try solver.run(problem, options: SolveOptions(nodeLimit: 1))
+        let result = solver.result(of: report, in: problem, options: SolveOptions(nodeLimit: 1))
         let greedy = try GreedySolver().solve(problem, options: SolveOptions()).plan
         #expect(result.plan.unscheduled.count <= greedy.unscheduled.count)
-        #expect(result.run.settings["warm-start"] == "accepted")
+        #expect(report.warmStart == .accepted)
         #expect(Validator().validate(result.plan, against: instance).isFeasible)
     }
 }

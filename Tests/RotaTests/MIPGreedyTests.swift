@@ -18,7 +18,7 @@ import Testing
         let greedyObjective = start.objective(in: problem)
         let alone = try MIPSolver().run(problem, options: SolveOptions(timeLimit: 60))
         let seeded = try MIPSolver(warmStart: start).run(problem, options: SolveOptions(timeLimit: 60))
-        #expect(seeded.warmStart == "accepted")
+        #expect(seeded.warmStart == .accepted)
         #expect(!greedyObjective.isBetter(than: seeded.objective), "seed \(seed)")
         if alone.status == .optimal { #expect(!greedyObjective.isBetter(than: alone.objective), "seed \(seed)") }
         #expect(alone.objective.isEquivalent(to: seeded.objective) || alone.status != .optimal || seeded.status != .optimal)

@@ -12,7 +12,7 @@ import Testing
         let problem = PlanningProblem(MIPTinyInstances.make(seed: UInt64(seed) + 1_000))
         let optimum = try ExhaustiveSolver().optimum(problem).objective
         let report = try MIPSolver(startFromGreedy: true).run(problem, options: SolveOptions())
-        #expect(report.warmStart == "accepted", "seed \(seed)")
+        #expect(report.warmStart == .accepted, "seed \(seed)")
         #expect(Validator().validate(report.schedule.plan(in: problem, run: nil), against: problem.instance).isFeasible)
         MIPTinyInstances.expectEveryLevel(report.objective, equals: optimum, "seed \(seed)")
         #expect(report.horizon <= problem.horizon)
@@ -33,8 +33,17 @@ import Testing
     @Test func runSettingsReportTheModelSizeAndTheCut() throws {
         let problem = PlanningProblem(
             MIPSizedInstances.make(seed: 7, accounts: 4, lines: 20, items: 6, days: 20, lag: 2))
-        let result = try MIPSolver(startFromGreedy: true).solve(problem, options: SolveOptions(nodeLimit: 50))
-        for key in ["rows", "columns", "nonzeros", "stages"] { #expect(result.run.settings[key] != nil, "\(key)") }
+        let mip = MIPSolver(startFromGreedy: true)
+        let report = try mip.run(problem, options: SolveOptions(nodeLimit: 50))
+        let result = mip.result(of: report, in: problem, options: SolveOptions(nodeLimit: 50))
+        #expect(result.model == report.size.model)
+        #expect(result.run.settings["rows"] == String(report.size.rows))
+        #expect(result.run.settings["columns"] == String(report.size.columns))
+        #expect(result.run.settings["nonzeros"] == String(report.size.nonZeros))
+        #expect(result.run.settings["warm-start"] == report.warmStart.description)
+        #expect(
+            result.run.settings["stages"]
+                == report.stages.map { "\($0.level.rawValue) \($0.outcome.rawValue)" }.joined(separator: ", "))
         if let horizon = result.run.settings["horizon"] { #expect(horizon.hasSuffix("of 20 days (the warm start's makespan)")) }
         #expect(Validator().validate(result.plan, against: problem.instance).isFeasible)
     }

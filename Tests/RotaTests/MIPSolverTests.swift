@@ -52,7 +52,7 @@ import Testing
         let optimum = try ExhaustiveSolver().optimum(problem)
         // From the optimum itself, with a one-node budget: nothing worse comes back.
         let report = try MIPSolver(warmStart: optimum.schedule).run(problem, options: SolveOptions(nodeLimit: 1))
-        #expect(report.warmStart == "accepted")
+        #expect(report.warmStart == .accepted)
         #expect(!optimum.objective.isBetter(than: report.objective), "seed \(seed)")
         #expect(report.schedule.violations(in: problem).isEmpty)
         #expect(Validator().validate(report.schedule.plan(in: problem, run: nil), against: problem.instance).isFeasible)
@@ -75,7 +75,8 @@ import Testing
         let l = try #require(problem.workLines.first)
         bad.schedule(line: l, purchase: Placement(account: 0, day: 0), review: Placement(account: 0, day: -1))
         let report = try MIPSolver(warmStart: bad).run(problem, options: SolveOptions())
-        #expect(report.warmStart.hasPrefix("rejected"))
+        #expect(report.warmStart == .rejected(.violations(bad.violations(in: problem))))
+        #expect(report.warmStart.description.hasPrefix("rejected: rule "))
         #expect(report.status == .optimal)
     }
 

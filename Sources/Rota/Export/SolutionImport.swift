@@ -23,26 +23,22 @@ public enum SolutionImport {
         }
         let (schedule, decoderNotes) = SolutionDecoder(problem: problem, classes: classes).decode(counts)
         var notes = decoderNotes
-        let bound = LowerBounds.compute(problem)
-        let metrics = Scorer().score(schedule.plan(in: problem, run: nil), for: instance)
-        var run = SolverRun(
+        let context = SolveContext(problem)
+        let run = SolverRun(
             name: "import:\(solverName)", status: .feasible, seconds: 0, settings: ["format": format.rawValue],
             versions: ["rota": RotaVersion.current])
-        if metrics.unscheduled == bound.unscheduled {
-            run.lowerBound = bound.makespan
-            run.gap = gap(makespan: metrics.makespan, bound: bound.makespan)
-            if metrics.makespan == bound.makespan { run.status = .optimal }
+        var outcome = PlanFinisher.finish(
+            SolveResult(plan: schedule.plan(in: problem, run: run), run: run), in: context)
+        let metrics = outcome.metrics
+        if metrics.unscheduled == context.bound.unscheduled, metrics.makespan == context.bound.makespan {
+            outcome.setStatus(.optimal)
         }
         for (key, value) in [("unscheduled", metrics.unscheduled), ("makespan", metrics.makespan)] {
             if let reported = counts.reported[key], reported != String(value) {
                 notes.append("the solver reported \(key) \(reported); the imported plan has \(value)")
             }
         }
-        let plan = schedule.plan(in: problem, run: run)
-        let validation = Validator().validate(plan, against: instance)
-        return ImportedPlan(
-            outcome: PlanningOutcome(plan: plan, run: run, metrics: metrics, bound: bound, validation: validation),
-            notes: notes)
+        return ImportedPlan(outcome: outcome, notes: notes)
     }
 }
 

@@ -1,9 +1,11 @@
 import Foundation
 import RotaCore
 import RotaEvaluation
+import RotaSolvers
 
-/// Solves an instance end to end: builds the dense problem, runs a solver, checks the plan
-/// against the independent validator, scores it and sets its proven bound and gap.
+/// Solves an instance end to end: builds the dense problem and its bound once
+/// (`SolveContext`), runs a solver in that context, and finishes the plan (`PlanFinisher`:
+/// scored, bound and gap set, checked against the independent validator).
 public struct Planner: Sendable {
     public init() {}
 
@@ -14,33 +16,8 @@ public struct Planner: Sendable {
     {
         let clock = ContinuousClock()
         let started = clock.now
-        let problem = PlanningProblem(instance)
-        let bound = LowerBounds.compute(problem)
-        var result = try solver.solve(problem, options: options)
-        let elapsed = clock.now - started
-        var run = result.run
-        run.seconds = (elapsed.seconds * 1e6).rounded() / 1e6
-        run.settings.merge(options.settings) { solverOwn, _ in solverOwn }
-        run.versions["rota"] = RotaVersion.current
-        let metrics = Scorer().score(result.plan, for: instance)
-        if metrics.unscheduled == bound.unscheduled {
-            run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)
-            if let lower = run.lowerBound {
-                run.gap = gap(makespan: metrics.makespan, bound: lower)
-            }
-        }
-        result = SolveResult(plan: result.plan, run: run)
-        let report = Validator().validate(result.plan, against: instance)
-        return PlanningOutcome(plan: result.plan, run: run, metrics: metrics, bound: bound, validation: report)
+        let context = SolveContext(PlanningProblem(instance), options: options)
+        let result = try solver.solve(in: context)
+        return PlanFinisher.finish(result, in: context, seconds: (clock.now - started).seconds)
     }
-}
-
-/// What `Planner.plan` returns: the plan, the run that made it, its metrics, the bound and
-/// the validator's report.
-public struct PlanningOutcome: Sendable {
-    public var plan: Plan
-    public var run: SolverRun
-    public var metrics: PlanMetrics
-    public var bound: MakespanBound
-    public var validation: ValidationReport
 }

@@ -57,12 +57,16 @@ public struct SolveProgress: Sendable {
 public struct SolveResult: Sendable {
     public var plan: Plan
     public var run: SolverRun
+    /// The size of the matrix the solver built, for those that build one (the MIP; `auto`
+    /// when it ran the MIP); the same numbers are in `run.settings` as text.
+    public var model: ModelSize?
 
-    public init(plan: Plan, run: SolverRun) {
+    public init(plan: Plan, run: SolverRun, model: ModelSize? = nil) {
         var plan = plan
         plan.solver = run
         self.plan = plan
         self.run = run
+        self.model = model
     }
 }
 

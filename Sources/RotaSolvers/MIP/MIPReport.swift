@@ -6,7 +6,7 @@ public struct MIPReport: Sendable {
     public struct Stage: Sendable, Hashable {
         public var level: MIPLevel
         /// `optimal`, `skipped` (the incumbent met the level's bound), or the limit that stopped it.
-        public var outcome: String
+        public var outcome: MIPStageOutcome
         /// The level's value after the stage (makespan in days, lateness, load...).
         public var value: Double
         /// The best bound proven for the level, when known.
@@ -21,6 +21,9 @@ public struct MIPReport: Sendable {
         public var columns: Int
         public var integerColumns: Int
         public var nonZeros: Int
+
+        /// Rows, columns and non-zeros, as every solver reports a model's size.
+        public var model: ModelSize { ModelSize(rows: rows, columns: columns, nonZeros: nonZeros) }
     }
 
     public var schedule: DenseSchedule
@@ -30,8 +33,8 @@ public struct MIPReport: Sendable {
     public var makespanBound: Int?
     public var stages: [Stage]
     public var size: Size
-    /// `none`, `accepted`, or `rejected: <why>`.
-    public var warmStart: String
+    /// Whether the warm start was used, and why not.
+    public var warmStart: MIPWarmStart
     /// Days modelled: the problem's horizon, or the warm start's makespan when that bounds
     /// every better plan (see `MIPSolver`).
     public var horizon: Int

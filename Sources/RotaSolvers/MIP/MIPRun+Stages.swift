@@ -40,7 +40,7 @@ extension MIPRun {
         } else {
             let outcome = try minimise(formulation.objective(.unscheduled), stage: MIPLevel.unscheduled.rawValue)
             record(
-                .unscheduled, outcome: outcome.status.stageOutcome, bound: outcome.bound.map { max(floor, $0) },
+                .unscheduled, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound.map { max(floor, $0) },
                 nodes: outcome.nodes, seconds: outcome.seconds)
         }
         try cap(.unscheduled, at: level(.unscheduled).rounded())
@@ -62,13 +62,13 @@ extension MIPRun {
         low = min(low, high)
         var nodes = 0
         var seconds = 0.0
-        var outcomeName = "optimal"
+        var outcomeName = MIPStageOutcome.optimal
         if low >= high {
             skip(.makespan)
         } else {
             while low < high {
                 if exhausted() {
-                    outcomeName = unproven?.rawValue ?? "stopped"
+                    outcomeName = MIPStageOutcome(exhaustedStatus)
                     break
                 }
                 let trial = (low + high) / 2
@@ -81,14 +81,14 @@ extension MIPRun {
                 } else if outcome.status == .infeasible || outcome.status == .noIntegerSolution {
                     low = trial + 1
                 } else {
-                    outcomeName = outcome.status.stageOutcome
+                    outcomeName = MIPStageOutcome(outcome.status)
                     break
                 }
             }
             record(.makespan, outcome: outcomeName, bound: Double(low), nodes: nodes, seconds: seconds)
         }
         // A bound for plans leaving out no more lines than necessary: only once U* is proven.
-        if let first = stages.first, first.level == .unscheduled, first.outcome == "optimal" || first.outcome == "skipped" {
+        if let first = stages.first, first.level == .unscheduled, first.outcome.provesLevel {
             setMakespanBound(low)
         }
         try restrict(toHorizon: high)
@@ -103,7 +103,7 @@ extension MIPRun {
             let outcome = try minimise(
                 formulation.objective(.lateness), stage: MIPLevel.lateness.rawValue, integral: false)
             record(
-                .lateness, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
+                .lateness, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         let value = level(.lateness)
@@ -125,7 +125,7 @@ extension MIPRun {
             let outcome = try minimise(
                 [LinearProgram.Term(formulation.largestLoad, 1)], stage: MIPLevel.largestLoad.rawValue)
             record(
-                .largestLoad, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
+                .largestLoad, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         try capLargestLoad(at: level(.largestLoad).rounded())
@@ -150,7 +150,7 @@ extension MIPRun {
         } else {
             let outcome = try minimise(formulation.objective(.spread), stage: MIPLevel.spread.rawValue)
             record(
-                .spread, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
+                .spread, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
         try cap(.spread, at: level(.spread).rounded())
@@ -164,20 +164,8 @@ extension MIPRun {
             makeOverrunsBinary()
             let outcome = try minimise(formulation.objective(.softOverruns), stage: MIPLevel.softOverruns.rawValue)
             record(
-                .softOverruns, outcome: outcome.status.stageOutcome, bound: outcome.bound, nodes: outcome.nodes,
+                .softOverruns, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
-        }
-    }
-}
-
-extension MIPStatus {
-    /// The stage outcome as the plan's settings spell statuses (`time-limit`, `node-limit`, …).
-    var stageOutcome: String {
-        switch self {
-        case .timeLimit: "time-limit"
-        case .nodeLimit: "node-limit"
-        case .noIntegerSolution: "no-integer-solution"
-        default: rawValue
         }
     }
 }

@@ -67,7 +67,7 @@ final class MIPRun {
     }
 
     /// The budget `exhausted()` found spent, as the status of a stage it cut short.
-    private var exhaustedStatus: MIPStatus {
+    var exhaustedStatus: MIPStatus {
         switch unproven {
         case .nodeLimit: .nodeLimit
         case .interrupted: .interrupted
@@ -108,11 +108,11 @@ final class MIPRun {
     /// Records a stage that needed no solve: the incumbent already meets the level's bound.
     func skip(_ level: MIPLevel) {
         let value = self.level(level) + constant(level)
-        stages.append(MIPReport.Stage(level: level, outcome: "skipped", value: value, bound: value, nodes: 0, seconds: 0))
+        stages.append(MIPReport.Stage(level: level, outcome: .skipped, value: value, bound: value, nodes: 0, seconds: 0))
     }
 
     /// Records a stage's result (model bound, if any, plus the level's constant).
-    func record(_ level: MIPLevel, outcome: String, bound: Double?, nodes: Int, seconds: Double) {
+    func record(_ level: MIPLevel, outcome: MIPStageOutcome, bound: Double?, nodes: Int, seconds: Double) {
         let extra = constant(level)
         stages.append(
             MIPReport.Stage(

@@ -10,7 +10,7 @@ import RotaEvaluation
 /// overruns, the final tie-break, are served as far as the budget allows); a stage stopped by a limit
 /// (time, nodes, or `SolveOptions.shouldStop`, polled during the search) keeps the best plan
 /// found, which is never worse than the warm start.
-public struct MIPSolver: Solver {
+public struct MIPSolver: ContextSolver {
     public let name = "mip"
     /// A plan to start from (e.g. greedy's placements), used as the first incumbent when valid.
     public var warmStart: DenseSchedule?
@@ -36,17 +36,22 @@ public struct MIPSolver: Solver {
         self.lastLevel = lastLevel
     }
 
+    /// Computes the problem's bound (`SolveContext`); a caller that has it calls `solve(in:)`.
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
-        result(of: try run(problem, options: options), in: problem, options: options)
+        try solve(in: SolveContext(problem, options: options))
+    }
+
+    public func solve(in context: SolveContext) throws -> SolveResult {
+        result(of: try run(in: context), in: context.problem, options: context.options)
     }
 
     /// The plan and run record of a staged solve.
     public func result(of report: MIPReport, in problem: PlanningProblem, options: SolveOptions) -> SolveResult {
         var settings: [String: String] = [
-            "warm-start": report.warmStart, "cuts": cuts ? "on" : "off",
+            "warm-start": report.warmStart.description, "cuts": cuts ? "on" : "off",
             "rows": String(report.size.rows), "columns": String(report.size.columns),
             "integer-columns": String(report.size.integerColumns), "nonzeros": String(report.size.nonZeros),
-            "stages": report.stages.map { "\($0.level.rawValue) \($0.outcome)" }.joined(separator: ", "),
+            "stages": report.stages.map { "\($0.level.rawValue) \($0.outcome.rawValue)" }.joined(separator: ", "),
         ]
         if lastLevel != .softOverruns { settings["last-level"] = lastLevel.rawValue }
         if report.horizon < problem.horizon {
@@ -60,23 +65,31 @@ public struct MIPSolver: Solver {
         let solverRun = SolverRun(
             name: name, status: report.status, seconds: report.seconds, lowerBound: report.makespanBound, gap: gap,
             settings: settings, versions: ["rota": RotaVersion.current, "glpk": GLPKLibrary.version])
-        return SolveResult(plan: report.schedule.plan(in: problem, run: solverRun), run: solverRun)
+        return SolveResult(plan: report.schedule.plan(in: problem, run: solverRun), run: solverRun, model: report.size.model)
     }
 
     /// Solves the stages and reports each; the schedule is checked against every rule.
     public func run(_ problem: PlanningProblem, options: SolveOptions) throws -> MIPReport {
+        try run(in: SolveContext(problem, options: options))
+    }
+
+    /// Solves the stages with the context's combinatorial bound as the floor of the first two.
+    public func run(in context: SolveContext) throws -> MIPReport {
         let started = ContinuousClock.now
-        let floor = LowerBounds.compute(problem)
+        let problem = context.problem
+        let options = context.options
+        let floor = context.bound
         var warmStart = self.warmStart
         if warmStart == nil, startFromGreedy {
             let greedy = try GreedySolver().solve(problem, options: SolveOptions(shouldStop: options.shouldStop))
             warmStart = DenseSchedule(plan: greedy.plan, problem: problem)
         }
-        var warmNote = "none"
+        var warmNote = MIPWarmStart.none
         var warmObjective: LexicographicObjective?
         if let warmStart {
-            if let first = warmStart.violations(in: problem).first {
-                warmNote = "rejected: \(first)"
+            let violations = warmStart.violations(in: problem)
+            if !violations.isEmpty {
+                warmNote = .rejected(.violations(violations))
             } else {
                 warmObjective = warmStart.objective(in: problem)
             }
@@ -94,9 +107,9 @@ public struct MIPSolver: Solver {
         if let warmStart, warmObjective != nil {
             if let values = formulation.values(for: warmStart), formulation.program.violations(at: values).isEmpty {
                 start = values
-                warmNote = "accepted"
+                warmNote = .accepted
             } else {
-                warmNote = "rejected: its placements do not fit the model"
+                warmNote = .rejected(.outsideModel)
                 warmObjective = nil
             }
         }

@@ -1,0 +1,56 @@
+import RotaCore
+import RotaEvaluation
+
+/// The last step of every planning run, whoever made the plan (a solver through `Planner`, an
+/// imported solution, a benchmark run, the regression gate): the plan's run record is completed
+/// (the caller's limits among its settings, rota's version, the seconds when measured), the
+/// plan is scored, its proven bound raised to the context's combinatorial one and its gap set
+/// when it leaves out the fewest lines, and it is checked by the independent `Validator`.
+public enum PlanFinisher {
+    /// The finished outcome of `result` in `context`. `seconds`, when given, replaces the run's
+    /// own (rounded to microseconds). The run's status is the solver's.
+    public static func finish(_ result: SolveResult, in context: SolveContext, seconds: Double? = nil)
+        -> PlanningOutcome
+    {
+        let instance = context.problem.instance
+        let bound = context.bound
+        var run = result.run
+        if let seconds { run.seconds = (seconds * 1e6).rounded() / 1e6 }
+        run.settings.merge(context.options.settings) { solverOwn, _ in solverOwn }
+        run.versions["rota"] = RotaVersion.current
+        let metrics = Scorer().score(result.plan, for: instance)
+        if metrics.unscheduled == bound.unscheduled {
+            run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)
+            if let lower = run.lowerBound {
+                run.gap = gap(makespan: metrics.makespan, bound: lower)
+            }
+        }
+        let plan = SolveResult(plan: result.plan, run: run).plan
+        let validation = Validator().validate(plan, against: instance)
+        return PlanningOutcome(plan: plan, run: run, metrics: metrics, bound: bound, validation: validation)
+    }
+}
+
+/// A finished plan (`PlanFinisher.finish`): the plan, the run that made it, its metrics, the
+/// combinatorial bound and the validator's report.
+public struct PlanningOutcome: Sendable {
+    public var plan: Plan
+    public var run: SolverRun
+    public var metrics: PlanMetrics
+    public var bound: MakespanBound
+    public var validation: ValidationReport
+
+    public init(plan: Plan, run: SolverRun, metrics: PlanMetrics, bound: MakespanBound, validation: ValidationReport) {
+        self.plan = plan
+        self.run = run
+        self.metrics = metrics
+        self.bound = bound
+        self.validation = validation
+    }
+
+    /// Sets the run's status, in the run and in the plan's `solver` block.
+    public mutating func setStatus(_ status: SolveStatus) {
+        run.status = status
+        plan.solver?.status = status
+    }
+}

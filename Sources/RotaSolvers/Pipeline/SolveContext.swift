@@ -1,0 +1,54 @@
+import RotaCore
+import RotaEvaluation
+
+/// What one planning run shares from start to finish: the dense problem, its combinatorial
+/// lower bound (`LowerBounds`, computed once here) and the caller's options.
+///
+/// The pipeline is: build the context, hand it to the solver (`Solver.solve(in:)`), and turn
+/// the solver's result into a `PlanningOutcome` with `PlanFinisher`, which reads the bound from
+/// the context instead of computing it again.
+///
+/// Why not every `Solver` takes a context: the `Solver` contract lives in `RotaCore`, below
+/// `RotaEvaluation` where the bounds are, so it cannot name `MakespanBound`. Only the solvers
+/// that use the bound (`AutoSolver`, `MIPSolver`) adopt `ContextSolver`; the others (greedy,
+/// flow, seed-greedy, the oracle) never look at it, and keep the bare-problem entry point,
+/// which `solve(in:)` calls for them. Callers that have only a problem can still call
+/// `solve(_:options:)` on any solver; the context solvers then build their own context.
+public struct SolveContext: Sendable {
+    public let problem: PlanningProblem
+    /// `LowerBounds.compute(problem)`.
+    public let bound: MakespanBound
+    public var options: SolveOptions
+
+    /// The context of `problem`, computing its bound.
+    public init(_ problem: PlanningProblem, options: SolveOptions = SolveOptions()) {
+        self.init(problem, bound: LowerBounds.compute(problem), options: options)
+    }
+
+    /// The context of `problem` with its bound already known (it must be `LowerBounds.compute(problem)`).
+    public init(_ problem: PlanningProblem, bound: MakespanBound, options: SolveOptions) {
+        self.problem = problem
+        self.bound = bound
+        self.options = options
+    }
+
+    /// The same problem and bound with other options (e.g. what is left of a time limit).
+    public func with(options: SolveOptions) -> SolveContext {
+        SolveContext(problem, bound: bound, options: options)
+    }
+}
+
+/// A solver that reads the shared `SolveContext` (its lower bound) rather than computing what
+/// it holds again.
+public protocol ContextSolver: Solver {
+    func solve(in context: SolveContext) throws -> SolveResult
+}
+
+extension Solver {
+    /// Solves within `context`: a `ContextSolver` gets the whole context, any other solver the
+    /// problem and options.
+    public func solve(in context: SolveContext) throws -> SolveResult {
+        if let solver = self as? any ContextSolver { return try solver.solve(in: context) }
+        return try solve(context.problem, options: context.options)
+    }
+}
