@@ -1,6 +1,8 @@
+import RotaCore
+
 extension Comparator {
     /// A feasible plan beats an infeasible one; otherwise the objective decides, with the same
-    /// tolerance as `Objective.compare` (values within 1e-9 relative are equal).
+    /// tolerance as `Objective.compare` (`Objective.tolerance`).
     static func verdict(_ a: ComparedPlan, _ b: ComparedPlan, objective: Objective) -> ComparisonVerdict {
         if a.isFeasible != b.isFeasible {
             return ComparisonVerdict(
@@ -13,12 +15,11 @@ extension Comparator {
             ComparisonVerdict(winner: aIsBetter ? .a : .b, reason: reason, objective: objective, bothInfeasible: bothInfeasible)
         }
         switch objective.form {
-        case .lexicographic(let terms):
-            for term in terms {
-                let valueA = term.value(of: a.metrics)
-                let valueB = term.value(of: b.metrics)
-                if Objective.nearlyEqual(valueA, valueB) { continue }
-                return decided(.term(term, a: valueA, b: valueB), aIsBetter: valueA < valueB)
+        case .lexicographic:
+            if let level = objective.decidingLevel(a.metrics.objectiveValues, b.metrics.objectiveValues) {
+                let valueA = level.value(of: a.metrics)
+                let valueB = level.value(of: b.metrics)
+                return decided(.term(level, a: valueA, b: valueB), aIsBetter: valueA < valueB)
             }
         case .weighted:
             let sumA = objective.value(a.metrics).first ?? 0

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// One metric of both plans: the values, the difference B − A and the winner.
 public struct MetricComparison: Hashable, Sendable {
     public var metric: ComparedMetric
