@@ -17,7 +17,7 @@ public struct MetricComparison: Hashable, Sendable {
     /// B − A (negative when B has less).
     public var difference: Double { b - a }
 
-    /// The plan with the better value; `tie` within the objective's tolerance (1e-9 relative),
+    /// The plan with the better value; `tie` within the objective's tolerance (`Objective.tolerance`),
     /// `nil` for a metric with no better direction (purchases, reviews).
     public var winner: Winner? {
         switch metric.preference {

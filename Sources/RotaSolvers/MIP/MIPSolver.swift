@@ -19,8 +19,8 @@ public struct MIPSolver: Solver {
     /// Without a `warmStart`, start from greedy's plan, so a search stopped by a limit still
     /// returns a full plan (the catalog's `mip` does this).
     public var startFromGreedy: Bool
-    /// The last level solved: `.makespan` proves (unscheduled, makespan) and stops there; the
-    /// default solves every level.
+    /// The last level solved, one of `ObjectiveLevel.stages`: `.makespan` proves (unscheduled,
+    /// makespan) and stops there; the default solves every level.
     public var lastLevel: ObjectiveLevel
     /// The largest model built (purchase columns, as `MIPSizeEstimate` counts them); larger
     /// ones throw `MIPSolverError.tooLarge` (about 1 KiB of memory per column all told).
