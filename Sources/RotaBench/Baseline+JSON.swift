@@ -1,3 +1,4 @@
+import RotaCore
 import RotaFormat
 import RotaEvaluation
 

@@ -1,3 +1,4 @@
+import RotaCore
 import RotaEvaluation
 
 /// The gate's word on one baseline plan: the verdict, both metric sets, the term that decided.
@@ -34,7 +35,7 @@ public struct RegressionFinding: Hashable, Sendable {
     /// The new run's status.
     public var status: String?
     /// The first objective term on which the plans differ.
-    public var decidingTerm: ObjectiveTerm?
+    public var decidingTerm: ObjectiveLevel?
     /// Details: the solver's error, the number of violations, why the file is unreadable.
     public var note: String?
 

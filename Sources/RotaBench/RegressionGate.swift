@@ -151,9 +151,8 @@ public struct RegressionGate: Sendable {
     }
 
     /// The first lexicographic term on which the plans differ (`nil` when equal or weighted).
-    static func decidingTerm(_ objective: Objective, _ now: PlanMetrics, _ before: PlanMetrics) -> ObjectiveTerm? {
-        guard case .lexicographic(let terms) = objective.form else { return nil }
-        return terms.first { !Objective.nearlyEqual($0.value(of: now), $0.value(of: before)) }
+    static func decidingTerm(_ objective: Objective, _ now: PlanMetrics, _ before: PlanMetrics) -> ObjectiveLevel? {
+        objective.decidingLevel(now.objectiveValues, before.objectiveValues)
     }
 
     static func path(_ name: String, in folder: String) -> String {

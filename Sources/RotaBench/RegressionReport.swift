@@ -1,3 +1,4 @@
+import RotaCore
 import RotaEvaluation
 
 /// What the regression gate found: one finding per baseline plan, the catalog's solvers the

@@ -14,9 +14,12 @@ struct ExhaustiveSearch {
         var reviewDay: Int
     }
 
+    /// What the search proves optimal: the default objective, then soft overruns.
+    static let objective = Objective.defaultThenSoftOverruns
+
     struct Outcome {
         var schedule: DenseSchedule
-        var objective: LexicographicObjective
+        var objective: ObjectiveValues
         var status: SolveStatus
     }
 
@@ -44,7 +47,7 @@ struct ExhaustiveSearch {
 
     private var schedule: DenseSchedule
     private var picked: [Int]
-    private var best: (schedule: DenseSchedule, objective: LexicographicObjective)?
+    private var best: (schedule: DenseSchedule, objective: ObjectiveValues)?
     private var nodes = 0
     private var stopped: SolveStatus?
     private var nodeLimit = Int.max
@@ -144,7 +147,7 @@ struct ExhaustiveSearch {
         self.shouldStop = shouldStop
         if let timeLimit { deadline = .now + .milliseconds(Int(max(0, timeLimit) * 1000)) }
         descend(0)
-        let found = best ?? (schedule, schedule.objective(in: problem, history: history))
+        let found = best ?? (schedule, schedule.objectiveValues(in: problem, history: history))
         return Outcome(schedule: found.schedule, objective: found.objective, status: stopped ?? .optimal)
     }
 
@@ -166,11 +169,11 @@ struct ExhaustiveSearch {
             }
         }
         if k == order.count {
-            let objective = schedule.objective(in: problem, history: history)
-            if best.map({ objective.isBetter(than: $0.objective) }) ?? true { best = (schedule, objective) }
+            let objective = schedule.objectiveValues(in: problem, history: history)
+            if best.map({ Self.objective.compare(objective, $0.objective) == .better }) ?? true { best = (schedule, objective) }
             return
         }
-        if let best, lowerBound(from: k).compare(best.objective) >= 0 { return }
+        if let best, Self.objective.compare(lowerBound(from: k), best.objective) != .better { return }
         let l = order[k]
         let lowest = sameAsPrevious[k] ? picked[k - 1] : 0
         let options = choices[k]
@@ -212,7 +215,7 @@ struct ExhaustiveSearch {
     /// with no fitting placement now is left out; if all others are placed, each takes at least
     /// its earliest fitting review day, the loads spread at best evenly, and soft overruns
     /// already counted stay.
-    private func lowerBound(from k: Int) -> LexicographicObjective {
+    private func lowerBound(from k: Int) -> ObjectiveValues {
         var unscheduled = 0
         var makespan = history.makespanFloor
         var lateness = historyLateness
@@ -244,7 +247,7 @@ struct ExhaustiveSearch {
         let spread = max(0, (load.max() ?? 0) - ((load.min() ?? 0) + purchases))
         // Overruns only grow as purchases are added.
         let overruns = schedule.softOverruns(in: problem, history: history)
-        return LexicographicObjective(
+        return ObjectiveValues(
             unscheduled: unscheduled, makespan: makespan, weightedLateness: lateness, largestLoad: largest,
             spread: spread, softOverruns: overruns)
     }

@@ -34,7 +34,7 @@ public struct ExhaustiveSolver: Solver {
     }
 
     /// The optimal schedule and its objective; throws when the instance is too large.
-    public func optimum(_ problem: PlanningProblem) throws -> (schedule: DenseSchedule, objective: LexicographicObjective)
+    public func optimum(_ problem: PlanningProblem) throws -> (schedule: DenseSchedule, objective: ObjectiveValues)
     {
         let outcome = try search(problem, options: SolveOptions())
         return (outcome.schedule, outcome.objective)

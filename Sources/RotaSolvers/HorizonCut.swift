@@ -23,7 +23,7 @@ public struct HorizonCut: Sendable {
     /// `problem` cut to `planned.makespan` when `planned` (the objective of a valid plan)
     /// leaves out exactly `floor.unscheduled` lines and ends before the horizon; otherwise
     /// `problem` whole.
-    public init(_ problem: PlanningProblem, planned: LexicographicObjective?, floor: MakespanBound) {
+    public init(_ problem: PlanningProblem, planned: ObjectiveValues?, floor: MakespanBound) {
         horizon = problem.horizon
         guard let planned, planned.unscheduled == floor.unscheduled, planned.makespan >= 1,
             planned.makespan < problem.horizon
@@ -40,7 +40,7 @@ public struct HorizonCut: Sendable {
         let floor = LowerBounds.compute(problem)
         let greedy = try GreedySolver().solve(problem, options: SolveOptions())
         let schedule = DenseSchedule(plan: greedy.plan, problem: problem)
-        let planned = schedule.violations(in: problem).isEmpty ? schedule.objective(in: problem) : nil
+        let planned = schedule.violations(in: problem).isEmpty ? schedule.objectiveValues(in: problem) : nil
         let cut = HorizonCut(problem, planned: planned, floor: floor)
         guard let days, days < cut.days else { return cut }
         return HorizonCut(problem, cutTo: days)

@@ -18,7 +18,7 @@ struct CompareCommand: ParsableCommand {
             lexicographically: unscheduled lines, makespan, weighted lateness, largest load, \
             spread. --objective takes another term order ("makespan,lateness") or a weighted \
             sum ("weighted:makespan=1,lateness=0.1"); terms: \
-            \(ObjectiveTerm.allCases.map(\.rawValue).joined(separator: ", ")) (changes counts \
+            \(ObjectiveLevel.allCases.map(\.rawValue).joined(separator: ", ")) (changes counts \
             0 for both plans here).
 
             Formats: text (aligned tables for a terminal), markdown (tables for a CI job \

@@ -11,15 +11,15 @@ import Testing
     @Test func eachMetricHasValuesDifferenceAndWinner() throws {
         let c = F.compare(F.baseline, F.shorter)
         let expected: [(ComparedMetric, Double, Double, Winner?)] = [
-            (.unscheduled, 0, 0, .tie),
-            (.makespan, 7, 4, .b),
-            (.weightedLateness, 0, 0, .tie),
-            (.lateLines, 0, 0, .tie),
+            (.level(.unscheduled), 0, 0, .tie),
+            (.level(.makespan), 7, 4, .b),
+            (.level(.weightedLateness), 0, 0, .tie),
+            (.level(.lateLines), 0, 0, .tie),
             (.slaShare(tier: "critical"), 1, 1, .tie),
             (.slaShare(tier: "standard"), 1, 1, .tie),
-            (.largestLoad, 2, 2, .tie),
-            (.spread, 2, 1, .b),
-            (.softOverruns, 3, 0, .b),
+            (.level(.largestLoad), 2, 2, .tie),
+            (.level(.spread), 2, 1, .b),
+            (.level(.softOverruns), 3, 0, .b),
             (.purchases, 4, 4, nil),
             (.reviews, 4, 4, nil),
         ]
@@ -35,15 +35,15 @@ import Testing
 
     @Test func lateAndSLAMetricsFavourTheOnTimePlan() throws {
         let c = F.compare(F.baseline, F.late)
-        let lateness = try #require(c.metric(.weightedLateness))
+        let lateness = try #require(c.metric(.level(.weightedLateness)))
         #expect((lateness.a, lateness.b, lateness.difference, lateness.winner) == (0, 4, 4, .a))
-        let lateLines = try #require(c.metric(.lateLines))
+        let lateLines = try #require(c.metric(.level(.lateLines)))
         #expect((lateLines.difference, lateLines.winner) == (1, .a))
         // Higher is better for SLA shares: critical drops from 2/2 to 1/2.
         let critical = try #require(c.metric(.slaShare(tier: "critical")))
         #expect((critical.a, critical.b, critical.difference, critical.winner) == (1, 0.5, -0.5, .a))
         #expect(critical.metric.preference == .higher)
-        #expect(c.metric(.makespan)?.winner == .tie)
+        #expect(c.metric(.level(.makespan))?.winner == .tie)
     }
 
     @Test func verdictNamesTheDecidingMetric() {
@@ -62,7 +62,7 @@ import Testing
         // Fewer lines left out comes first, even with a longer makespan.
         let partial = F.compare(F.partial, F.baseline)
         #expect(partial.verdict.summary == "B is better: unscheduled 0 vs 1")
-        #expect(partial.metric(.makespan)?.winner == .a)
+        #expect(partial.metric(.level(.makespan))?.winner == .a)
     }
 
     @Test func identicalPlansTie() {
@@ -82,7 +82,7 @@ import Testing
         let c = F.compare(F.baseline, F.late, objective: .lexicographic([.unscheduled, .makespan]))
         #expect(c.verdict.winner == .tie)
         #expect(c.verdict.summary == "Tie: A and B are equal on unscheduled, makespan")
-        #expect(c.metric(.weightedLateness)?.winner == .a, "the metric table still shows the difference")
+        #expect(c.metric(.level(.weightedLateness))?.winner == .a, "the metric table still shows the difference")
     }
 
     @Test func infeasiblePlanAlwaysLoses() {
@@ -90,7 +90,7 @@ import Testing
         let c = F.compare(F.baseline, F.tooSoon)
         #expect(c.b.validation.brokenRules == [6])
         #expect(c.a.isFeasible && !c.b.isFeasible)
-        #expect(c.metric(.makespan)?.winner == .b, "B's makespan is smaller all the same")
+        #expect(c.metric(.level(.makespan))?.winner == .b, "B's makespan is smaller all the same")
         #expect(c.verdict.winner == .a)
         #expect(c.verdict.reason == .feasibility(violationsA: 0, violationsB: 1))
         #expect(c.verdict.summary == "A is better: B is infeasible (1 violation)")

@@ -5,15 +5,15 @@ import Testing
 
 @Suite struct ExhaustiveSolverTests {
     /// Plain enumeration of every combination of placements, no pruning, no symmetry breaking.
-    static func naiveOptimum(_ problem: PlanningProblem) -> LexicographicObjective? {
+    static func naiveOptimum(_ problem: PlanningProblem) -> ObjectiveValues? {
         let lines = problem.workLines
         let options = lines.map { ExhaustiveSearch.choices(for: $0, in: problem) }
         var schedule = DenseSchedule(lineCount: problem.lineCount)
-        var best: LexicographicObjective?
+        var best: ObjectiveValues?
         func visit(_ k: Int) {
             if k == lines.count {
                 guard schedule.violations(in: problem).isEmpty else { return }
-                let objective = schedule.objective(in: problem)
+                let objective = schedule.objectiveValues(in: problem)
                 if best.map({ objective.isBetter(than: $0) }) ?? true { best = objective }
                 return
             }
@@ -39,7 +39,7 @@ import Testing
         #expect(found.schedule.violations(in: problem).isEmpty)
         let naive = try #require(Self.naiveOptimum(problem))
         #expect(found.objective.isEquivalent(to: naive), "seed \(seed): \(found.objective) vs \(naive)")
-        #expect(found.objective.isEquivalent(to: found.schedule.objective(in: problem)))
+        #expect(found.objective.isEquivalent(to: found.schedule.objectiveValues(in: problem)))
     }
 
     /// The oracle's own rule checker and the plan validator agree on every schedule, valid or not.

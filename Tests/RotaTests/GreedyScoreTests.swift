@@ -33,7 +33,7 @@ import Testing
                     lateness += (lines[review.line]?.weight ?? 0) * Double(review.date - due)
                 }
             }
-            #expect(abs(score.lateness - lateness) < 1e-9)
+            #expect(abs(score.weightedLateness - lateness) < 1e-9)
         }
     }
 }

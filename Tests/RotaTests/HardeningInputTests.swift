@@ -265,7 +265,7 @@ import Testing
             #expect(term == .weightedLateness)
             #expect(verdict.summary.hasPrefix("No verdict: weighted lateness is not a finite number (A "))
             #expect(!verdict.summary.contains("is better"))
-            #expect(MetricComparison(metric: .weightedLateness, a: x, b: y).winner == nil)
+            #expect(MetricComparison(metric: .level(.weightedLateness), a: x, b: y).winner == nil)
         }
         let weighted = Comparator.verdict(
             Self.side(lateness: a), Self.side(lateness: b), objective: .weighted([.weightedLateness: 1]))

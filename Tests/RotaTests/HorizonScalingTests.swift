@@ -46,7 +46,7 @@ import Testing
         #expect(try HorizonCut.greedy(long, atMost: 0).days == 1)
         #expect(!HorizonCut(whole: long).isCut)
         let floor = LowerBounds.compute(long)
-        let planned = LexicographicObjective(
+        let planned = ObjectiveValues(
             unscheduled: floor.unscheduled + 1, makespan: 7, weightedLateness: 0, largestLoad: 0, spread: 0,
             softOverruns: 0)
         #expect(HorizonCut(long, planned: planned, floor: floor).days == 36_600)

@@ -15,7 +15,7 @@ import Testing
         let greedy = try GreedySolver().solve(problem, options: SolveOptions())
         let start = DenseSchedule(plan: greedy.plan, problem: problem)
         #expect(start.violations(in: problem).isEmpty)
-        let greedyObjective = start.objective(in: problem)
+        let greedyObjective = start.objectiveValues(in: problem)
         let alone = try MIPSolver().run(problem, options: SolveOptions(timeLimit: 60))
         let seeded = try MIPSolver(warmStart: start).run(problem, options: SolveOptions(timeLimit: 60))
         #expect(seeded.warmStart == .accepted)
@@ -43,8 +43,8 @@ import Testing
         #expect(result.run.status == .optimal)
         #expect(Validator().validate(result.plan, against: instance).isFeasible)
         let greedy = try GreedySolver().solve(problem, options: SolveOptions())
-        let greedyObjective = DenseSchedule(plan: greedy.plan, problem: problem).objective(in: problem)
-        let mipObjective = DenseSchedule(plan: result.plan, problem: problem).objective(in: problem)
+        let greedyObjective = DenseSchedule(plan: greedy.plan, problem: problem).objectiveValues(in: problem)
+        let mipObjective = DenseSchedule(plan: result.plan, problem: problem).objectiveValues(in: problem)
         #expect(!greedyObjective.isBetter(than: mipObjective))
     }
 }

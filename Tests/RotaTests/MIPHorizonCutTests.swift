@@ -21,7 +21,7 @@ import Testing
     @Test func cutsToTheWarmStartsMakespanOnlyWhenUnscheduledIsProven() throws {
         let problem = PlanningProblem(MIPTinyInstances.make(seed: 3))
         let floor = LowerBounds.compute(problem)
-        let proven = LexicographicObjective(
+        let proven = ObjectiveValues(
             unscheduled: floor.unscheduled, makespan: 3, weightedLateness: 0, largestLoad: 0, spread: 0, softOverruns: 0)
         #expect(MIPSolver.modelledProblem(problem, warmObjective: proven, floor: floor).horizon == min(3, problem.horizon))
         var more = proven

@@ -109,7 +109,7 @@ import Testing
     @Test func reportsProgressAndStages() throws {
         let problem = PlanningProblem(MIPTinyInstances.make(seed: 48))
         let report = try MIPSolver().run(problem, options: SolveOptions(progress: { _ in }))
-        #expect(report.stages.map(\.level) == MIPLevel.allCases)
+        #expect(report.stages.map(\.level) == ObjectiveLevel.stages)
         #expect(report.size.columns > 0 && report.size.rows > 0)
     }
 }

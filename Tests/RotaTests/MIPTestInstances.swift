@@ -140,14 +140,14 @@ extension MIPTinyInstances {
     /// Expects `found` to equal `optimum` at every level of the objective (lateness within
     /// the shared tolerance).
     static func expectEveryLevel(
-        _ found: LexicographicObjective, equals optimum: LexicographicObjective, _ context: String,
+        _ found: ObjectiveValues, equals optimum: ObjectiveValues, _ context: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let comment = Comment(rawValue: context)
         #expect(found.unscheduled == optimum.unscheduled, comment, sourceLocation: sourceLocation)
         #expect(found.makespan == optimum.makespan, comment, sourceLocation: sourceLocation)
         #expect(
-            LexicographicObjective.sameLateness(found.weightedLateness, optimum.weightedLateness), comment,
+            Objective.nearlyEqual(found.weightedLateness, optimum.weightedLateness), comment,
             sourceLocation: sourceLocation)
         #expect(found.largestLoad == optimum.largestLoad, comment, sourceLocation: sourceLocation)
         #expect(found.spread == optimum.spread, comment, sourceLocation: sourceLocation)

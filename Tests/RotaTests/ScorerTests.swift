@@ -97,12 +97,12 @@ import Testing
         // day -2 holds both. a2 (2-day window, soft 0): one purchase on day 0, in the windows
         // starting on days -1 and 0 (the missed purchase does not count). a3 has no window.
         #expect(Scorer().score(Self.plan, for: Self.instance).softOverruns == 3)
-        #expect(Scorer.softOverruns([S.day(0), S.day(0), S.day(1), S.day(5)], windowDays: 2, soft: 1) == 2)
-        #expect(Scorer.softOverruns([S.day(0)], windowDays: 0, soft: 0) == 0)
-        #expect(Scorer.softOverruns([], windowDays: 3, soft: 0) == 0)
+        #expect(SoftOverruns.count(purchaseDays: [0, 0, 1, 5], windowDays: 2, soft: 1) == 2)
+        #expect(SoftOverruns.count(purchaseDays: [0], windowDays: 0, soft: 0) == 0)
+        #expect(SoftOverruns.count(purchaseDays: [], windowDays: 3, soft: 0) == 0)
         // A negative soft cap counts every window holding a purchase, and no empty one.
-        #expect(Scorer.softOverruns([S.day(0), S.day(10)], windowDays: 2, soft: -1) == 4)
-        #expect(Scorer.softOverruns([S.day(0)], windowDays: Int.max, soft: 0) == 1 << 40)
+        #expect(SoftOverruns.count(purchaseDays: [0, 10], windowDays: 2, soft: -1) == 4)
+        #expect(SoftOverruns.count(purchaseDays: [0], windowDays: Int.max, soft: 0) == 1 << 40)
     }
 
     @Test func dayLoads() {

@@ -30,10 +30,13 @@ import Testing
         let objective = Objective.default
         let a = Self.metrics(lateness: 1000.0, spread: 1)
         let b = Self.metrics(lateness: 1000.0 + 1e-8, spread: 2)
-        // 1e-8 on 1000 is below 1e-9 relative: lateness ties, spread decides.
+        // 1e-8 on 1000 is below `Objective.tolerance` relative: lateness ties, spread decides.
         #expect(objective.compare(a, b) == .better)
         #expect(objective.compare(Self.metrics(lateness: 0), Self.metrics(lateness: 1e-12)) == .equal)
-        #expect(objective.compare(Self.metrics(lateness: 0), Self.metrics(lateness: 1e-6)) == .better)
+        #expect(objective.compare(Self.metrics(lateness: 0), Self.metrics(lateness: 1e-7)) == .equal)
+        #expect(objective.compare(Self.metrics(lateness: 0), Self.metrics(lateness: 1e-5)) == .better)
+        #expect(objective.compare(Self.metrics(lateness: 1e6), Self.metrics(lateness: 1e6 + 0.5)) == .equal)
+        #expect(objective.compare(Self.metrics(lateness: 1e6), Self.metrics(lateness: 1e6 + 2)) == .better)
     }
 
     @Test func userOrder() {
@@ -52,11 +55,11 @@ import Testing
 
     @Test func changesTerm() {
         var m = Self.metrics()
-        #expect(ObjectiveTerm.changes.value(of: m) == 0)
+        #expect(ObjectiveLevel.changes.value(of: m) == 0)
         m.changes = PlanChanges(
             added: [TaskSlot(line: "l", kind: .review, account: "a", date: Day(ordinal: 0))],
             removed: [TaskSlot(line: "k", kind: .review, account: "a", date: Day(ordinal: 0))])
-        #expect(ObjectiveTerm.changes.value(of: m) == 2)
+        #expect(ObjectiveLevel.changes.value(of: m) == 2)
     }
 
     @Test func parsesLexicographic() throws {

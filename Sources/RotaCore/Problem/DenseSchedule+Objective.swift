@@ -1,18 +1,22 @@
 extension DenseSchedule {
-    /// The lexicographic objective of this schedule with the problem's completed history.
-    public func objective(in problem: PlanningProblem) -> LexicographicObjective {
-        objective(in: problem, history: PlanningHistory(problem))
+    /// The schedule's objective values with the problem's completed history.
+    public func objectiveValues(in problem: PlanningProblem) -> ObjectiveValues {
+        objectiveValues(in: problem, history: PlanningHistory(problem))
     }
 
-    /// The lexicographic objective, reusing an already computed history.
-    public func objective(in problem: PlanningProblem, history: PlanningHistory) -> LexicographicObjective {
+    /// The schedule's objective values, reusing an already computed history (`changes` is 0:
+    /// a dense schedule has no previous plan).
+    public func objectiveValues(in problem: PlanningProblem, history: PlanningHistory) -> ObjectiveValues {
         var unscheduled = 0
         var makespan = history.makespanFloor
         var lateness = 0.0
+        var lateLines = 0
         for l in 0..<problem.lineCount {
             if problem.need[l] == .done {
                 if let r = history.lineReviewDay[l] {
-                    lateness += problem.weight[l] * Double(problem.daysLate(line: l, reviewDay: r))
+                    let late = problem.daysLate(line: l, reviewDay: r)
+                    lateness += problem.weight[l] * Double(late)
+                    if late > 0 { lateLines += 1 }
                 }
                 continue
             }
@@ -21,37 +25,31 @@ extension DenseSchedule {
                 continue
             }
             makespan = max(makespan, r.day + 1)
-            lateness += problem.weight[l] * Double(problem.daysLate(line: l, reviewDay: r.day))
+            let late = problem.daysLate(line: l, reviewDay: r.day)
+            lateness += problem.weight[l] * Double(late)
+            if late > 0 { lateLines += 1 }
         }
         var load = history.load
         for case let p? in purchase where p.account < load.count { load[p.account] += 1 }
         let largest = load.max() ?? 0
         let spread = largest - (load.min() ?? 0)
-        return LexicographicObjective(
-            unscheduled: unscheduled, makespan: makespan, weightedLateness: lateness, largestLoad: largest,
-            spread: spread, softOverruns: softOverruns(in: problem, history: history))
+        return ObjectiveValues(
+            unscheduled: unscheduled, makespan: makespan, weightedLateness: lateness, lateLines: lateLines,
+            largestLoad: largest, spread: spread, softOverruns: softOverruns(in: problem, history: history))
     }
 
-    /// Counts (account, window start) pairs whose rolling window holds more purchases than `soft`,
-    /// history included, over every window start that sees a purchase.
+    /// `SoftOverruns.count` over each account's purchases, history included, with the window
+    /// the MIP models (`PlanningProblem.windowLength(account:)`: clamped to the span of days that
+    /// can hold a purchase). It equals the scorer's count when the window fits in that span; a
+    /// longer one adds (rolling.days − span) windows holding every purchase for an account whose
+    /// purchases exceed `soft`, which this count leaves out.
     package func softOverruns(in problem: PlanningProblem, history: PlanningHistory) -> Int {
-        var byAccount = [[Int]](repeating: [], count: problem.accountCount)
+        var byAccount = history.purchaseDays
         for case let p? in purchase where p.account < byAccount.count { byAccount[p.account].append(p.day) }
         var count = 0
         for a in 0..<problem.accountCount {
             guard let length = problem.windowLength(account: a), let soft = problem.rolling[a]?.soft else { continue }
-            let days = (history.purchaseDays[a] + byAccount[a]).sorted()
-            guard let first = days.first, let last = days.last else { continue }
-            var perDay: [Int: Int] = [:]
-            for d in days { perDay[d, default: 0] += 1 }
-            // Slide the window [s, s + length) over every start that can hold a purchase
-            // (no purchase lies before `first`, so the first window holds only day `first`).
-            var inWindow = 0
-            for s in (first - length + 1)...last {
-                inWindow += perDay[s + length - 1] ?? 0
-                if s > first - length + 1 { inWindow -= perDay[s - 1] ?? 0 }
-                if inWindow > soft { count += 1 }
-            }
+            count += SoftOverruns.count(purchaseDays: byAccount[a], windowDays: length, soft: soft)
         }
         return count
     }

@@ -4,22 +4,18 @@ extension Comparator {
     /// Every metric of FORMAT.md in `rota score`'s order, SLA tiers by name (a tier missing from
     /// one plan counts as having no lines there: share 1).
     static func metrics(_ a: PlanMetrics, _ b: PlanMetrics) -> [MetricComparison] {
-        var rows = [
-            MetricComparison(metric: .unscheduled, a: Double(a.unscheduled), b: Double(b.unscheduled)),
-            MetricComparison(metric: .makespan, a: Double(a.makespan), b: Double(b.makespan)),
-            MetricComparison(metric: .weightedLateness, a: a.weightedLateness, b: b.weightedLateness),
-            MetricComparison(metric: .lateLines, a: Double(a.lateLines), b: Double(b.lateLines)),
-        ]
+        func level(_ level: ObjectiveLevel) -> MetricComparison {
+            MetricComparison(metric: .level(level), a: level.value(of: a), b: level.value(of: b))
+        }
+        var rows = [.unscheduled, .makespan, .weightedLateness, .lateLines].map(level)
         let tiers = Set(a.slaAdherence.map(\.tier)).union(b.slaAdherence.map(\.tier)).sorted()
         for tier in tiers {
             let shareA = a.slaAdherence.first { $0.tier == tier }?.share ?? 1
             let shareB = b.slaAdherence.first { $0.tier == tier }?.share ?? 1
             rows.append(MetricComparison(metric: .slaShare(tier: tier), a: shareA, b: shareB))
         }
+        rows += [.largestLoad, .spread, .softOverruns].map(level)
         rows += [
-            MetricComparison(metric: .largestLoad, a: Double(a.largestLoad), b: Double(b.largestLoad)),
-            MetricComparison(metric: .spread, a: Double(a.spread), b: Double(b.spread)),
-            MetricComparison(metric: .softOverruns, a: Double(a.softOverruns), b: Double(b.softOverruns)),
             MetricComparison(metric: .purchases, a: Double(a.purchases), b: Double(b.purchases)),
             MetricComparison(metric: .reviews, a: Double(a.reviews), b: Double(b.reviews)),
         ]

@@ -1,8 +1,10 @@
+import RotaCore
+
 extension Comparator {
     /// A feasible plan beats an infeasible one; otherwise the objective decides, with the same
-    /// tolerance as `Objective.compare` (values within 1e-9 relative are equal). A value that is
-    /// not a finite number never decides: the comparison stops there with no winner
-    /// (`Reason.notFinite`), since the terms after it only break ties of that one.
+    /// tolerance as `Objective.compare` (`Objective.tolerance`). A value that is not a finite
+    /// number never decides: the comparison stops there with no winner (`Reason.notFinite`),
+    /// since the levels after it only break ties of that one.
     static func verdict(_ a: ComparedPlan, _ b: ComparedPlan, objective: Objective) -> ComparisonVerdict {
         if a.isFeasible != b.isFeasible {
             return ComparisonVerdict(
@@ -14,19 +16,19 @@ extension Comparator {
         func decided(_ reason: ComparisonVerdict.Reason, aIsBetter: Bool) -> ComparisonVerdict {
             ComparisonVerdict(winner: aIsBetter ? .a : .b, reason: reason, objective: objective, bothInfeasible: bothInfeasible)
         }
-        func undecided(_ term: ObjectiveTerm?, _ valueA: Double, _ valueB: Double) -> ComparisonVerdict {
+        func undecided(_ term: ObjectiveLevel?, _ valueA: Double, _ valueB: Double) -> ComparisonVerdict {
             ComparisonVerdict(
                 winner: .tie, reason: .notFinite(term, a: valueA, b: valueB), objective: objective,
                 bothInfeasible: bothInfeasible)
         }
         switch objective.form {
-        case .lexicographic(let terms):
-            for term in terms {
-                let valueA = term.value(of: a.metrics)
-                let valueB = term.value(of: b.metrics)
-                guard valueA.isFinite, valueB.isFinite else { return undecided(term, valueA, valueB) }
+        case .lexicographic(let levels):
+            for level in levels {
+                let valueA = level.value(of: a.metrics)
+                let valueB = level.value(of: b.metrics)
+                guard valueA.isFinite, valueB.isFinite else { return undecided(level, valueA, valueB) }
                 if Objective.nearlyEqual(valueA, valueB) { continue }
-                return decided(.term(term, a: valueA, b: valueB), aIsBetter: valueA < valueB)
+                return decided(.term(level, a: valueA, b: valueB), aIsBetter: valueA < valueB)
             }
         case .weighted:
             let sumA = objective.value(a.metrics).first ?? 0

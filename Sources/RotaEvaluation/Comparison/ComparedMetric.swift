@@ -1,28 +1,20 @@
-/// A quality metric of FORMAT.md compared between two plans; SLA adherence is one metric per tier.
+import RotaCore
+
+/// A row of a plan comparison: an objective level, or a measure that is no level (SLA
+/// adherence, one row per tier, and the task counts).
 public enum ComparedMetric: Hashable, Sendable {
-    case unscheduled
-    case makespan
-    case weightedLateness
-    case lateLines
+    /// An objective level (`changes` is not compared: it needs a previous plan).
+    case level(ObjectiveLevel)
     /// The on-time share of one SLA tier's lines that have a due date.
     case slaShare(tier: String)
-    case largestLoad
-    case spread
-    case softOverruns
     case purchases
     case reviews
 
     /// The name in JSON: the `PlanMetrics` property, `slaShare.<tier>` for a tier.
     public var name: String {
         switch self {
-        case .unscheduled: "unscheduled"
-        case .makespan: "makespan"
-        case .weightedLateness: "weightedLateness"
-        case .lateLines: "lateLines"
+        case .level(let level): level.metricName
         case .slaShare(let tier): "slaShare.\(tier)"
-        case .largestLoad: "largestLoad"
-        case .spread: "spread"
-        case .softOverruns: "softOverruns"
         case .purchases: "purchases"
         case .reviews: "reviews"
         }
@@ -31,33 +23,28 @@ public enum ComparedMetric: Hashable, Sendable {
     /// The name in reports, as `rota score` prints it: "weighted lateness", "SLA critical".
     public var label: String {
         switch self {
-        case .unscheduled: "unscheduled"
-        case .makespan: "makespan"
-        case .weightedLateness: "weighted lateness"
-        case .lateLines: "late lines"
+        case .level(let level): level.label
         case .slaShare(let tier): "SLA \(tier)"
-        case .largestLoad: "largest load"
-        case .spread: "spread"
-        case .softOverruns: "soft overruns"
         case .purchases: "purchases"
         case .reviews: "reviews"
         }
     }
 
-    /// Lower is better, except SLA shares (higher) and the task counts (neither).
+    /// Lower is better for levels, higher for SLA shares, neither for the task counts.
     public var preference: MetricPreference {
         switch self {
+        case .level: .lower
         case .slaShare: .higher
         case .purchases, .reviews: .neither
-        default: .lower
         }
     }
 
     /// Whether values are whole numbers (all but weighted lateness and SLA shares).
     public var isCount: Bool {
         switch self {
-        case .weightedLateness, .slaShare: false
-        default: true
+        case .level(let level): level.isCount
+        case .slaShare: false
+        case .purchases, .reviews: true
         }
     }
 }

@@ -1,3 +1,5 @@
+import RotaCore
+
 /// Which plan is better overall, and why, in one line: "B is better: makespan 12 vs 14".
 ///
 /// A feasible plan always beats an infeasible one; otherwise the objective decides (for the
@@ -7,15 +9,15 @@ public struct ComparisonVerdict: Hashable, Sendable {
     public enum Reason: Hashable, Sendable {
         /// One plan breaks feasibility rules and the other does not; the violations of each.
         case feasibility(violationsA: Int, violationsB: Int)
-        /// The first lexicographic term on which the plans differ, with its value in A and in B.
-        case term(ObjectiveTerm, a: Double, b: Double)
+        /// The first lexicographic level on which the plans differ, with its value in A and in B.
+        case term(ObjectiveLevel, a: Double, b: Double)
         /// The weighted sums of A and B differ.
         case weightedSum(a: Double, b: Double)
         /// Equal on every term of the objective (the weighted sums of A and B are equal).
         case equal
         /// A term (`nil`: the weighted sum) is not a finite number in A or B, so it cannot rank
         /// the plans; the winner is `tie`, meaning neither.
-        case notFinite(ObjectiveTerm?, a: Double, b: Double)
+        case notFinite(ObjectiveLevel?, a: Double, b: Double)
     }
 
     /// The better plan, or `tie`.

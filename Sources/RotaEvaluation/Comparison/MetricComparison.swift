@@ -1,3 +1,5 @@
+import RotaCore
+
 /// One metric of both plans: the values, the difference B − A and the winner.
 public struct MetricComparison: Hashable, Sendable {
     public var metric: ComparedMetric
@@ -15,9 +17,9 @@ public struct MetricComparison: Hashable, Sendable {
     /// B − A (negative when B has less).
     public var difference: Double { b - a }
 
-    /// The plan with the better value; `tie` within the objective's tolerance (1e-9 relative),
-    /// `nil` for a metric with no better direction (purchases, reviews) or when a value is not
-    /// a finite number (nothing can be said of an overflow).
+    /// The plan with the better value; `tie` within the objective's tolerance
+    /// (`Objective.tolerance`), `nil` for a metric with no better direction (purchases, reviews)
+    /// or when a value is not a finite number (nothing can be said of an overflow).
     public var winner: Winner? {
         switch metric.preference {
         case .neither:

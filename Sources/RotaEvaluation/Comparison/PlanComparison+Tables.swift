@@ -1,3 +1,5 @@
+import RotaCore
+
 extension PlanComparison {
     /// metric | A | B | B − A | better: feasibility, every metric, the gap to the bound.
     /// Shares and gaps are percentages (differences in percentage points); a metric with no

@@ -71,7 +71,8 @@ public struct Scorer: Sendable {
         var softOverruns = 0
         for (a, account) in instance.accounts.enumerated() {
             guard let rolling = account.rolling, let soft = rolling.soft else { continue }
-            softOverruns += Self.softOverruns(purchaseDays[a], windowDays: rolling.days, soft: soft)
+            softOverruns += SoftOverruns.count(
+                purchaseDays: purchaseDays[a].map(\.ordinal), windowDays: rolling.days, soft: soft)
         }
 
         return PlanMetrics(

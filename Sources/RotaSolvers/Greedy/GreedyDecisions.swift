@@ -43,11 +43,15 @@ package struct GreedyDecisions: Sendable {
         cause[line] = why
     }
 
-    /// The objective's terms, computed from these decisions and the ledger's account loads.
-    func score(problem: PlanningProblem, loads: [Int]) -> GreedyScore {
+    /// The values of `Objective.default`'s levels (and late lines), computed from these decisions
+    /// and the ledger's account loads, for the search to keep its best pass. Soft overruns are
+    /// not counted (0): the default objective does not rank by them, and counting them on every
+    /// pass would cost a sort of all purchases.
+    func score(problem: PlanningProblem, loads: [Int]) -> ObjectiveValues {
         var unscheduled = 0
         var last = -1
         var lateness = 0.0
+        var lateLines = 0
         for l in 0..<cause.count {
             if cause[l] != .none {
                 unscheduled += 1
@@ -56,14 +60,17 @@ package struct GreedyDecisions: Sendable {
             let r = Int(reviewDay[l])
             guard r >= 0 else { continue }
             last = max(last, r)
-            if let due = problem.due[l], r > due { lateness += problem.weight[l] * Double(r - due) }
+            if let due = problem.due[l], r > due {
+                lateness += problem.weight[l] * Double(r - due)
+                lateLines += 1
+            }
         }
         for review in problem.completedReviews { last = max(last, review.day) }
         let largest = loads.max() ?? 0
         let smallest = loads.min() ?? 0
-        return GreedyScore(
-            unscheduled: unscheduled, makespan: max(0, last + 1), lateness: lateness, largestLoad: largest,
-            spread: largest - smallest)
+        return ObjectiveValues(
+            unscheduled: unscheduled, makespan: max(0, last + 1), weightedLateness: lateness, lateLines: lateLines,
+            largestLoad: largest, spread: largest - smallest)
     }
 
     /// The plan: history verbatim, new tasks through `PlanBuilder`, reasons in words.

@@ -7,11 +7,11 @@ struct GreedySearch {
     let stopwatch: GreedyStopwatch
     private var sweep: GreedySweep
     private(set) var best: GreedyDecisions
-    private(set) var bestScore: GreedyScore?
+    private(set) var bestScore: ObjectiveValues?
     private(set) var passes = 0
     private(set) var stoppedEarly = false
     /// Scores of the (target, order index) pairs already run, keyed `target * 8 + index`.
-    private var tried: [Int: GreedyScore] = [:]
+    private var tried: [Int: ObjectiveValues] = [:]
 
     init(problem: PlanningProblem, options: SolveOptions, stopwatch: GreedyStopwatch) {
         self.problem = problem
@@ -35,7 +35,7 @@ struct GreedySearch {
         let first = pass(target: horizon, order: orders[0], index: 0)
         if timeUp() { return }
         let second = pass(target: horizon, order: orders[1], index: 1)
-        let preferred = second < first ? 1 : 0
+        let preferred = Objective.default.compare(second, first) == .better ? 1 : 0
         let other = 1 - preferred
 
         // Bisection on the target with the better order; the other order then gets one try just
@@ -75,13 +75,13 @@ struct GreedySearch {
     }
 
     /// The pass leaves out no more lines than the best plan and ends within `target`.
-    private func reaches(_ score: GreedyScore, target: Int) -> Bool {
+    private func reaches(_ score: ObjectiveValues, target: Int) -> Bool {
         guard let best = bestScore else { return false }
         return score.unscheduled <= best.unscheduled && score.makespan <= target
     }
 
     /// Runs one sweep unless this (target, order) was run already; returns its score.
-    private mutating func pass(target: Int, order: GreedyLineOrder, index: Int) -> GreedyScore {
+    private mutating func pass(target: Int, order: GreedyLineOrder, index: Int) -> ObjectiveValues {
         let key = target * 8 + index
         if let score = tried[key] { return score }
         let score = sweep.run(target: target, order: order)
@@ -92,9 +92,9 @@ struct GreedySearch {
 
     /// Keeps the sweep's current decisions when they beat the best so far; true when they do.
     @discardableResult
-    private mutating func consider(_ score: GreedyScore, stage: String) -> Bool {
+    private mutating func consider(_ score: ObjectiveValues, stage: String) -> Bool {
         passes += 1
-        let better = bestScore.map { score < $0 } ?? true
+        let better = bestScore.map { Objective.default.compare(score, $0) == .better } ?? true
         if better {
             bestScore = score
             sweep.swapDecisions(with: &best)

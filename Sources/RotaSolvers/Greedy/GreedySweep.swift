@@ -68,14 +68,14 @@ struct GreedySweep: Sendable {
     }
 
     /// Runs `seed-greedy` on this sweep's storage; returns its score.
-    mutating func runSeed() -> GreedyScore {
+    mutating func runSeed() -> ObjectiveValues {
         ledger.reset()
         decisions = SeedGreedySolver.decide(problem, ledger: &ledger)
         return decisions.score(problem: problem, loads: ledger.loads)
     }
 
     /// Plans every line for target makespan `target` in `order`; returns the plan's score.
-    mutating func run(target: Int, order: GreedyLineOrder) -> GreedyScore {
+    mutating func run(target: Int, order: GreedyLineOrder) -> ObjectiveValues {
         let horizon = problem.horizon
         let accounts = problem.accountCount
         let lastTight = target - 1

@@ -67,7 +67,7 @@ public struct MIPFormulation: Sendable {
     /// Per column: its lateness cost (weight × days late of the review it implies).
     public let lateness: [Double]
     /// Rows holding one objective level each (free until a stage caps them), by level.
-    public let levelRows: [MIPLevel: Int]
+    public let levelRows: [ObjectiveLevel: Int]
     /// Lateness of the lines whose review is already completed.
     public let latenessConstant: Double
     /// Windows over `soft` from completed purchases alone.
@@ -106,7 +106,7 @@ public struct MIPFormulation: Sendable {
     }
 
     /// The terms a stage minimises (the makespan stage is a search over fixed horizons: none).
-    public func objective(_ level: MIPLevel) -> [LinearProgram.Term] {
+    public func objective(_ level: ObjectiveLevel) -> [LinearProgram.Term] {
         guard let row = levelRows[level] else { return [] }
         return program.rows[row].terms
     }

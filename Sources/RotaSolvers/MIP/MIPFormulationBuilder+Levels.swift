@@ -51,15 +51,15 @@ extension MIPFormulationBuilder {
             return sum + problem.weight[l] * Double(problem.daysLate(line: l, reviewDay: r))
         }
         let late = lateness.enumerated().compactMap { $0.element > 0 ? Term($0.offset, $0.element) : nil }
-        let levels: [(MIPLevel, [Term])] = [
+        let levels: [(ObjectiveLevel, [Term])] = [
             (.unscheduled, unscheduled.flatMap { $0.map { Term($0, 1) } }),
-            (.lateness, late),
+            (.weightedLateness, late),
             (.largestLoad, [Term(largestLoad, 1)]),
             (.spread, [Term(largestLoad, 1), Term(smallestLoad, -1)]),
             (.softOverruns, softOverruns.map { Term($0, 1) }),
         ]
         for (level, terms) in levels where !terms.isEmpty {
-            levelRows[level] = program.addRow("level[\(level.rawValue)]", terms)
+            levelRows[level] = program.addRow("level[\(level.stageName)]", terms)
         }
     }
 }

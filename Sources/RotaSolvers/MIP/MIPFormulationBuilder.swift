@@ -25,7 +25,7 @@ struct MIPFormulationBuilder {
     var dayTotal: [[Int?]] = []
     var reviewDay: [Int?] = []
     var lateness: [Double] = []
-    var levelRows: [MIPLevel: Int] = [:]
+    var levelRows: [ObjectiveLevel: Int] = [:]
     var latenessConstant = 0.0
     var softOverrunConstant = 0
     /// Hard-cap room per account and window start (`windowRoom[a][s + length - 1]`).

@@ -4,7 +4,7 @@ import RotaCore
 public struct MIPReport: Sendable {
     /// How one stage ended.
     public struct Stage: Sendable, Hashable {
-        public var level: MIPLevel
+        public var level: ObjectiveLevel
         /// `optimal`, `skipped` (the incumbent met the level's bound), or the limit that stopped it.
         public var outcome: MIPStageOutcome
         /// The level's value after the stage (makespan in days, lateness, load...).
@@ -27,7 +27,7 @@ public struct MIPReport: Sendable {
     }
 
     public var schedule: DenseSchedule
-    public var objective: LexicographicObjective
+    public var objective: ObjectiveValues
     public var status: SolveStatus
     /// Proven lower bound on the makespan among plans leaving out no more lines.
     public var makespanBound: Int?

@@ -3,9 +3,9 @@ import RotaCore
 
 extension MIPRun {
     /// Runs the stages in order (models/README.md) up to `last`, stopping when a budget runs out.
-    func runStages(through last: MIPLevel = .softOverruns) throws {
-        let stages: [(MIPLevel, () throws -> Void)] = [
-            (.unscheduled, solveUnscheduled), (.makespan, solveMakespan), (.lateness, solveLateness),
+    func runStages(through last: ObjectiveLevel = .softOverruns) throws {
+        let stages: [(ObjectiveLevel, () throws -> Void)] = [
+            (.unscheduled, solveUnscheduled), (.makespan, solveMakespan), (.weightedLateness, solveLateness),
             (.largestLoad, solveLargestLoad), (.spread, solveSpread), (.softOverruns, solveSoftOverruns),
         ]
         for (level, stage) in stages {
@@ -38,7 +38,7 @@ extension MIPRun {
         if level(.unscheduled) <= floor + 0.5 {
             skip(.unscheduled)
         } else {
-            let outcome = try minimise(formulation.objective(.unscheduled), stage: MIPLevel.unscheduled.rawValue)
+            let outcome = try minimise(formulation.objective(.unscheduled), stage: ObjectiveLevel.unscheduled.stageName)
             record(
                 .unscheduled, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound.map { max(floor, $0) },
                 nodes: outcome.nodes, seconds: outcome.seconds)
@@ -73,7 +73,7 @@ extension MIPRun {
                 }
                 let trial = (low + high) / 2
                 try restrict(toHorizon: trial)
-                let outcome = try minimise([], stage: MIPLevel.makespan.rawValue, warm: false)
+                let outcome = try minimise([], stage: ObjectiveLevel.makespan.stageName, warm: false)
                 nodes += outcome.nodes
                 seconds += outcome.seconds
                 if outcome.foundSolution {
@@ -96,18 +96,18 @@ extension MIPRun {
 
     /// Stage 3: min Σ lateness, then capped within 10⁻⁶ relative.
     func solveLateness() throws {
-        guard formulation.levelRows[.lateness] != nil else { return skip(.lateness) }
-        if level(.lateness) <= 1e-9 {
-            skip(.lateness)
+        guard formulation.levelRows[.weightedLateness] != nil else { return skip(.weightedLateness) }
+        if level(.weightedLateness) <= 1e-9 {
+            skip(.weightedLateness)
         } else {
             let outcome = try minimise(
-                formulation.objective(.lateness), stage: MIPLevel.lateness.rawValue, integral: false)
+                formulation.objective(.weightedLateness), stage: ObjectiveLevel.weightedLateness.stageName, integral: false)
             record(
-                .lateness, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
+                .weightedLateness, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
         }
-        let value = level(.lateness)
-        try cap(.lateness, at: value + LexicographicObjective.latenessTolerance * max(1, value))
+        let value = level(.weightedLateness)
+        try cap(.weightedLateness, at: value + Objective.tolerance * max(1, value))
     }
 
     /// Stage 4: min L, then L ≤ L*. Floor: the busiest history, or an even share of the purchases.
@@ -123,7 +123,7 @@ extension MIPRun {
             skip(.largestLoad)
         } else {
             let outcome = try minimise(
-                [LinearProgram.Term(formulation.largestLoad, 1)], stage: MIPLevel.largestLoad.rawValue)
+                [LinearProgram.Term(formulation.largestLoad, 1)], stage: ObjectiveLevel.largestLoad.stageName)
             record(
                 .largestLoad, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
@@ -148,7 +148,7 @@ extension MIPRun {
         if level(.spread) <= Double(floor) + 0.5 {
             skip(.spread)
         } else {
-            let outcome = try minimise(formulation.objective(.spread), stage: MIPLevel.spread.rawValue)
+            let outcome = try minimise(formulation.objective(.spread), stage: ObjectiveLevel.spread.stageName)
             record(
                 .spread, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)
@@ -162,7 +162,7 @@ extension MIPRun {
             skip(.softOverruns)
         } else {
             makeOverrunsBinary()
-            let outcome = try minimise(formulation.objective(.softOverruns), stage: MIPLevel.softOverruns.rawValue)
+            let outcome = try minimise(formulation.objective(.softOverruns), stage: ObjectiveLevel.softOverruns.stageName)
             record(
                 .softOverruns, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
                 seconds: outcome.seconds)

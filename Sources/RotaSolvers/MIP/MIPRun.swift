@@ -76,7 +76,7 @@ final class MIPRun {
     }
 
     /// The value of a level at the incumbent (0 for a level without a row).
-    func level(_ level: MIPLevel, at values: [Double]? = nil) -> Double {
+    func level(_ level: ObjectiveLevel, at values: [Double]? = nil) -> Double {
         let values = values ?? incumbent
         switch level {
         case .makespan: return Double(makespan(of: values))
@@ -97,22 +97,22 @@ final class MIPRun {
     }
 
     /// What history adds to a level outside the model (completed reviews' lateness, overruns).
-    func constant(_ level: MIPLevel) -> Double {
+    func constant(_ level: ObjectiveLevel) -> Double {
         switch level {
-        case .lateness: return formulation.latenessConstant
+        case .weightedLateness: return formulation.latenessConstant
         case .softOverruns: return Double(formulation.softOverrunConstant)
         default: return 0
         }
     }
 
     /// Records a stage that needed no solve: the incumbent already meets the level's bound.
-    func skip(_ level: MIPLevel) {
+    func skip(_ level: ObjectiveLevel) {
         let value = self.level(level) + constant(level)
         stages.append(MIPReport.Stage(level: level, outcome: .skipped, value: value, bound: value, nodes: 0, seconds: 0))
     }
 
     /// Records a stage's result (model bound, if any, plus the level's constant).
-    func record(_ level: MIPLevel, outcome: MIPStageOutcome, bound: Double?, nodes: Int, seconds: Double) {
+    func record(_ level: ObjectiveLevel, outcome: MIPStageOutcome, bound: Double?, nodes: Int, seconds: Double) {
         let extra = constant(level)
         stages.append(
             MIPReport.Stage(
@@ -159,7 +159,7 @@ final class MIPRun {
         }
         if warm || found, let bound = relaxation.bound {
             let target = integral ? (bound - 1e-6).rounded(.up) : bound
-            if value(incumbent) <= target + LexicographicObjective.latenessTolerance * max(1, abs(target)) {
+            if value(incumbent) <= target + Objective.tolerance * max(1, abs(target)) {
                 return StageOutcome(status: .optimal, bound: bound, foundSolution: found, nodes: 0, seconds: elapsed - begun)
             }
         }
@@ -215,7 +215,7 @@ final class MIPRun {
     }
 
     /// Caps a level row at `value` for the stages that follow.
-    func cap(_ level: MIPLevel, at value: Double) throws {
+    func cap(_ level: ObjectiveLevel, at value: Double) throws {
         guard let row = formulation.levelRows[level] else { return }
         try model.setBounds(.atMost(value), for: LinearModel.Row(row))
     }

@@ -19,16 +19,16 @@ public struct MIPSolver: ContextSolver {
     /// Without a `warmStart`, start from greedy's plan, so a search stopped by a limit still
     /// returns a full plan (the catalog's `mip` does this).
     public var startFromGreedy: Bool
-    /// The last level solved: `.makespan` proves (unscheduled, makespan) and stops there; the
-    /// default solves every level.
-    public var lastLevel: MIPLevel
+    /// The last level solved, one of `ObjectiveLevel.stages`: `.makespan` proves (unscheduled,
+    /// makespan) and stops there; the default solves every level.
+    public var lastLevel: ObjectiveLevel
     /// The largest model built (purchase columns, as `MIPSizeEstimate` counts them); larger
     /// ones throw `MIPSolverError.tooLarge` (about 1 KiB of memory per column all told).
     public var maximumPurchaseColumns = 2_000_000
 
     public init(
         warmStart: DenseSchedule? = nil, cuts: Bool = false, startFromGreedy: Bool = false,
-        lastLevel: MIPLevel = .softOverruns
+        lastLevel: ObjectiveLevel = .softOverruns
     ) {
         self.warmStart = warmStart
         self.cuts = cuts
@@ -51,9 +51,9 @@ public struct MIPSolver: ContextSolver {
             "warm-start": report.warmStart.description, "cuts": cuts ? "on" : "off",
             "rows": String(report.size.rows), "columns": String(report.size.columns),
             "integer-columns": String(report.size.integerColumns), "nonzeros": String(report.size.nonZeros),
-            "stages": report.stages.map { "\($0.level.rawValue) \($0.outcome.rawValue)" }.joined(separator: ", "),
+            "stages": report.stages.map { "\($0.level.stageName) \($0.outcome.rawValue)" }.joined(separator: ", "),
         ]
-        if lastLevel != .softOverruns { settings["last-level"] = lastLevel.rawValue }
+        if lastLevel != .softOverruns { settings["last-level"] = lastLevel.stageName }
         if report.horizon < problem.horizon {
             settings["horizon"] = "\(report.horizon) of \(problem.horizon) days (the warm start's makespan)"
         }
@@ -85,13 +85,13 @@ public struct MIPSolver: ContextSolver {
             warmStart = DenseSchedule(plan: greedy.plan, problem: problem)
         }
         var warmNote = MIPWarmStart.none
-        var warmObjective: LexicographicObjective?
+        var warmObjective: ObjectiveValues?
         if let warmStart {
             let violations = warmStart.violations(in: problem)
             if !violations.isEmpty {
                 warmNote = .rejected(.violations(violations))
             } else {
-                warmObjective = warmStart.objective(in: problem)
+                warmObjective = warmStart.objectiveValues(in: problem)
             }
         }
         // A valid warm start leaving out the proven fewest lines bounds every better plan's
@@ -125,8 +125,10 @@ public struct MIPSolver: ContextSolver {
         var schedule = formulation.schedule(from: run?.incumbent ?? start)
         let broken = schedule.violations(in: problem)
         guard broken.isEmpty else { throw MIPSolverError.invalidSolution(broken) }
-        var objective = schedule.objective(in: problem)
-        if let warmStart, let warmObjective, warmObjective.isBetter(than: objective) {
+        var objective = schedule.objectiveValues(in: problem)
+        if let warmStart, let warmObjective,
+            Objective.defaultThenSoftOverruns.compare(warmObjective, objective) == .better
+        {
             schedule = warmStart
             objective = warmObjective
         }
@@ -151,7 +153,7 @@ public struct MIPSolver: ContextSolver {
     /// makespan `M`: a plan at least as good leaves out as many lines and ends by `M`, so it
     /// lies in the cut problem, whose plans are plans of `problem`.
     static func modelledProblem(
-        _ problem: PlanningProblem, warmObjective: LexicographicObjective?, floor: MakespanBound
+        _ problem: PlanningProblem, warmObjective: ObjectiveValues?, floor: MakespanBound
     ) -> PlanningProblem {
         HorizonCut(problem, planned: warmObjective, floor: floor).problem
     }

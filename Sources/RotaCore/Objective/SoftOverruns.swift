@@ -1,22 +1,23 @@
-import RotaCore
-
-extension Scorer {
+/// The soft-overrun count of one account (FORMAT.md "soft overruns"): the one algorithm behind
+/// `Scorer` (plans) and `DenseSchedule.softOverruns(in:history:)` (the MIP, the oracle).
+package enum SoftOverruns {
     /// The number of window start days `t` whose window `[t, t + windowDays - 1]` holds more than
-    /// `soft` of the given purchase days. A window with no purchase never counts, so start days
-    /// range over `[first purchase - windowDays + 1, last purchase]`.
+    /// `soft` of the given purchase days (day numbers on any one scale: ordinals or dense days).
+    /// A window with no purchase never counts, so start days range over
+    /// `[first purchase - windowDays + 1, last purchase]`.
     ///
     /// A purchase on day `p` lies in the windows starting in `[p - windowDays + 1, p]`; sweeping
     /// those intervals' ends in order gives each start day's count in O(n log n).
     /// A window of fewer than one day holds nothing (no overruns); windows longer than 2^40 days
     /// count as 2^40 days long (no overflow on absurd input).
-    static func softOverruns(_ days: [Day], windowDays: Int, soft: Int) -> Int {
+    package static func count(purchaseDays days: [Int], windowDays: Int, soft: Int) -> Int {
         guard windowDays > 0, !days.isEmpty else { return 0 }
         let windowDays = min(windowDays, 1 << 40)
         var events: [(at: Int, delta: Int)] = []
         events.reserveCapacity(days.count * 2)
         for day in days {
-            events.append((day.ordinal - windowDays + 1, 1))
-            events.append((day.ordinal + 1, -1))
+            events.append((day - windowDays + 1, 1))
+            events.append((day + 1, -1))
         }
         events.sort { $0.at < $1.at }
         var total = 0

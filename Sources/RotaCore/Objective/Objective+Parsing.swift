@@ -3,15 +3,15 @@ import RotaCore
 extension Objective {
     /// Parses the command-line form: `"unscheduled,makespan,lateness,load,spread"` (lexicographic,
     /// optionally prefixed `lexicographic:`) or `"weighted:makespan=1,lateness=0.1"`.
-    /// Term names are those of `ObjectiveTerm(named:)`.
+    /// Term names are those of `ObjectiveLevel(named:)`.
     public init(parsing text: String) throws(ObjectiveParseError) {
         let trimmed = Self.trim(Substring(text))
         if let rest = Self.dropPrefix("weighted:", of: trimmed) {
-            var weights: [ObjectiveTerm: Double] = [:]
+            var weights: [ObjectiveLevel: Double] = [:]
             for part in try Self.parts(of: rest, in: text) {
                 let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let name = String(Self.trim(pieces[0]))
-                guard let term = ObjectiveTerm(named: name) else { throw .unknownTerm(name) }
+                guard let term = ObjectiveLevel(named: name) else { throw .unknownTerm(name) }
                 guard pieces.count == 2 else { throw .missingWeight(term: name) }
                 let number = String(Self.trim(pieces[1]))
                 guard let weight = Double(number), weight.isFinite else {
@@ -23,10 +23,10 @@ extension Objective {
             self = .weighted(weights)
         } else {
             let rest = Self.dropPrefix("lexicographic:", of: trimmed) ?? trimmed
-            var terms: [ObjectiveTerm] = []
+            var terms: [ObjectiveLevel] = []
             for part in try Self.parts(of: rest, in: text) {
                 let name = String(part)
-                guard let term = ObjectiveTerm(named: name) else { throw .unknownTerm(name) }
+                guard let term = ObjectiveLevel(named: name) else { throw .unknownTerm(name) }
                 guard !terms.contains(term) else { throw .duplicateTerm(name) }
                 terms.append(term)
             }
@@ -34,13 +34,13 @@ extension Objective {
         }
     }
 
-    /// The form `init(parsing:)` reads back, weighted terms in `ObjectiveTerm.allCases` order.
+    /// The form `init(parsing:)` reads back, weighted terms in `ObjectiveLevel.allCases` order.
     public var text: String {
         switch form {
         case .lexicographic(let terms):
             return terms.map(\.rawValue).joined(separator: ",")
         case .weighted(let weights):
-            let parts = ObjectiveTerm.allCases.compactMap { term in weights[term].map { "\(term.rawValue)=\($0)" } }
+            let parts = ObjectiveLevel.allCases.compactMap { term in weights[term].map { "\(term.rawValue)=\($0)" } }
             return "weighted:" + parts.joined(separator: ",")
         }
     }
@@ -79,7 +79,7 @@ public enum ObjectiveParseError: Error, Hashable, Sendable, CustomStringConverti
     case badWeight(term: String, text: String)
 
     public var description: String {
-        let known = ObjectiveTerm.allCases.map(\.rawValue).joined(separator: ", ")
+        let known = ObjectiveLevel.allCases.map(\.rawValue).joined(separator: ", ")
         switch self {
         case .empty(let text):
             return "objective \(InputExcerpt.quoted(text)) names no term; known terms: \(known)"

@@ -1,5 +1,7 @@
-extension ObjectiveTerm {
-    /// The term in reports, as `rota score` names its metric: "weighted lateness", "largest load".
+import RotaCore
+
+extension ObjectiveLevel {
+    /// The level in reports, as `rota score` names its metric: "weighted lateness", "largest load".
     public var label: String {
         switch self {
         case .unscheduled: "unscheduled"
@@ -13,6 +15,6 @@ extension ObjectiveTerm {
         }
     }
 
-    /// Whether the term's values are whole numbers (all but weighted lateness).
+    /// Whether the level's values are whole numbers (all but weighted lateness).
     public var isCount: Bool { self != .weightedLateness }
 }
