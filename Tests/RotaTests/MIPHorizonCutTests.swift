@@ -43,7 +43,7 @@ import Testing
         #expect(result.run.settings["warm-start"] == report.warmStart.description)
         #expect(
             result.run.settings["stages"]
-                == report.stages.map { "\($0.level.rawValue) \($0.outcome.rawValue)" }.joined(separator: ", "))
+                == report.stages.map { "\($0.level.stageName) \($0.outcome.rawValue)" }.joined(separator: ", "))
         if let horizon = result.run.settings["horizon"] { #expect(horizon.hasSuffix("of 20 days (the warm start's makespan)")) }
         #expect(Validator().validate(result.plan, against: problem.instance).isFeasible)
     }
