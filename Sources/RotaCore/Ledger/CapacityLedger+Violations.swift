@@ -4,9 +4,8 @@ extension CapacityLedger {
     /// when `canPurchase` is true.
     package func purchaseViolation(account a: Int, item: Int, day d: Int) -> LedgerViolation? {
         guard d >= 0, d < horizon else { return .outsideHorizon(account: a, day: d, horizon: horizon) }
-        let slot = a * horizon + d
-        guard available[slot] else { return .unavailable(account: a, day: d) }
-        guard Int(purchases[slot]) < dailyLimit[a] else { return .dailyLimit(account: a, day: d, limit: dailyLimit[a]) }
+        guard isAvailable(account: a, day: d) else { return .unavailable(account: a, day: d) }
+        guard purchaseCount(account: a, day: d) < dailyLimit[a] else { return .dailyLimit(account: a, day: d, limit: dailyLimit[a]) }
         if sameItemPerDay < PlanningProblem.unlimited, boughtToday(account: a, item: item, day: d) >= sameItemPerDay {
             return .sameItemPerDay(account: a, item: item, day: d, limit: sameItemPerDay)
         }
@@ -30,8 +29,8 @@ extension CapacityLedger {
     /// `canReview` is true.
     package func reviewViolation(account a: Int, day d: Int) -> LedgerViolation? {
         guard d >= 0, d < horizon else { return .outsideHorizon(account: a, day: d, horizon: horizon) }
-        guard available[a * horizon + d] else { return .unavailable(account: a, day: d) }
-        guard Int(reviews[a * horizon + d]) < reviewsPerDay else {
+        guard isAvailable(account: a, day: d) else { return .unavailable(account: a, day: d) }
+        guard reviewCount(account: a, day: d) < reviewsPerDay else {
             return .reviewsPerDay(account: a, day: d, limit: reviewsPerDay)
         }
         return nil

@@ -8,6 +8,10 @@
 /// Days are offsets from `start` (0 ..< `horizon`); accounts, items and lines are dense indices
 /// of the problem. Purchases and reviews may be recorded in any day order. The `Validator`
 /// checks plans on its own, independently of this ledger.
+///
+/// The per-day storage covers days `0 ..< days` only and grows (doubling) when a purchase or
+/// review is recorded, or a review day searched, past it: a day never touched holds no task, so
+/// its answers come from the problem alone. Memory follows the days plans use, not `horizon`.
 package struct CapacityLedger: Sendable {
     package let horizon: Int
     package let accountCount: Int
@@ -17,8 +21,12 @@ package struct CapacityLedger: Sendable {
     let sameItemPerDay: Int
     let sameItemTotal: Int
     let reviewsPerDay: Int
-    /// `available[a * horizon + d]`.
-    let available: [Bool]
+    /// The problem's `available[a][d]`, for days not stored yet.
+    private let availability: [[Bool]]
+    /// Days stored: `0 ..< days` (at most `horizon`).
+    private var days: Int
+    /// `available[d * accountCount + a]` (days stored).
+    private var available: [Bool]
     /// Per line: its item, first purchase day and review lag (the problem's arrays).
     let lineItem: [Int]
     let firstPurchaseDay: [Int]
@@ -26,18 +34,21 @@ package struct CapacityLedger: Sendable {
     private let history: [HistoryPurchase]
     private let historyReviews: [HistoryReview]
 
-    /// Purchases per account-day (`a * horizon + d`), history included.
-    var purchases: [Int32]
-    /// Reviews per account-day (`a * horizon + d`), history included.
-    var reviews: [Int32]
+    /// Purchases per account-day (`d * accountCount + a`), history included.
+    private var purchases: [Int32]
+    /// Reviews per account-day (`d * accountCount + a`), history included.
+    private var reviews: [Int32]
     /// Purchases per rolling window, for the hard caps.
     var rolling: RollingCounts
-    /// Per account, days 0 ... horizon: a union-find pointing at the next day it can review.
+    /// Per account, days 0 ... `days` (`d * accountCount + a`): a union-find pointing at the next
+    /// day it can review; day `days` points at itself (not stored yet, or the horizon's end).
     private var nextReview: [Int32]
     /// Items bought per account-day, for accounts with a small daily limit: `daySlots[a]`
-    /// slots per day from `dayBase[a]`, filled in purchase order (`purchases` says how many).
+    /// slots per day from `d * slotsPerDay + dayBase[a]`, filled in purchase order (`purchases`
+    /// says how many).
     private let daySlots: [Int]
     private let dayBase: [Int]
+    private let slotsPerDay: Int
     private var dayItems: [Int32]
     /// Purchases per account-item-day beyond those slots, keyed `(a * itemCount + item) * horizon + d`.
     private var itemDay: CountTable
@@ -62,18 +73,15 @@ package struct CapacityLedger: Sendable {
         lineItem = problem.lineItem
         firstPurchaseDay = problem.firstPurchaseDay
         lag = problem.lag
-        var available = [Bool](repeating: false, count: accountCount * horizon)
-        for a in 0..<accountCount {
-            let days = problem.available[a]
-            for d in 0..<min(horizon, days.count) { available[a * horizon + d] = days[d] }
-        }
-        self.available = available
+        availability = problem.available
+        days = 0
+        available = []
         rolling = RollingCounts(problem: problem)
         history = problem.completedPurchases
         historyReviews = problem.completedReviews
-        purchases = [Int32](repeating: 0, count: accountCount * horizon)
-        reviews = [Int32](repeating: 0, count: accountCount * horizon)
-        nextReview = [Int32](repeating: 0, count: accountCount * (horizon + 1))
+        purchases = []
+        reviews = []
+        nextReview = [Int32](repeating: 0, count: accountCount)
         itemDay = CountTable()
         var daySlots: [Int] = []
         var dayBase: [Int] = []
@@ -83,15 +91,50 @@ package struct CapacityLedger: Sendable {
                 ? problem.dailyLimit[a] : 0
             daySlots.append(perDay)
             dayBase.append(slots)
-            slots += perDay * horizon
+            slots += perDay
         }
         self.daySlots = daySlots
         self.dayBase = dayBase
-        dayItems = [Int32](repeating: 0, count: slots)
+        slotsPerDay = slots
+        dayItems = []
         itemTotal = CountTable()
         exhaustedAccounts = [Int32](repeating: 0, count: itemCount)
         loads = [Int](repeating: 0, count: accountCount)
+        grow(toCover: min(horizon, 64) - 1)
         reset()
+    }
+
+    /// Stores days up to at least `day` (doubling, at most the horizon); new days hold no task.
+    private mutating func grow(toCover day: Int) {
+        guard day >= days, days < horizon else { return }
+        let old = days
+        let new = min(horizon, max(day + 1, 2 * old, 64))
+        let count = (new - old) * accountCount
+        var flags: [Bool] = []
+        flags.reserveCapacity(count)
+        for d in old..<new {
+            for a in 0..<accountCount { flags.append(isAvailable(account: a, day: d)) }
+        }
+        available.append(contentsOf: flags)
+        purchases.append(contentsOf: repeatElement(0, count: count))
+        reviews.append(contentsOf: repeatElement(0, count: count))
+        dayItems.append(contentsOf: repeatElement(0, count: (new - old) * slotsPerDay))
+        days = new
+        // The old end row becomes a day; a new end row follows.
+        var links: [Int32] = []
+        links.reserveCapacity(count + accountCount)
+        for d in old..<new {
+            for a in 0..<accountCount { links.append(Int32(reviewBlocked(account: a, day: d) ? d + 1 : d)) }
+        }
+        links.append(contentsOf: repeatElement(Int32(new), count: accountCount))
+        nextReview.removeLast(accountCount)
+        nextReview.append(contentsOf: links)
+    }
+
+    /// The problem lets the account work on `day`.
+    func isAvailable(account a: Int, day d: Int) -> Bool {
+        let flags = availability[a]
+        return d < flags.count && flags[d]
     }
 
     /// Forgets every recorded task and keeps the completed history, reusing the storage.
@@ -107,15 +150,25 @@ package struct CapacityLedger: Sendable {
             recordPurchase(account: purchase.account, item: purchase.item, day: purchase.day)
         }
         for review in historyReviews where review.day >= 0 && review.day < horizon {
-            reviews[review.account * horizon + review.day] += 1
+            grow(toCover: review.day)
+            reviews[review.day * accountCount + review.account] += 1
         }
-        let span = horizon + 1
-        for a in 0..<accountCount {
-            for d in 0..<horizon {
-                nextReview[a * span + d] = Int32(reviewBlocked(account: a, day: d) ? d + 1 : d)
+        for d in 0..<days {
+            for a in 0..<accountCount {
+                nextReview[d * accountCount + a] = Int32(reviewBlocked(account: a, day: d) ? d + 1 : d)
             }
-            nextReview[a * span + horizon] = Int32(horizon)
         }
+        for a in 0..<accountCount { nextReview[days * accountCount + a] = Int32(days) }
+    }
+
+    /// Purchases the account makes on `day` (in the horizon), history included.
+    func purchaseCount(account a: Int, day d: Int) -> Int {
+        d < days ? Int(purchases[d * accountCount + a]) : 0
+    }
+
+    /// Reviews the account makes on `day` (in the horizon), history included.
+    func reviewCount(account a: Int, day d: Int) -> Int {
+        d < days ? Int(reviews[d * accountCount + a]) : 0
     }
 
     // MARK: Purchases
@@ -124,7 +177,11 @@ package struct CapacityLedger: Sendable {
     /// under its rolling hard cap in every window holding `day`.
     package func canOpen(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
-        let slot = a * horizon + d
+        if d >= days {
+            guard isAvailable(account: a, day: d), 0 < dailyLimit[a] else { return false }
+            return rolling.hasRoom(account: a, day: d)
+        }
+        let slot = d * accountCount + a
         guard available[slot], Int(purchases[slot]) < dailyLimit[a] else { return false }
         return rolling.hasRoom(account: a, day: d)
     }
@@ -141,11 +198,13 @@ package struct CapacityLedger: Sendable {
 
     /// Purchases of `item` by the account on `day` (in the horizon).
     func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
-        let made = Int(purchases[a * horizon + d])
+        // A day not stored holds no purchase.
+        guard d < days else { return 0 }
+        let made = Int(purchases[d * accountCount + a])
         let slots = daySlots[a]
         var count = 0
         if slots > 0 {
-            let base = dayBase[a] + d * slots
+            let base = d * slotsPerDay + dayBase[a]
             for k in 0..<min(made, slots) where dayItems[base + k] == Int32(truncatingIfNeeded: item) { count += 1 }
             if made <= slots { return count }
         }
@@ -184,12 +243,13 @@ package struct CapacityLedger: Sendable {
         }
         var roomLeft = true
         if d >= 0 && d < horizon {
-            let made = Int(purchases[a * horizon + d])
-            purchases[a * horizon + d] += 1
+            grow(toCover: d)
+            let made = Int(purchases[d * accountCount + a])
+            purchases[d * accountCount + a] += 1
             if sameItemPerDay < PlanningProblem.unlimited {
                 let slots = daySlots[a]
                 if made < slots {
-                    dayItems[dayBase[a] + d * slots + made] = Int32(truncatingIfNeeded: item)
+                    dayItems[d * slotsPerDay + dayBase[a] + made] = Int32(truncatingIfNeeded: item)
                 } else {
                     itemDay.increment(pair * horizon + d)
                 }
@@ -213,31 +273,39 @@ package struct CapacityLedger: Sendable {
         let last = min(through, horizon - 1)
         let first = max(from, 0)
         guard first <= last else { return nil }
-        let day = find(account: a, day: first)
+        grow(toCover: first)
+        var day = find(account: a, day: first)
+        // Reached the days stored: store more and go on.
+        while day == days, day <= last {
+            grow(toCover: day)
+            day = find(account: a, day: day)
+        }
         return day <= last ? day : nil
     }
 
     /// Counts a review by the account on `day` (days outside the horizon are ignored).
     package mutating func recordReview(account a: Int, day d: Int) {
         guard d >= 0, d < horizon else { return }
-        reviews[a * horizon + d] += 1
-        if reviewBlocked(account: a, day: d) { nextReview[a * (horizon + 1) + d] = Int32(d + 1) }
+        grow(toCover: d)
+        reviews[d * accountCount + a] += 1
+        if reviewBlocked(account: a, day: d) { nextReview[d * accountCount + a] = Int32(d + 1) }
     }
 
     func reviewBlocked(account a: Int, day d: Int) -> Bool {
-        let slot = a * horizon + d
+        guard d < days else { return !isAvailable(account: a, day: d) || 0 >= reviewsPerDay }
+        let slot = d * accountCount + a
         return !available[slot] || Int(reviews[slot]) >= reviewsPerDay
     }
 
     /// Union-find with path halving over the account's days: the next day that is not blocked.
     private mutating func find(account a: Int, day: Int) -> Int {
-        let base = a * (horizon + 1)
+        let stride = accountCount
         var x = day
         while true {
-            let parent = Int(nextReview[base + x])
+            let parent = Int(nextReview[x * stride + a])
             if parent == x { return x }
-            let grand = Int(nextReview[base + parent])
-            nextReview[base + x] = Int32(grand)
+            let grand = Int(nextReview[parent * stride + a])
+            nextReview[x * stride + a] = Int32(grand)
             x = grand
         }
     }

@@ -5,6 +5,9 @@
 /// window's verdict. Should that still be absurdly long (ancient history under a huge window),
 /// the account keeps one count of every purchase that could share a window with the horizon:
 /// stricter than the rule, never looser.
+///
+/// Each account stores the window starts up to the last day a purchase was recorded on (grown
+/// by doubling); a later start holds no purchase, so memory follows the days plans use.
 struct RollingCounts: Sendable {
     private let horizon: Int
     /// Per account: the window length tracked; 0 without a hard cap; -1 for a single count.
@@ -12,9 +15,10 @@ struct RollingCounts: Sendable {
     /// Per account: the real window length (capped at 2^40), to tell relevant purchases.
     private let reach: [Int]
     private let hard: [Int]
-    /// Per account: where its counts start in `counts`.
-    private let base: [Int]
-    private var counts: [Int32]
+    /// Per account: counts of the windows starting on `-(w-1) ..< stored[a]` (index `s + w - 1`).
+    private var counts: [[Int32]]
+    /// Per account: window starts stored end before this day (at most the horizon).
+    private var stored: [Int]
     private var single: [Int32]
 
     init(problem: PlanningProblem) {
@@ -34,12 +38,11 @@ struct RollingCounts: Sendable {
         }
         var days: [Int] = []
         var hard: [Int] = []
-        var base: [Int] = []
-        var size = 0
+        var counts: [[Int32]] = []
         let longest = 4 * horizon + 4_096
         for a in 0..<problem.accountCount {
-            base.append(size)
             guard reach[a] > 0, let cap = problem.rolling[a]?.hard else {
+                counts.append([])
                 days.append(0)
                 hard.append(PlanningProblem.unlimited)
                 continue
@@ -48,16 +51,17 @@ struct RollingCounts: Sendable {
             let w = min(reach[a], high[a] - low[a] + 1)
             if horizon + w - 1 <= longest {
                 days.append(w)
-                size += horizon + w - 1
+                counts.append([Int32](repeating: 0, count: w - 1))
             } else {
+                counts.append([])
                 days.append(-1)
             }
         }
         self.days = days
         self.reach = reach
         self.hard = hard
-        self.base = base
-        counts = [Int32](repeating: 0, count: size)
+        self.counts = counts
+        stored = [Int](repeating: 0, count: problem.accountCount)
         single = [Int32](repeating: 0, count: problem.accountCount)
     }
 
@@ -67,7 +71,9 @@ struct RollingCounts: Sendable {
     }
 
     mutating func clear() {
-        for i in counts.indices { counts[i] = 0 }
+        for a in counts.indices {
+            for i in counts[a].indices { counts[a][i] = 0 }
+        }
         for i in single.indices { single[i] = 0 }
     }
 
@@ -83,8 +89,13 @@ struct RollingCounts: Sendable {
         let first = max(day - w + 1, -(w - 1))
         let last = min(day, horizon - 1)
         guard first <= last else { return }
-        let offset = base[a] + w - 1
-        for s in first...last { counts[offset + s] += 1 }
+        if last >= stored[a] {
+            let grown = min(horizon, max(last + 1, 2 * stored[a], 64))
+            counts[a].append(contentsOf: repeatElement(0, count: grown - stored[a]))
+            stored[a] = grown
+        }
+        let offset = w - 1
+        for s in first...last { counts[a][offset + s] += 1 }
     }
 
     /// Account `a`'s hard cap and its window length in days (capped at 2^40), nil without one.
@@ -97,8 +108,10 @@ struct RollingCounts: Sendable {
         if w < 0 { return Int(single[a]) < hard[a] }
         guard w > 0 else { return true }
         let cap = hard[a]
-        let offset = base[a] + w - 1
-        for s in (day - w + 1)...day where Int(counts[offset + s]) >= cap { return false }
+        let offset = w - 1
+        // Windows starting past those stored hold no purchase.
+        let end = stored[a]
+        for s in (day - w + 1)...day where Int(s < end ? counts[a][offset + s] : 0) >= cap { return false }
         return true
     }
 }

@@ -4,8 +4,16 @@ import RotaCore
 ///
 /// Every number here is an upper bound on what a valid plan can still do (it relaxes some
 /// rules, never tightens one), so arguments built on it stay valid.
+///
+/// The per-day tables cover days `0 ..< days` only (a window, at most the horizon): an argument
+/// asking about a makespan `M < days` reads nothing later, so the bound can grow the window
+/// with its candidate makespans instead of paying accounts × `horizonDays` (see
+/// `LowerBounds.compute`). The days each account can buy and review are kept for the whole
+/// horizon as runs, which cost O(days off) rather than O(days).
 struct BoundAccounts {
     let horizon: Int
+    /// Days covered by the per-day tables: `0 ..< days`.
+    let days: Int
     /// `dayCap[a][d]`: pending purchases account `a` may still make on day `d`: 0 when unavailable,
     /// else `dailyLimit` minus that day's completed purchases.
     let dayCap: [[Int]]
@@ -16,10 +24,12 @@ struct BoundAccounts {
     let itemPrefix: [[Int]]
     /// `reviewCap[a][d]`: pending reviews `a` may still make on day `d`.
     let reviewCap: [[Int]]
-    /// `canBuy[a][d]`: `a` may make some pending purchase on day `d`.
-    let canBuy: [[Bool]]
-    /// `canReview[a][d]`: `a` may make some pending review on day `d`.
-    let canReview: [[Bool]]
+    /// `buyRuns[a]`: the days of the whole horizon on which `a` may make some pending purchase,
+    /// as ascending disjoint runs `[start, end)` flattened (`start₀, end₀, start₁, end₁, …`).
+    let buyRuns: [[Int]]
+    /// `reviewRuns[a]`: the days of the whole horizon on which `a` may make some pending review,
+    /// as runs like `buyRuns`.
+    let reviewRuns: [[Int]]
     /// `lastReviewDay[a][d]`: the last day `≤ d` on which `a` may review, or -1.
     let lastReviewDay: [[Int]]
     /// `reviewsBefore[a][d]`: pending reviews `a` may make on days `0..<d`, each day's count capped
@@ -34,21 +44,25 @@ struct BoundAccounts {
     /// Completed purchases of each item by each account (`[item: count]` per account).
     let itemHistory: [[Int: Int]]
 
-    init(_ problem: PlanningProblem) {
+    /// Tables over days `0 ..< min(days, horizon)` (the whole horizon when `days` is nil).
+    /// Memory: O(accounts × days) tables plus O(horizon) scratch for one account at a time.
+    init(_ problem: PlanningProblem, days window: Int? = nil) {
         let horizon = problem.horizon
+        let span = max(0, min(window ?? horizon, horizon))
         let unlimited = PlanningProblem.unlimited
         self.horizon = horizon
-        var boughtOn = [[Int]](repeating: [Int](repeating: 0, count: horizon), count: problem.accountCount)
+        self.days = span
+        var boughtOn = [[Int: Int]](repeating: [:], count: problem.accountCount)
         var boughtDays = [[Int]](repeating: [], count: problem.accountCount)
         var itemHistory = [[Int: Int]](repeating: [:], count: problem.accountCount)
         for purchase in problem.completedPurchases {
-            if purchase.day >= 0 && purchase.day < horizon { boughtOn[purchase.account][purchase.day] += 1 }
+            if purchase.day >= 0 && purchase.day < horizon { boughtOn[purchase.account][purchase.day, default: 0] += 1 }
             boughtDays[purchase.account].append(purchase.day)
             itemHistory[purchase.account][purchase.item, default: 0] += 1
         }
-        var reviewedOn = [[Int]](repeating: [Int](repeating: 0, count: horizon), count: problem.accountCount)
+        var reviewedOn = [[Int: Int]](repeating: [:], count: problem.accountCount)
         for review in problem.completedReviews where review.day >= 0 && review.day < horizon {
-            reviewedOn[review.account][review.day] += 1
+            reviewedOn[review.account][review.day, default: 0] += 1
         }
         self.itemHistory = itemHistory
 
@@ -56,8 +70,8 @@ struct BoundAccounts {
         var purchasePrefix: [[Int]] = []
         var itemPrefix: [[Int]] = []
         var reviewCap: [[Int]] = []
-        var canBuy: [[Bool]] = []
-        var canReview: [[Bool]] = []
+        var buyRuns: [[Int]] = []
+        var reviewRuns: [[Int]] = []
         var window: [(days: Int, hard: Int)?] = []
         var lastReviewDay: [[Int]] = []
         var reviewsBefore: [[Int]] = []
@@ -72,11 +86,20 @@ struct BoundAccounts {
             return result
         }
         let anyItemAllowed = problem.sameItemPerDay > 0 && problem.sameItemTotal > 0
+        // Scratch for one account over the whole horizon.
+        var buy = [Bool](repeating: false, count: horizon)
+        var review = [Bool](repeating: false, count: horizon)
         for a in 0..<problem.accountCount {
             let available = problem.available[a]
-            let days = (0..<horizon).map { d in
-                available[d] ? max(0, min(problem.dailyLimit[a], unlimited) - boughtOn[a][d]) : 0
+            let bought = boughtOn[a]
+            let reviewed = reviewedOn[a]
+            func purchaseCap(_ d: Int) -> Int {
+                available[d] ? max(0, min(problem.dailyLimit[a], unlimited) - (bought[d] ?? 0)) : 0
             }
+            func reviewCapacity(_ d: Int) -> Int {
+                available[d] ? max(0, problem.reviewsPerDay - (reviewed[d] ?? 0)) : 0
+            }
+            let days = (0..<span).map(purchaseCap)
             let itemDays = days.map { min($0, problem.sameItemPerDay) }
             var win: (days: Int, hard: Int)?
             if let rolling = problem.rolling[a], let hard = rolling.hard, rolling.days > 0 {
@@ -87,12 +110,10 @@ struct BoundAccounts {
             dayCap.append(days)
             purchasePrefix.append(prefix(days, win, history))
             itemPrefix.append(prefix(itemDays, win, history))
-            let reviews = (0..<horizon).map { d in
-                available[d] ? max(0, problem.reviewsPerDay - reviewedOn[a][d]) : 0
-            }
+            let reviews = (0..<span).map(reviewCapacity)
             reviewCap.append(reviews)
-            var before = [Int](repeating: 0, count: horizon + 1)
-            for d in 0..<horizon { before[d + 1] = before[d] + min(reviews[d], ceiling) }
+            var before = [Int](repeating: 0, count: span + 1)
+            for d in 0..<span { before[d + 1] = before[d] + min(reviews[d], ceiling) }
             reviewsBefore.append(before)
             var last = -1
             lastReviewDay.append(reviews.indices.map { d in
@@ -100,15 +121,19 @@ struct BoundAccounts {
                 return last
             })
             let blocked = Self.windowBlocked(win, history: history, horizon: horizon)
-            canBuy.append((0..<horizon).map { d in anyItemAllowed && days[d] > 0 && !blocked[d] })
-            canReview.append(reviewCap[a].map { $0 > 0 })
+            for d in 0..<horizon {
+                buy[d] = anyItemAllowed && purchaseCap(d) > 0 && !blocked[d]
+                review[d] = reviewCapacity(d) > 0
+            }
+            buyRuns.append(DayRuns.runs(buy))
+            reviewRuns.append(DayRuns.runs(review))
         }
         self.dayCap = dayCap
         self.purchasePrefix = purchasePrefix
         self.itemPrefix = itemPrefix
         self.reviewCap = reviewCap
-        self.canBuy = canBuy
-        self.canReview = canReview
+        self.buyRuns = buyRuns
+        self.reviewRuns = reviewRuns
         self.window = window
         self.lastReviewDay = lastReviewDay
         self.reviewsBefore = reviewsBefore
@@ -117,10 +142,11 @@ struct BoundAccounts {
 
     var accountCount: Int { dayCap.count }
 
-    /// Pending reviews `a` may make on days `from...through` (capped as `reviewsBefore`).
+    /// Pending reviews `a` may make on days `from...through` (capped as `reviewsBefore`); days
+    /// past the tables' window count as none (callers stay within it).
     func reviews(_ a: Int, from lo: Int, through hi: Int) -> Int {
         let lo = max(0, lo)
-        let hi = min(horizon - 1, hi)
+        let hi = min(days - 1, hi)
         return hi < lo ? 0 : reviewsBefore[a][hi + 1] - reviewsBefore[a][lo]
     }
 

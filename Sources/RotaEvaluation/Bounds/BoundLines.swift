@@ -35,32 +35,38 @@ struct BoundLines {
 
     init(_ problem: PlanningProblem, accounts: BoundAccounts) {
         let horizon = problem.horizon
-        // Accounts with the same buy and review days share their "next day" tables.
-        var signatureOf: [[Bool]: Int] = [:]
-        var nextBuy: [[Int]] = []
-        var nextReview: [[Int]] = []
+        // Accounts with the same buy and review days share their runs.
+        var signatureOf: [[Int]: Int] = [:]
+        var buyRuns: [[Int]] = []
+        var reviewRuns: [[Int]] = []
         var signature = [Int](repeating: 0, count: accounts.accountCount)
         for a in 0..<accounts.accountCount {
-            let key = accounts.canBuy[a] + accounts.canReview[a]
+            // Run bounds are ≥ 0, so -1 separates the two lists unambiguously.
+            let key = accounts.buyRuns[a] + [-1] + accounts.reviewRuns[a]
             if let s = signatureOf[key] {
                 signature[a] = s
             } else {
-                signatureOf[key] = nextBuy.count
-                signature[a] = nextBuy.count
-                nextBuy.append(Self.nextTrue(accounts.canBuy[a]))
-                nextReview.append(Self.nextTrue(accounts.canReview[a]))
+                signatureOf[key] = buyRuns.count
+                signature[a] = buyRuns.count
+                buyRuns.append(accounts.buyRuns[a])
+                reviewRuns.append(accounts.reviewRuns[a])
             }
+        }
+        /// The first day `≥ day` on which signature `s` may buy (review), or `horizon`.
+        func nextBuy(_ s: Int, _ day: Int) -> Int { DayRuns.next(in: buyRuns[s], from: day, horizon: horizon) }
+        func nextReview(_ s: Int, _ day: Int) -> Int {
+            DayRuns.next(in: reviewRuns[s], from: day, horizon: horizon)
         }
         /// (earliest purchase, earliest review) over the given tables, or nil.
         func earliest(from first: Int, lag: Int, tables: some Sequence<Int>) -> (Int, Int)? {
             var best: (Int, Int)?
             guard first < horizon else { return nil }
             for s in tables {
-                let p = nextBuy[s][first]
+                let p = nextBuy(s, first)
                 guard p < horizon else { continue }
                 let t = max(0, p + lag)
                 guard t < horizon else { continue }
-                let r = nextReview[s][t]
+                let r = nextReview(s, t)
                 guard r < horizon else { continue }
                 best = (min(best?.0 ?? p, p), min(best?.1 ?? r, r))
             }
@@ -118,18 +124,18 @@ struct BoundLines {
                             tables: (0..<accounts.accountCount).lazy.filter { !excluded.contains($0) }.map { signature[$0] })
                         perItem[GroupKey(item: item, first: first, lag: lag)] = found
                     } else {
-                        found = earliest(from: first, lag: lag, tables: 0..<nextBuy.count)
+                        found = earliest(from: first, lag: lag, tables: 0..<buyRuns.count)
                     }
                 } else if let cached = generic[key] {
                     found = cached
                 } else {
-                    found = earliest(from: first, lag: lag, tables: 0..<nextBuy.count)
+                    found = earliest(from: first, lag: lag, tables: 0..<buyRuns.count)
                     generic[key] = found
                 }
             case .review(let account, let purchaseDay):
                 let t = max(0, purchaseDay + lag)
                 if t < horizon, account < accounts.accountCount {
-                    let r = nextReview[signature[account]][t]
+                    let r = nextReview(signature[account], t)
                     if r < horizon { found = (purchaseDay, r) }
                 }
             }
@@ -144,15 +150,6 @@ struct BoundLines {
         }
         self.possible = possible
         self.impossible = impossible
-    }
-
-    /// `result[d]`: the first day `≥ d` where `flags` is true, or `flags.count` when none.
-    static func nextTrue(_ flags: [Bool]) -> [Int] {
-        var result = [Int](repeating: flags.count, count: flags.count + 1)
-        for d in stride(from: flags.count - 1, through: 0, by: -1) {
-            result[d] = flags[d] ? d : result[d + 1]
-        }
-        return result
     }
 }
 

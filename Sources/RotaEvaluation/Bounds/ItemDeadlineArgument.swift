@@ -54,7 +54,8 @@ struct ItemDeadlineArgument: DropArgument {
         guard makespan > 0, makespan <= horizon, !groups.isEmpty else { return late }
         let total = sameItemTotal
         let capacity = PurchaseDeadlineArgument.capacity(
-            accounts.itemPrefix, accounts: accounts, makespan: makespan, horizon: horizon) { _, value in min(value, total) }
+            accounts.itemPrefix, accounts: accounts, makespan: makespan, horizon: accounts.days
+        ) { _, value in min(value, total) }
         /// What `a` adds to `capacity[day]`, before the `sameItemPerAccount` cap.
         func share(_ a: Int, day: Int) -> Int {
             let lastReview = accounts.lastReviewDay[a][makespan - 1]

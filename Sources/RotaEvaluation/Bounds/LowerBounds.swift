@@ -28,12 +28,49 @@ public enum LowerBounds {
     /// Cost: O(accounts × days) tables and O(line groups × distinct accounts) earliest days, then
     /// O(lines + accounts × days + releases × lags) per check, with O(log days) checks per
     /// argument. Never traps on odd input (empty horizon, no accounts, absurd caps or lags).
+    ///
+    /// Long horizons: the tables only cover a window of days `0 ..< D` (`BoundAccounts`), with
+    /// `D` from the latest earliest review, doubled while some argument still proves a drop at
+    /// `D - 1`. Every argument reads only days before the makespan `M` it is asked about, so for
+    /// `M < D` it answers as over the whole horizon (with lags ≥ 0, all its deadlines are before
+    /// `M`, and `drops` at later days only meets more capacity). Once every argument proves no
+    /// drop at `D - 1`, it proves none at the horizon either (`drops` never increases with `M`),
+    /// so `E = 0`, and each bisection's answer is at most `D - 1`: the result is the one over the
+    /// whole horizon, at O(accounts × D) memory. Otherwise (drops at every window, negative
+    /// lags) the whole horizon is used. `windowFrom`: horizons from this many days on try windows.
     public static func compute(_ problem: PlanningProblem) -> MakespanBound {
+        compute(problem, windowFrom: 1_024)
+    }
+
+    static func compute(_ problem: PlanningProblem, windowFrom: Int) -> MakespanBound {
         let horizon = problem.horizon
-        let accounts = BoundAccounts(problem)
-        let lines = BoundLines(problem, accounts: accounts)
+        guard horizon >= windowFrom, horizon > 2 else { return compute(problem, accounts: BoundAccounts(problem)) }
+        let lines = BoundLines(problem, accounts: BoundAccounts(problem, days: 0))
         let deadlines = ReviewDeadlines(lines, horizon: horizon)
-        let arguments: [any DropArgument] = [
+        let history = lines.lastCompletedReview.map { max(0, $0 + 1) } ?? 0
+        // With no line left out, the latest earliest review bounds the makespan (`line`).
+        let lineBound = lines.possible.map(\.earliestReview).max().map { $0 + 1 } ?? 0
+        if lines.possible.allSatisfy({ $0.lag >= 0 }) {
+            var window = max(64, 2 * (max(history, lineBound) + 1))
+            while window < horizon {
+                let accounts = BoundAccounts(problem, days: window)
+                let arguments = Self.arguments(problem, lines: lines, accounts: accounts, deadlines: deadlines)
+                if arguments.allSatisfy({ $0.drops(makespan: window - 1) == 0 }) {
+                    return bound(
+                        lines: lines, arguments: arguments, history: history, drops: 0, lineBound: lineBound,
+                        highest: window - 1, dropsAtHorizon: arguments.map { _ in 0 })
+                }
+                window *= 2
+            }
+        }
+        return compute(problem, accounts: BoundAccounts(problem))
+    }
+
+    /// The capacity arguments over `accounts`' tables.
+    private static func arguments(
+        _ problem: PlanningProblem, lines: BoundLines, accounts: BoundAccounts, deadlines: ReviewDeadlines
+    ) -> [any DropArgument] {
+        [
             PurchaseDeadlineArgument(lines: lines, accounts: accounts, deadlines: deadlines),
             ItemDeadlineArgument(
                 lines: lines, accounts: accounts, deadlines: deadlines, sameItemTotal: problem.sameItemTotal),
@@ -43,28 +80,42 @@ public enum LowerBounds {
                 lineCount: problem.lineCount),
             FixedReviewArgument(lines: lines, accounts: accounts, deadlines: deadlines, problem: problem),
         ]
+    }
 
-        var parts: [String: Int] = ["unscheduled.impossible": lines.impossible]
-        var drops = 0
-        for argument in arguments {
-            let d = argument.drops(makespan: horizon)
-            parts["unscheduled.\(argument.name)"] = d
-            drops = max(drops, d)
-        }
-
+    /// The bound over the whole horizon (`accounts` covers every day).
+    private static func compute(_ problem: PlanningProblem, accounts: BoundAccounts) -> MakespanBound {
+        let horizon = problem.horizon
+        let lines = BoundLines(problem, accounts: accounts)
+        let deadlines = ReviewDeadlines(lines, horizon: horizon)
+        let arguments = Self.arguments(problem, lines: lines, accounts: accounts, deadlines: deadlines)
+        let dropsAtHorizon = arguments.map { $0.drops(makespan: horizon) }
+        let drops = dropsAtHorizon.max() ?? 0
         let history = lines.lastCompletedReview.map { max(0, $0 + 1) } ?? 0
-        parts["makespan.history"] = history
         var lineBound = 0
         if lines.possible.count > drops {
             let reviews = lines.possible.map(\.earliestReview).sorted(by: >)
             lineBound = reviews[drops] + 1
         }
+        return bound(
+            lines: lines, arguments: arguments, history: history, drops: drops, lineBound: lineBound,
+            highest: horizon, dropsAtHorizon: dropsAtHorizon)
+    }
+
+    /// Assembles the bound: each argument's smallest `M` in `lineBound ... highest` with
+    /// `drops(M) ≤ drops` (`highest` passes for every argument).
+    private static func bound(
+        lines: BoundLines, arguments: [any DropArgument], history: Int, drops: Int, lineBound: Int, highest: Int,
+        dropsAtHorizon: [Int]
+    ) -> MakespanBound {
+        var parts: [String: Int] = ["unscheduled.impossible": lines.impossible]
+        for (argument, d) in zip(arguments, dropsAtHorizon) { parts["unscheduled.\(argument.name)"] = d }
+        parts["makespan.history"] = history
         parts["makespan.line"] = lineBound
         var makespan = max(history, lineBound)
         for argument in arguments {
-            // drops(horizon) ≤ E by the choice of E, and drops(M) ≥ late(M) > E below `lineBound`.
+            // drops(highest) ≤ E by the choice of E, and drops(M) ≥ late(M) > E below `lineBound`.
             var lo = lineBound
-            var hi = horizon
+            var hi = highest
             while lo < hi {
                 let mid = lo + (hi - lo) / 2
                 if argument.drops(makespan: mid) <= drops { hi = mid } else { lo = mid + 1 }

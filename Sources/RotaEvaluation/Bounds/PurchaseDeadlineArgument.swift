@@ -35,14 +35,15 @@ struct PurchaseDeadlineArgument: DropArgument {
         let late = deadlines.late(makespan)
         let horizon = deadlines.horizon
         guard makespan > 0, makespan <= horizon, !purchases.isEmpty else { return late }
-        var due = [Int](repeating: 0, count: horizon)
+        // Deadlines are before `makespan`, within the tables' window (see `LowerBounds.compute`).
+        var due = [Int](repeating: 0, count: accounts.days)
         for line in purchases where line.review < makespan {
             // A line reviewable before `makespan` has a deadline ≥ its earliest purchase ≥ 0.
             let deadline = deadlines.purchaseDeadline(lag: line.lag, makespan: makespan)
             if deadline >= 0 { due[deadline] += 1 }
         }
         let capacity = Self.capacity(
-            accounts.purchasePrefix, accounts: accounts, makespan: makespan, horizon: horizon) { _, value in value }
+            accounts.purchasePrefix, accounts: accounts, makespan: makespan, horizon: accounts.days) { _, value in value }
         var excess = 0
         var count = 0
         for d in due.indices {

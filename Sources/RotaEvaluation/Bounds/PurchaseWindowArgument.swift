@@ -31,7 +31,8 @@ struct PurchaseWindowArgument: DropArgument {
 
     init(lines: BoundLines, accounts: BoundAccounts, deadlines: ReviewDeadlines) {
         self.deadlines = deadlines
-        let horizon = deadlines.horizon
+        // The tables' window: every deadline asked about is before it.
+        let horizon = accounts.days
         let purchases = lines.possible.filter(\.needsPurchase)
         releases = Array(Set(purchases.map(\.earliestPurchase))).sorted()
         lags = Array(Set(purchases.map(\.lag))).sorted()

@@ -18,10 +18,10 @@ struct ReviewWindowArgument: DropArgument {
     init(accounts: BoundAccounts, deadlines: ReviewDeadlines, reviewsPerDay: Int, lineCount: Int) {
         self.deadlines = deadlines
         limited = reviewsPerDay < PlanningProblem.unlimited
-        var before = [Int](repeating: 0, count: deadlines.horizon + 1)
+        var before = [Int](repeating: 0, count: accounts.days + 1)
         if limited {
             let ceiling = lineCount + 1
-            for d in 0..<deadlines.horizon {
+            for d in 0..<accounts.days {
                 var sum = 0
                 for caps in accounts.reviewCap { sum += min(caps[d], ceiling) }
                 before[d + 1] = before[d] + min(sum, ceiling)

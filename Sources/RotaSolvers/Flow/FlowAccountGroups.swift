@@ -10,7 +10,8 @@ struct FlowAccountGroups: Sendable {
     let groups: [FlowAccountGroup]
     /// Group indices by day.
     let groupsOnDay: [[Int]]
-    /// The group of each account on each day it can purchase (`-1` when it cannot).
+    /// The group of each account on each day it can purchase (`-1` when it cannot), for days
+    /// before the makespan (later days, beyond each array, have none).
     let groupOf: [[Int]]
 
     /// Groups for every day, for plans whose reviews are all before `makespan` (later review
@@ -22,7 +23,9 @@ struct FlowAccountGroups: Sendable {
         let horizon = problem.horizon
         var groups: [FlowAccountGroup] = []
         var groupsOnDay = [[Int]](repeating: [], count: horizon)
-        var groupOf = [[Int]](repeating: [Int](repeating: -1, count: horizon), count: problem.accountCount)
+        // Days from the makespan on hold no group: only days before it are stored.
+        var groupOf = [[Int]](
+            repeating: [Int](repeating: -1, count: min(horizon, max(0, makespan))), count: problem.accountCount)
         for d in 0..<min(horizon, max(0, makespan)) {
             var byKey: [Key: Int] = [:]
             for a in 0..<problem.accountCount where demand.calendar.isAvailable(a, on: d) {

@@ -3,19 +3,14 @@ import RotaCore
 /// Per account, the first day it is available on or after each day: where a review lands.
 struct FlowCalendar: Sendable {
     let horizon: Int
-    /// `next[a][d]`, d in 0...horizon: the first available day ≥ d, or `horizon` when none.
-    private let next: [[Int]]
+    /// `runs[a]`: the days of the horizon `a` is available, as ascending runs `[start, end)`
+    /// flattened (as `DayRuns.buyRuns`): O(days off) per account, not O(horizon).
+    private let runs: [[Int]]
 
     init(_ problem: PlanningProblem) {
         horizon = problem.horizon
-        next = problem.available.map { days in
-            var next = [Int](repeating: problem.horizon, count: problem.horizon + 1)
-            var upcoming = problem.horizon
-            for d in stride(from: problem.horizon - 1, through: 0, by: -1) {
-                if d < days.count, days[d] { upcoming = d }
-                next[d] = upcoming
-            }
-            return next
+        runs = problem.available.map { days in
+            DayRuns.runs(Array(days.prefix(problem.horizon)))
         }
     }
 
@@ -23,7 +18,7 @@ struct FlowCalendar: Sendable {
     /// nil when there is none before the horizon.
     func firstAvailable(_ account: Int, from day: Int) -> Int? {
         guard day < horizon else { return nil }
-        let d = next[account][max(0, day)]
+        let d = DayRuns.next(in: runs[account], from: max(0, day), horizon: horizon)
         return d < horizon ? d : nil
     }
 
@@ -36,6 +31,6 @@ struct FlowCalendar: Sendable {
 
     /// Whether `account` works on `day` (a day of the horizon).
     func isAvailable(_ account: Int, on day: Int) -> Bool {
-        day >= 0 && day < horizon && next[account][day] == day
+        day >= 0 && day < horizon && DayRuns.next(in: runs[account], from: day, horizon: horizon) == day
     }
 }

@@ -25,8 +25,9 @@ struct FlowDemand: Sendable {
     let itemHistoryAccounts: [Set<Int>]
 
     /// Per account and day, a cap on new purchases that keeps every window of the account's
-    /// hard rolling cap (nil: no such cap applied).
-    let spreadCap: [[Int]]?
+    /// hard rolling cap (nil: no such cap applied): `days[d]` for the days listed, `after` for
+    /// every later day (no completed purchase shares a window with them).
+    let spreadCap: [(days: [Int], after: Int)]?
 
     /// The demand of `problem`; with `spreadingRollingCaps`, each account's new purchases are
     /// also capped per day so that no window of its hard rolling cap can be exceeded: a
@@ -80,13 +81,13 @@ struct FlowDemand: Sendable {
     /// `(hard − h) / min(length, horizon)`, rounded down, where h is the most completed
     /// purchases in any window holding the day. A window holds at most `min(length, horizon)`
     /// plan days, each capped by at most `(hard − its history) / min(length, horizon)`.
-    private static func spreadCaps(_ problem: PlanningProblem) -> [[Int]] {
+    private static func spreadCaps(_ problem: PlanningProblem) -> [(days: [Int], after: Int)] {
         let horizon = problem.horizon
         var history = [[Int]](repeating: [], count: problem.accountCount)
         for purchase in problem.completedPurchases { history[purchase.account].append(purchase.day) }
         return (0..<problem.accountCount).map { a in
             guard let rolling = problem.rolling[a], let hard = rolling.hard, rolling.days >= 1, horizon > 0 else {
-                return [Int](repeating: PlanningProblem.unlimited, count: horizon)
+                return ([], PlanningProblem.unlimited)
             }
             let days = history[a].sorted()
             let length = rolling.days
@@ -96,12 +97,16 @@ struct FlowDemand: Sendable {
                 let last = overflow ? Int.max : end
                 return days.count { $0 >= start && $0 <= last }
             }
-            return (0..<horizon).map { d in
+            // From `last + length` on, no window holding a day holds a completed purchase.
+            let (reach, overflow) = (days.last ?? -1).addingReportingOverflow(length)
+            let listed = days.isEmpty ? 0 : overflow ? horizon : min(horizon, max(0, reach))
+            let capped = (0..<listed).map { d in
                 // The fullest window holding d starts on d or on a purchase day before it.
                 var most = count(from: d)
                 for p in days where p < d && p > d - length { most = max(most, count(from: p)) }
                 return max(0, hard - most) / span
             }
+            return (capped, max(0, hard) / span)
         }
     }
 
@@ -114,7 +119,10 @@ struct FlowDemand: Sendable {
     /// Purchases `account` may still make on `day` under its daily limit.
     func dayRoom(_ account: Int, _ day: Int) -> Int {
         let room = max(0, problem.dailyLimit[account] - purchasesOn[account][day])
-        return spreadCap.map { min(room, $0[account][day]) } ?? room
+        return spreadCap.map { caps in
+            let cap = caps[account]
+            return min(room, day < cap.days.count ? cap.days[day] : cap.after)
+        } ?? room
     }
 
     /// Purchases of `item` that `account` may still make under the whole-plan same-item cap.

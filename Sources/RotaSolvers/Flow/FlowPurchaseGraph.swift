@@ -112,7 +112,7 @@ struct FlowPurchaseGraph {
                     let pair = graph.addNode()
                     graph.addArc(item, pair, upper: room)
                     for d in firstDay...lastDay {
-                        let g = groups.groupOf[a][d]
+                        let g = d < groups.groupOf[a].count ? groups.groupOf[a][d] : -1
                         guard g >= 0, let review = groups.groups[g].reviewDays[stream.lagIndex],
                             let (node, upper) = target(g, stream.item, carrying: size)
                         else { continue }
