@@ -12,7 +12,7 @@ public struct Baseline: Hashable, Sendable {
     public var objective: Objective
     /// Search nodes every solver was given (`SolveOptions.nodeLimit`); never a time limit.
     public var nodeLimit: Int
-    /// Solvers that are not property-tested heuristics only ran on instances up to this many lines.
+    /// Search solvers (`needsSearchLimit`) only ran on instances up to this many lines.
     public var searchMaxLines: Int
     /// The folder of the instance files, as given when the baseline was made.
     public var instances: String

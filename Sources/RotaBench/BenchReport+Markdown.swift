@@ -75,7 +75,7 @@ extension BenchReport {
             return time + (b.maxLines.map { ", at most \(Self.count($0)) lines" } ?? "")
         }
         var parts = [
-            "property-tested heuristics \(text(suite.heuristicBudget))", "other solvers \(text(suite.searchBudget))",
+            "solvers that finish on their own \(text(suite.heuristicBudget))", "other solvers \(text(suite.searchBudget))",
         ]
         for name in suite.overrides.keys.sorted() {
             if let b = suite.overrides[name] { parts.append("\(name) \(text(b))") }

@@ -8,7 +8,7 @@ import Rota
 public struct BenchSuite: Sendable {
     public var name: String
     public var instances: [BenchInstance]
-    /// Budget of the catalog's property-tested solvers (fast heuristics that run on every instance).
+    /// Budget of the catalog's solvers that finish on their own (the heuristics, flow and auto).
     public var heuristicBudget: SolverBudget
     /// Budget of every other solver (exact and search-based ones).
     public var searchBudget: SolverBudget
@@ -35,7 +35,7 @@ public struct BenchSuite: Sendable {
 
     /// The budget of `entry` in this suite.
     public func budget(for entry: SolverCatalog.Entry) -> SolverBudget {
-        overrides[entry.name] ?? (entry.isPropertyTested ? heuristicBudget : searchBudget)
+        overrides[entry.name] ?? (entry.needsSearchLimit ? searchBudget : heuristicBudget)
     }
 
     /// `auto` runs as `rota solve` runs it by default: no limit (a limit would also send it

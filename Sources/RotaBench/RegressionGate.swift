@@ -45,8 +45,8 @@ public struct RegressionGate: Sendable {
             findings: findings, newSolvers: newSolvers, objective: objective, nodeLimit: baseline.nodeLimit)
     }
 
-    /// A fresh baseline: every solver on every `*.json` of `directory` (solvers that are not
-    /// property-tested heuristics only up to `searchMaxLines` lines). Fails when a plan is
+    /// A fresh baseline: every solver on every `*.json` of `directory` (search solvers,
+    /// `needsSearchLimit`, only up to `searchMaxLines` lines). Fails when a plan is
     /// infeasible or a solver throws, so a broken solver never becomes the reference.
     public func makeBaseline(
         instancesDirectory directory: String, nodeLimit: Int, searchMaxLines: Int, objective: Objective = .default,
@@ -65,7 +65,7 @@ public struct RegressionGate: Sendable {
             let lines = instance.orders.reduce(0) { $0 + $1.lines.count }
             let digest = InstanceDigest.of(instance)
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            for solver in solvers where solver.isPropertyTested || lines <= searchMaxLines {
+            for solver in solvers where !solver.needsSearchLimit || lines <= searchMaxLines {
                 let outcome: Outcome
                 do {
                     outcome = try Self.solve(instance, with: solver, nodeLimit: nodeLimit)
@@ -139,10 +139,10 @@ public struct RegressionGate: Sendable {
         var metrics: PlanMetrics
     }
 
-    /// Solves as a user would: the property-tested solvers with their defaults (deterministic
+    /// Solves as a user would: the solvers that finish on their own with their defaults (deterministic
     /// on their own; `auto` bounds its MIP by nodes), search solvers with the `nodeLimit` work limit.
     static func solve(_ instance: Instance, with entry: SolverCatalog.Entry, nodeLimit: Int) throws -> Outcome {
-        let options = entry.isPropertyTested ? SolveOptions() : SolveOptions(nodeLimit: nodeLimit)
+        let options = entry.needsSearchLimit ? SolveOptions(nodeLimit: nodeLimit) : SolveOptions()
         let context = SolveContext(PlanningProblem(instance), options: options)
         let finished = PlanFinisher.finish(try entry.make().solve(in: context), in: context)
         return Outcome(

@@ -14,7 +14,7 @@ struct BenchCommand: ParsableCommand {
             minutes on two cores). Generated instances come from family and seed at run time \
             (see rota generate --list). Every solver of `rota solvers` runs, so new solvers are \
             benchmarked without changing the suite; each has a time limit and a size cap \
-            (property-tested heuristics: no cap), and a run over the cap is listed as skipped.
+            (solvers that finish on their own: no cap), and a run over the cap is listed as skipped.
 
             Every run has a process of its own (rota bench-run), so its peak memory (VmHWM, \
             the peak resident set) is its own; --in-process runs everything here instead \

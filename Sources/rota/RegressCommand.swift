@@ -22,8 +22,8 @@ struct RegressCommand: ParsableCommand {
             entry are listed and do not fail the gate.
 
             --update makes the baseline anew: every solver on every *.json of --instances (by \
-            default the baseline's folder, else instances/bench); solvers other than the \
-            property-tested heuristics only on instances up to --max-lines lines. It refuses \
+            default the baseline's folder, else instances/bench); search solvers \
+            (the MIP) only on instances up to --max-lines lines. It refuses \
             to write a baseline with an invalid plan. Commit the file with the change that \
             explains it.
 

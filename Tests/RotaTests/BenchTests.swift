@@ -58,8 +58,8 @@ import Testing
 
     @Test func budgetsFollowTheCatalogFlag() throws {
         var suite = Self.suite([], heuristics: SolverBudget(timeLimit: 9), others: SolverBudget(timeLimit: 3, maxLines: 10))
-        let heuristic = try #require(SolverCatalog.entries.first { $0.isPropertyTested })
-        let other = SolverCatalog.Entry(name: "slow", summary: "", make: { GreedySolver() }, isPropertyTested: false)
+        let heuristic = try #require(SolverCatalog.entries.first { !$0.needsSearchLimit })
+        let other = SolverCatalog.Entry(name: "slow", summary: "", make: { GreedySolver() }, needsSearchLimit: true)
         #expect(suite.budget(for: heuristic).timeLimit == 9)
         #expect(suite.budget(for: other) == SolverBudget(timeLimit: 3, maxLines: 10))
         suite.overrides["slow"] = SolverBudget(timeLimit: 1)

@@ -137,16 +137,16 @@ import Testing
     }
 
     /// Every catalog solver's plan is valid on the small families, and never beats the bound.
-    /// Solvers that are not property-tested heuristics get a node and time limit here.
+    /// Search solvers (`needsSearchLimit`) get a node and time limit here.
     @Test(arguments: SolverCatalog.entries.map(\.name))
     func everySolverMakesValidPlans(_ solver: String) throws {
         let entry = try #require(SolverCatalog.entries.first { $0.name == solver })
         var cases: [(InstanceFamily, UInt64)] = [(.seed, 1), (.tight, 1), (.resched, 1), (.small, 1)]
         cases += (1...5).map { (.tiny, UInt64($0)) }
-        if entry.isPropertyTested {
+        if !entry.needsSearchLimit {
             cases += [(.seed, 2), (.tight, 2), (.tight, 3), (.resched, 2), (.resched, 3), (.small, 2), (.medium, 1)]
         }
-        let options = entry.isPropertyTested ? SolveOptions() : SolveOptions(timeLimit: 2, nodeLimit: 100)
+        let options = entry.needsSearchLimit ? SolveOptions(timeLimit: 2, nodeLimit: 100) : SolveOptions()
         for (family, seed) in cases {
             let instance = family.generate(seed: seed)
             let outcome = try Planner().plan(instance, with: entry.make(), options: options)

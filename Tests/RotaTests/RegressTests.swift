@@ -86,13 +86,13 @@ import Testing
         #expect(report.summary == "\(baseline.entries.count) plans: \(baseline.entries.count) equal")
     }
 
-    /// Search solvers get the node limit; property-tested ones run with their defaults (no
+    /// Search solvers get the node limit; the others run with their defaults (no
     /// limit at all: `auto` would otherwise run every MIP stage); never a time limit.
     @Test func solvesWithTheNodeLimitAndNeverATimeLimit() throws {
         let folder = try Folder([(.tiny, 1)])
         let probe = OptionsProbe()
         var search = Self.entry("search") { ProbingSolver(probe: probe) }
-        search.isPropertyTested = false
+        search.needsSearchLimit = true
         let gate = RegressionGate(solvers: [search])
         let baseline = try gate.makeBaseline(instancesDirectory: folder.path, nodeLimit: 77, searchMaxLines: 100)
         _ = gate.check(baseline)
@@ -179,7 +179,7 @@ import Testing
 
     @Test func searchSolversAreCappedByLines() throws {
         let folder = try Folder([(.tiny, 1), (.small, 1)])
-        let slow = SolverCatalog.Entry(name: "slow", summary: "", make: { GreedySolver() }, isPropertyTested: false)
+        let slow = SolverCatalog.Entry(name: "slow", summary: "", make: { GreedySolver() }, needsSearchLimit: true)
         let gate = RegressionGate(solvers: [Self.entry("greedy") { GreedySolver() }, slow])
         let baseline = try gate.makeBaseline(instancesDirectory: folder.path, nodeLimit: 10, searchMaxLines: 100)
         #expect(baseline.entries.map { "\($0.instance)/\($0.solver)" } == ["small-1.json/greedy", "tiny-1.json/greedy", "tiny-1.json/slow"])
