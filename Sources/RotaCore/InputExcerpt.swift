@@ -12,24 +12,12 @@ public enum InputExcerpt {
         return escaped(head + "…") + " (\(count) characters)"
     }
 
-    /// `text` as a JSON string literal, escaped as rota's JSON writer escapes it (`\"`, `\\`,
-    /// `\n`, `\r`, `\t`, other control characters as `\u00XX`), and DEL as `\u007f`.
+    /// `text` as a JSON string literal, escaped as rota's JSON writer escapes it, and DEL as
+    /// `\u007f`.
     private static func escaped(_ text: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = [UInt8(ascii: "\"")]
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 2)
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x00..<0x20, 0x7F: out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
-            default: out.append(b)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONEscaping.append(text, to: &out, escapingDelete: true)
         return String(decoding: out, as: UTF8.self)
     }
 

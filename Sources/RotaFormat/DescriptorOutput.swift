@@ -27,22 +27,13 @@ public enum DescriptorOutput {
             let code = errno
             if code == EINTR { continue }
             if code == EAGAIN || code == EWOULDBLOCK, waitUntilWritable(fd) { continue }
-            throw OutputError(file: label, message: "cannot write: \(describe(code))")
+            throw OutputError(file: label, message: "cannot write: \(POSIXErrorText.describe(code))")
         }
     }
 
     /// Makes writes to a pipe without a reader fail with EPIPE rather than end the process.
     public static func ignoreBrokenPipes() {
         signal(SIGPIPE, SIG_IGN)
-    }
-
-    /// The reason for a failed write, in words that fit a descriptor.
-    private static func describe(_ code: Int32) -> String {
-        switch code {
-        case EPIPE: "broken pipe (nothing reads it any more)"
-        case EBADF: "not open for writing (closed)"
-        default: POSIXErrorText.describe(code)
-        }
     }
 
     /// Waits until `fd` takes more bytes; false when it cannot be waited for.

@@ -16,6 +16,8 @@ enum POSIXErrorText {
         case ENOTDIR: return "a part of the path is not a directory"
         case ENOSPC: return "no space left on the device"
         case EROFS: return "read-only file system"
+        case EPIPE: return "broken pipe (nothing reads it any more)"
+        case EBADF: return "not open (closed)"
         default:
             guard let text = strerror(code) else { return "system error \(code)" }
             return String(cString: text)

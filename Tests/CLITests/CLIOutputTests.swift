@@ -156,7 +156,7 @@ import Testing
         for arguments in try Self.printingCommands(dir) {
             let result = try RedirectedRun.run(arguments, stdout: .closed)
             #expect(result.exitStatus == 2, "\(arguments): \(result)")
-            #expect(result.stderr.hasSuffix("rota: error: <stdout>: cannot write: not open for writing (closed)\n"), "\(arguments): \(result)")
+            #expect(result.stderr.hasSuffix("rota: error: <stdout>: cannot write: not open (closed)\n"), "\(arguments): \(result)")
         }
         // Files the command opens do not take the closed descriptor's number.
         let plan = dir.path("closed.json")

@@ -114,7 +114,7 @@ import Testing
         close(ends[1])
         let readOnly = open("/dev/zero", O_RDONLY)
         defer { close(readOnly) }
-        #expect(throws: OutputError(file: "<closed>", message: "cannot write: not open for writing (closed)")) {
+        #expect(throws: OutputError(file: "<closed>", message: "cannot write: not open (closed)")) {
             try DescriptorOutput.write([1], to: readOnly, label: "<closed>")
         }
         // Nothing to write is no write at all.

@@ -166,6 +166,14 @@ import Testing
         #expect(InputExcerpt.quoted("a\nb") == #""a\nb""#)
     }
 
+    /// Messages quote values as the writer writes JSON strings, and DEL as well, so no control
+    /// character reaches a terminal; the writer itself leaves DEL as it is (valid JSON).
+    @Test func quotingEscapesEveryControlCharacter() {
+        let text = "q\"b\\t\tc\u{01}d\u{7F}é"
+        #expect(InputExcerpt.quoted(text) == #""q\"b\\t\tc\u0001d\u007fé""#)
+        #expect(JSONWriter.quoted(text) == "\"q\\\"b\\\\t\\tc\\u0001d\u{7F}é\"")
+    }
+
     @Test func longNumbersAreCut() {
         let text = "{\"start\": 1" + String(repeating: "0", count: 5000) + "}"
         let errors = FormatSupport.instanceErrors(text)
