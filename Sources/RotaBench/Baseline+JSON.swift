@@ -4,7 +4,7 @@ import RotaEvaluation
 
 extension Baseline {
     /// The baseline's document, entries in their order.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             (key: "format", value: .string(Self.formatTag)),
             (key: "objective", value: .string(objective.text)),
@@ -18,10 +18,10 @@ extension Baseline {
     }
 
     /// Pretty, deterministic JSON.
-    public var encoded: [UInt8] { JSONWriter.write(jsonValue) }
+    package var encoded: [UInt8] { JSONWriter.write(jsonValue) }
 
     /// Reads a baseline; every problem is reported with its JSON path.
-    public static func decode(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Baseline {
+    package static func decode(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Baseline {
         let document = try RotaJSON.parse(bytes, file: file)
         var problems: [InputError] = []
         func problem(_ path: String, _ message: String) { problems.append(InputError(file: file, path: path, message: message)) }
@@ -58,7 +58,7 @@ extension Baseline {
     }
 
     /// Reads a baseline file (within `InputLimit`, refused at once when it cannot be JSON).
-    public static func load(from path: String) throws(InputErrors) -> Baseline {
+    package static func load(from path: String) throws(InputErrors) -> Baseline {
         try decode(InputFile.read(path, as: .json), file: InputFile.label(path))
     }
 }

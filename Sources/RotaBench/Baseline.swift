@@ -5,22 +5,22 @@ import RotaEvaluation
 /// What the regression gate checks against (`results/baseline.json`): for every instance file
 /// and solver, the metrics of the plan made under a deterministic work limit, with the
 /// objective that ranks plans and a digest of each instance so a changed file is noticed.
-public struct Baseline: Hashable, Sendable {
-    public static let formatTag = "rota-baseline/1"
+package struct Baseline: Hashable, Sendable {
+    package static let formatTag = "rota-baseline/1"
 
     /// How plans are ranked (FORMAT.md's lexicographic order by default).
-    public var objective: Objective
+    package var objective: Objective
     /// Search nodes every solver was given (`SolveOptions.nodeLimit`); never a time limit.
-    public var nodeLimit: Int
+    package var nodeLimit: Int
     /// Search solvers (`needsSearchLimit`) only ran on instances up to this many lines.
-    public var searchMaxLines: Int
+    package var searchMaxLines: Int
     /// The folder of the instance files, as given when the baseline was made.
-    public var instances: String
+    package var instances: String
     /// rota's version and commit when the baseline was made (for people; never compared).
-    public var madeBy: String?
-    public var entries: [BaselineEntry]
+    package var madeBy: String?
+    package var entries: [BaselineEntry]
 
-    public init(
+    package init(
         objective: Objective = .default, nodeLimit: Int, searchMaxLines: Int, instances: String, madeBy: String? = nil,
         entries: [BaselineEntry]
     ) {
@@ -35,16 +35,16 @@ public struct Baseline: Hashable, Sendable {
 
 /// One plan of the baseline: the instance file (relative to the baseline's folder), its
 /// digest, the solver, and the plan's metrics.
-public struct BaselineEntry: Hashable, Sendable {
-    public var instance: String
+package struct BaselineEntry: Hashable, Sendable {
+    package var instance: String
     /// `InstanceDigest` of the instance when the baseline was made.
-    public var digest: String
-    public var solver: String
+    package var digest: String
+    package var solver: String
     /// The solver's status (`heuristic`, `optimal`, `node-limit`…), for people.
-    public var status: String
-    public var metrics: BaselineMetrics
+    package var status: String
+    package var metrics: BaselineMetrics
 
-    public init(instance: String, digest: String, solver: String, status: String, metrics: BaselineMetrics) {
+    package init(instance: String, digest: String, solver: String, status: String, metrics: BaselineMetrics) {
         self.instance = instance
         self.digest = digest
         self.solver = solver
@@ -55,18 +55,18 @@ public struct BaselineEntry: Hashable, Sendable {
 
 /// The metrics a baseline keeps: every objective term of FORMAT.md's quality section except
 /// `changes` (there is no previous plan) and the per-tier SLA shares.
-public struct BaselineMetrics: Hashable, Sendable {
-    public var unscheduled: Int
-    public var makespan: Int
-    public var weightedLateness: Double
-    public var lateLines: Int
-    public var largestLoad: Int
-    public var spread: Int
-    public var softOverruns: Int
-    public var purchases: Int
-    public var reviews: Int
+package struct BaselineMetrics: Hashable, Sendable {
+    package var unscheduled: Int
+    package var makespan: Int
+    package var weightedLateness: Double
+    package var lateLines: Int
+    package var largestLoad: Int
+    package var spread: Int
+    package var softOverruns: Int
+    package var purchases: Int
+    package var reviews: Int
 
-    public init(
+    package init(
         unscheduled: Int, makespan: Int, weightedLateness: Double, lateLines: Int, largestLoad: Int, spread: Int,
         softOverruns: Int, purchases: Int, reviews: Int
     ) {
@@ -81,7 +81,7 @@ public struct BaselineMetrics: Hashable, Sendable {
         self.reviews = reviews
     }
 
-    public init(_ m: PlanMetrics) {
+    package init(_ m: PlanMetrics) {
         self.init(
             unscheduled: m.unscheduled, makespan: m.makespan, weightedLateness: m.weightedLateness,
             lateLines: m.lateLines, largestLoad: m.largestLoad, spread: m.spread, softOverruns: m.softOverruns,
@@ -89,7 +89,7 @@ public struct BaselineMetrics: Hashable, Sendable {
     }
 
     /// As `PlanMetrics` (no SLA tiers, loads or changes), for `Objective.compare`.
-    public var planMetrics: PlanMetrics {
+    package var planMetrics: PlanMetrics {
         PlanMetrics(
             unscheduled: unscheduled, makespan: makespan, weightedLateness: weightedLateness, lateLines: lateLines,
             slaAdherence: [], largestLoad: largestLoad, spread: spread, softOverruns: softOverruns,
@@ -99,8 +99,8 @@ public struct BaselineMetrics: Hashable, Sendable {
 
 /// A short fingerprint of an instance's content: FNV-1a (64 bits) of its canonical JSON
 /// (`RotaJSON.encode`), so reformatting a file does not change it and any edit does.
-public enum InstanceDigest {
-    public static func of(_ instance: Instance) -> String {
+package enum InstanceDigest {
+    package static func of(_ instance: Instance) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in RotaJSON.encode(instance) {
             hash ^= UInt64(byte)

@@ -4,27 +4,27 @@ import Rota
 
 /// One instance of a benchmark suite: a committed file, or a family and seed generated
 /// when the benchmark runs (large instances are never committed).
-public struct BenchInstance: Hashable, Sendable {
+package struct BenchInstance: Hashable, Sendable {
     /// Where the instance comes from.
-    public enum Source: Hashable, Sendable {
+    package enum Source: Hashable, Sendable {
         /// An instance file.
         case file(String)
         /// `family.generate(seed:lines:)`.
         case family(InstanceFamily, seed: UInt64, lines: Int?)
     }
 
-    public var source: Source
+    package var source: Source
     /// Only these solvers run on it (`nil`: every solver); growth points run `greedy` alone.
-    public var solvers: [String]?
+    package var solvers: [String]?
 
-    public init(source: Source, solvers: [String]? = nil) {
+    package init(source: Source, solvers: [String]? = nil) {
         self.source = source
         self.solvers = solvers
     }
 
-    public static func file(_ path: String) -> BenchInstance { BenchInstance(source: .file(path)) }
+    package static func file(_ path: String) -> BenchInstance { BenchInstance(source: .file(path)) }
 
-    public static func family(_ family: InstanceFamily, seed: UInt64, lines: Int? = nil, solvers: [String]? = nil)
+    package static func family(_ family: InstanceFamily, seed: UInt64, lines: Int? = nil, solvers: [String]? = nil)
         -> BenchInstance
     {
         BenchInstance(source: .family(family, seed: seed, lines: lines), solvers: solvers)
@@ -32,7 +32,7 @@ public struct BenchInstance: Hashable, Sendable {
 
     /// The name in result tables: the file's base name without `.json`, `<family>-<seed>`, or
     /// `<family>-<seed>@<lines>` for a rescaled family.
-    public var label: String {
+    package var label: String {
         switch source {
         case .file(let path):
             let base = path.split(separator: "/").last.map(String.init) ?? path
@@ -43,7 +43,7 @@ public struct BenchInstance: Hashable, Sendable {
     }
 
     /// How to find it again: the file's path, or `family small seed 1` (`lines 1000`).
-    public var origin: String {
+    package var origin: String {
         switch source {
         case .file(let path): return path
         case .family(let family, let seed, let lines):
@@ -52,7 +52,7 @@ public struct BenchInstance: Hashable, Sendable {
     }
 
     /// The arguments of `rota bench-run` (and `rota generate`) that name it.
-    public var arguments: [String] {
+    package var arguments: [String] {
         switch source {
         case .file(let path): return ["--file", path]
         case .family(let family, let seed, let lines):
@@ -61,10 +61,10 @@ public struct BenchInstance: Hashable, Sendable {
     }
 
     /// Whether `solver` runs on it.
-    public func runs(_ solver: String) -> Bool { solvers?.contains(solver) ?? true }
+    package func runs(_ solver: String) -> Bool { solvers?.contains(solver) ?? true }
 
     /// Reads or generates the instance.
-    public func load() throws(InputErrors) -> Instance {
+    package func load() throws(InputErrors) -> Instance {
         switch source {
         case .file(let path): return try RotaJSON.loadInstance(from: path)
         case .family(let family, let seed, let lines): return family.generate(seed: seed, lines: lines)
@@ -72,7 +72,7 @@ public struct BenchInstance: Hashable, Sendable {
     }
 
     /// Lines, accounts and days without building a generated instance (a file is read).
-    public func size() throws(InputErrors) -> BenchSize {
+    package func size() throws(InputErrors) -> BenchSize {
         switch source {
         case .file:
             return BenchSize(try load())
@@ -85,18 +85,18 @@ public struct BenchInstance: Hashable, Sendable {
 }
 
 /// An instance's size as result tables show it.
-public struct BenchSize: Hashable, Sendable {
-    public var lines: Int
-    public var accounts: Int
-    public var days: Int
+package struct BenchSize: Hashable, Sendable {
+    package var lines: Int
+    package var accounts: Int
+    package var days: Int
 
-    public init(lines: Int, accounts: Int, days: Int) {
+    package init(lines: Int, accounts: Int, days: Int) {
         self.lines = lines
         self.accounts = accounts
         self.days = days
     }
 
-    public init(_ instance: Instance) {
+    package init(_ instance: Instance) {
         self.init(
             lines: instance.orders.reduce(0) { $0 + $1.lines.count }, accounts: instance.accounts.count,
             days: instance.horizonDays)

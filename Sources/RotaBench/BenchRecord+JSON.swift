@@ -4,7 +4,7 @@ import RotaEvaluation
 
 extension BenchRecord {
     /// The record as a JSON object (one line of a `.jsonl` file once written compactly).
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         var m: [(key: String, value: JSONValue)] = [
             (key: "kind", value: "run"),
             (key: "suite", value: .string(suite)),
@@ -50,7 +50,7 @@ extension BenchRecord {
     }
 
     /// Reads a record written by `jsonValue`; `nil` when a required field is missing or mistyped.
-    public init?(json: JSONValue) {
+    package init?(json: JSONValue) {
         guard json["kind"]?.stringValue == "run",
             let suite = json["suite"]?.stringValue, let instance = json["instance"]?.stringValue,
             let origin = json["origin"]?.stringValue, let lines = json["lines"]?.wholeNumber,
@@ -109,10 +109,10 @@ extension JSONValue {
 
 extension BenchRecord {
     /// The record as one line of JSON (no newline).
-    public var jsonLine: String { CompactJSON.string(jsonValue) }
+    package var jsonLine: String { CompactJSON.string(jsonValue) }
 
     /// Reads a line written by `jsonLine`; `nil` for anything else.
-    public init?(jsonLine: String) {
+    package init?(jsonLine: String) {
         guard let value = try? RotaJSON.parse(Array(jsonLine.utf8)) else { return nil }
         self.init(json: value)
     }

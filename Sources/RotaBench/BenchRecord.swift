@@ -3,9 +3,9 @@ import RotaCore
 /// One solver on one instance in a benchmark: the instance's size, how the run ended, the
 /// plan's quality against the lower bound, time and peak memory, and the model's size when
 /// the solver reports it. One line of `results/<suite>.jsonl`.
-public struct BenchRecord: Hashable, Sendable {
+package struct BenchRecord: Hashable, Sendable {
     /// How a run ended, beyond the solver's own status.
-    public enum Outcome: String, Hashable, Sendable, CaseIterable {
+    package enum Outcome: String, Hashable, Sendable, CaseIterable {
         /// The solver returned a plan (see `status` and `feasible`).
         case solved
         /// Not run: the instance is over the solver's size cap.
@@ -18,52 +18,52 @@ public struct BenchRecord: Hashable, Sendable {
         case overMemory = "over-memory"
     }
 
-    public var suite: String
-    public var instance: String
+    package var suite: String
+    package var instance: String
     /// The file, or `family NAME seed N`.
-    public var origin: String
-    public var lines: Int
-    public var accounts: Int
-    public var days: Int
-    public var solver: String
-    public var outcome: Outcome
+    package var origin: String
+    package var lines: Int
+    package var accounts: Int
+    package var days: Int
+    package var solver: String
+    package var outcome: Outcome
     /// The solver's status (`heuristic`, `optimal`, `time-limit`…), when it returned a plan.
-    public var status: String?
+    package var status: String?
     /// Whether the validator accepted the plan.
-    public var feasible: Bool?
-    public var violations: Int?
-    public var unscheduled: Int?
-    public var makespan: Int?
+    package var feasible: Bool?
+    package var violations: Int?
+    package var unscheduled: Int?
+    package var makespan: Int?
     /// The proven makespan bound (the instance's combinatorial bound, or the solver's if higher).
-    public var lowerBound: Int?
+    package var lowerBound: Int?
     /// The fewest lines any valid plan leaves out.
-    public var boundUnscheduled: Int?
+    package var boundUnscheduled: Int?
     /// `(makespan − bound) / makespan`, when the plan leaves out no more lines than the bound.
-    public var gap: Double?
-    public var weightedLateness: Double?
-    public var largestLoad: Int?
-    public var spread: Int?
-    public var softOverruns: Int?
+    package var gap: Double?
+    package var weightedLateness: Double?
+    package var largestLoad: Int?
+    package var spread: Int?
+    package var softOverruns: Int?
     /// Building the dense problem and solving it.
-    public var seconds: Double?
+    package var seconds: Double?
     /// The combinatorial lower bound.
-    public var boundSeconds: Double?
+    package var boundSeconds: Double?
     /// Validating and scoring the plan.
-    public var checkSeconds: Double?
+    package var checkSeconds: Double?
     /// Peak resident memory of the process that made the run.
-    public var peakBytes: Int?
+    package var peakBytes: Int?
     /// Peak resident memory once the instance was loaded, before solving.
-    public var loadedBytes: Int?
+    package var loadedBytes: Int?
     /// Whether the run had a process of its own (otherwise `peakBytes` is the whole benchmark's high-water mark).
-    public var isolated: Bool
+    package var isolated: Bool
     /// Model rows, columns and non-zeros, when the solver reports them in its settings.
-    public var model: ModelSize?
+    package var model: ModelSize?
     /// Limits the run was given: `time-limit`, `node-limit`.
-    public var limits: [String: String]
+    package var limits: [String: String]
     /// Why the run was skipped or failed.
-    public var note: String?
+    package var note: String?
 
-    public init(
+    package init(
         suite: String, instance: String, origin: String, size: BenchSize, solver: String, outcome: Outcome,
         isolated: Bool, limits: [String: String] = [:], note: String? = nil
     ) {
@@ -81,5 +81,5 @@ public struct BenchRecord: Hashable, Sendable {
     }
 
     /// The instance's size.
-    public var size: BenchSize { BenchSize(lines: lines, accounts: accounts, days: days) }
+    package var size: BenchSize { BenchSize(lines: lines, accounts: accounts, days: days) }
 }

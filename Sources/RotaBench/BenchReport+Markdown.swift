@@ -4,7 +4,7 @@ import RotaEvaluation
 extension BenchReport {
     /// The report as Markdown: what ran where, one table row per run, the growth table, and
     /// the runs whose plan failed validation (there should be none).
-    public var markdown: String {
+    package var markdown: String {
         var out = ["# rota benchmark: \(suite.name) suite", ""]
         out.append("- Machine: \(machine.summary).")
         out.append("- Commit: \(machine.commit.map { "`\($0)`" } ?? "unknown (not a git checkout)"), rota \(machine.rotaVersion).")

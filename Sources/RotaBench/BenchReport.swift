@@ -3,18 +3,18 @@ import Rota
 
 /// A finished benchmark: the suite, the machine and commit, every run's record, and how long
 /// it all took; written as JSON lines and as Markdown (`results/bench-<suite>.jsonl`, `.md`).
-public struct BenchReport: Sendable {
-    public var suite: BenchSuite
-    public var machine: MachineInfo
-    public var records: [BenchRecord]
+package struct BenchReport: Sendable {
+    package var suite: BenchSuite
+    package var machine: MachineInfo
+    package var records: [BenchRecord]
     /// When the benchmark started (ISO 8601).
-    public var started: String
+    package var started: String
     /// Wall-clock seconds of the whole benchmark.
-    public var seconds: Double
+    package var seconds: Double
     /// The MIP size table, when the suite has one.
-    public var modelSizes: [ModelSizeSeries.Point] = []
+    package var modelSizes: [ModelSizeSeries.Point] = []
 
-    public init(suite: BenchSuite, machine: MachineInfo, records: [BenchRecord], started: String, seconds: Double) {
+    package init(suite: BenchSuite, machine: MachineInfo, records: [BenchRecord], started: String, seconds: Double) {
         self.suite = suite
         self.machine = machine
         self.records = records
@@ -23,19 +23,19 @@ public struct BenchReport: Sendable {
     }
 
     /// Runs that returned a plan the validator rejected.
-    public var infeasible: [BenchRecord] { records.filter { $0.feasible == false } }
+    package var infeasible: [BenchRecord] { records.filter { $0.feasible == false } }
     /// Runs that failed, timed out or went over the memory cap.
-    public var failed: [BenchRecord] { records.filter { [.failed, .timedOut, .overMemory].contains($0.outcome) } }
+    package var failed: [BenchRecord] { records.filter { [.failed, .timedOut, .overMemory].contains($0.outcome) } }
 
     /// The growth table's rows: the growth solver's solved runs on `huge` at every size, by lines.
-    public var growth: [BenchRecord] {
+    package var growth: [BenchRecord] {
         records.filter {
             $0.solver == suite.growthSolver && $0.outcome == .solved && $0.instance.hasPrefix("\(InstanceFamily.huge.rawValue)-")
         }.sorted { $0.lines < $1.lines }
     }
 
     /// The first line of the `.jsonl` file: suite, machine, commit, start, duration, budgets.
-    public var headerJSON: JSONValue {
+    package var headerJSON: JSONValue {
         var budgets: [(key: String, value: JSONValue)] = [
             (key: "heuristics", value: Self.json(suite.heuristicBudget)),
             (key: "others", value: Self.json(suite.searchBudget)),
@@ -59,7 +59,7 @@ public struct BenchReport: Sendable {
     }
 
     /// The JSON lines: the header, then one record per run, each on one line.
-    public var jsonLines: String {
+    package var jsonLines: String {
         ([headerJSON] + records.map(\.jsonValue)).map(CompactJSON.string).joined(separator: "\n") + "\n"
     }
 

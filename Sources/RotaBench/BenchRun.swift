@@ -7,16 +7,16 @@ import RotaSolvers
 /// the plan finished like any other (`PlanFinisher`: scored, bounded, validated). `rota bench`
 /// runs each in a process of its own (`rota bench-run`) so that the peak memory belongs to
 /// that run alone.
-public struct BenchRun: Sendable {
-    public var suite: String
-    public var instance: BenchInstance
-    public var solverName: String
-    public var solver: any Solver
-    public var options: SolveOptions
+package struct BenchRun: Sendable {
+    package var suite: String
+    package var instance: BenchInstance
+    package var solverName: String
+    package var solver: any Solver
+    package var options: SolveOptions
     /// Whether this process does nothing but this run (recorded with the memory figures).
-    public var isolated: Bool
+    package var isolated: Bool
 
-    public init(
+    package init(
         suite: String, instance: BenchInstance, solverName: String, solver: any Solver,
         options: SolveOptions = SolveOptions(), isolated: Bool
     ) {
@@ -30,7 +30,7 @@ public struct BenchRun: Sendable {
 
     /// Runs it; a solver error or an unreadable instance gives a `failed` record, an instance the
     /// solver declines up front (`SolverDeclining`) a `skipped` one, never a throw.
-    public func run() -> BenchRecord {
+    package func run() -> BenchRecord {
         let limits = options.settings
         let loaded: Instance
         do {

@@ -5,23 +5,23 @@ import Rota
 /// `quick` (the committed instances, about a minute) and `full` (up to `huge`, within 20 minutes
 /// on two cores). Solvers come from `SolverCatalog` when the suite runs, so solvers added
 /// later are benchmarked without changing the suite.
-public struct BenchSuite: Sendable {
-    public var name: String
-    public var instances: [BenchInstance]
+package struct BenchSuite: Sendable {
+    package var name: String
+    package var instances: [BenchInstance]
     /// Budget of the catalog's solvers that finish on their own (the heuristics, flow and auto).
-    public var heuristicBudget: SolverBudget
+    package var heuristicBudget: SolverBudget
     /// Budget of every other solver (exact and search-based ones).
-    public var searchBudget: SolverBudget
+    package var searchBudget: SolverBudget
     /// Budgets by solver name, replacing the two above.
-    public var overrides: [String: SolverBudget]
+    package var overrides: [String: SolverBudget]
     /// The solver of the growth table (time and memory against lines).
-    public var growthSolver: String
+    package var growthSolver: String
     /// The instance and cuts of the MIP size table (`ModelSizeSeries`), if the suite has one.
-    public var modelSizes: ModelSizePlan?
+    package var modelSizes: ModelSizePlan?
     /// The growth table's solver unless told otherwise: the heuristic every other path starts from.
-    public static let defaultGrowthSolver = "greedy"
+    package static let defaultGrowthSolver = "greedy"
 
-    public init(
+    package init(
         name: String, instances: [BenchInstance], heuristicBudget: SolverBudget, searchBudget: SolverBudget,
         overrides: [String: SolverBudget] = [:], growthSolver: String = BenchSuite.defaultGrowthSolver
     ) {
@@ -34,7 +34,7 @@ public struct BenchSuite: Sendable {
     }
 
     /// The budget of `entry` in this suite.
-    public func budget(for entry: SolverCatalog.Entry) -> SolverBudget {
+    package func budget(for entry: SolverCatalog.Entry) -> SolverBudget {
         overrides[entry.name] ?? (entry.needsSearchLimit ? searchBudget : heuristicBudget)
     }
 
@@ -44,7 +44,7 @@ public struct BenchSuite: Sendable {
 
     /// The committed instances of `directory` (every `*.json`, by name), plus `medium-1`
     /// generated; heuristics get 10 s, other solvers 4 s and at most 5,000 lines.
-    public static func quick(directory: String) -> BenchSuite {
+    package static func quick(directory: String) -> BenchSuite {
         BenchSuite(
             name: "quick", instances: files(in: directory).map(BenchInstance.file) + [.family(.medium, seed: 1)],
             heuristicBudget: SolverBudget(timeLimit: 10), searchBudget: SolverBudget(timeLimit: 4, maxLines: 5_000),
@@ -55,7 +55,7 @@ public struct BenchSuite: Sendable {
     /// `huge`, and `huge` rescaled to 1,000, 10,000 and 100,000 lines for the growth table (those
     /// three run the growth solver only). Heuristics get 60 s; other solvers 20 s and at most
     /// 25,000 lines (so they meet `large` and `mip-large`, not `huge`).
-    public static func full(directory: String) -> BenchSuite {
+    package static func full(directory: String) -> BenchSuite {
         let generated: [BenchInstance] = [
             .family(.medium, seed: 1), .family(.medium, seed: 2), .family(.small, seed: 2), .family(.tight, seed: 2),
             .family(.tight, seed: 3), .family(.resched, seed: 2), .family(.mipMedium, seed: 1),
@@ -75,7 +75,7 @@ public struct BenchSuite: Sendable {
     }
 
     /// The suite called `name` (`quick` or `full`), or `nil`.
-    public static func named(_ name: String, directory: String) -> BenchSuite? {
+    package static func named(_ name: String, directory: String) -> BenchSuite? {
         switch name {
         case "quick": quick(directory: directory)
         case "full": full(directory: directory)
@@ -84,10 +84,10 @@ public struct BenchSuite: Sendable {
     }
 
     /// The names `named` knows.
-    public static let names = ["quick", "full"]
+    package static let names = ["quick", "full"]
 
     /// Every `*.json` file directly in `directory`, sorted by name; empty when it cannot be read.
-    public static func files(in directory: String) -> [String] {
+    package static func files(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { "\(base)/\($0)" }
@@ -95,13 +95,13 @@ public struct BenchSuite: Sendable {
 }
 
 /// Which instance the MIP size table cuts, and where (see `ModelSizeSeries.measure`).
-public struct ModelSizePlan: Sendable {
-    public var instance: BenchInstance
-    public var lines: [Int]
-    public var accounts: [Int]
-    public var days: [Int]
+package struct ModelSizePlan: Sendable {
+    package var instance: BenchInstance
+    package var lines: [Int]
+    package var accounts: [Int]
+    package var days: [Int]
 
-    public init(instance: BenchInstance, lines: [Int], accounts: [Int], days: [Int]) {
+    package init(instance: BenchInstance, lines: [Int], accounts: [Int], days: [Int]) {
         self.instance = instance
         self.lines = lines
         self.accounts = accounts
@@ -109,7 +109,7 @@ public struct ModelSizePlan: Sendable {
     }
 
     /// The table's points; empty when the instance cannot be loaded.
-    public func measure() -> [ModelSizeSeries.Point] {
+    package func measure() -> [ModelSizeSeries.Point] {
         guard let loaded = try? instance.load() else { return [] }
         return ModelSizeSeries.measure(loaded, lines: lines, accounts: accounts, days: days)
     }

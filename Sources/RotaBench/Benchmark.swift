@@ -4,20 +4,20 @@ import Rota
 /// Runs a suite: every solver on every instance it admits, in suite order then catalog order.
 /// How one run is made is up to the caller (`execute`): `rota bench` starts a process per run,
 /// tests and `--in-process` call `BenchRun` directly.
-public struct Benchmark: Sendable {
+package struct Benchmark: Sendable {
     /// One planned run: the instance, its size, the solver and its budget in the suite.
-    public struct Task: Sendable {
-        public var suite: String
-        public var instance: BenchInstance
-        public var size: BenchSize
-        public var solver: SolverCatalog.Entry
-        public var budget: SolverBudget
+    package struct Task: Sendable {
+        package var suite: String
+        package var instance: BenchInstance
+        package var size: BenchSize
+        package var solver: SolverCatalog.Entry
+        package var budget: SolverBudget
 
         /// The options the solver gets: the budget's time limit.
-        public var options: SolveOptions { SolveOptions(timeLimit: budget.timeLimit) }
+        package var options: SolveOptions { SolveOptions(timeLimit: budget.timeLimit) }
 
         /// The same run in this process.
-        public func runInProcess() -> BenchRecord {
+        package func runInProcess() -> BenchRecord {
             BenchRun(
                 suite: suite, instance: instance, solverName: solver.name, solver: solver.make(), options: options,
                 isolated: false
@@ -25,11 +25,11 @@ public struct Benchmark: Sendable {
         }
     }
 
-    public var suite: BenchSuite
+    package var suite: BenchSuite
     /// The solvers to run (the whole catalog by default).
-    public var solvers: [SolverCatalog.Entry]
+    package var solvers: [SolverCatalog.Entry]
 
-    public init(suite: BenchSuite, solvers: [SolverCatalog.Entry] = SolverCatalog.entries) {
+    package init(suite: BenchSuite, solvers: [SolverCatalog.Entry] = SolverCatalog.entries) {
         self.suite = suite
         self.solvers = solvers
     }
@@ -37,7 +37,7 @@ public struct Benchmark: Sendable {
     /// Every run, in order; `execute` makes the admitted ones, the others are recorded as
     /// skipped (over the size cap) or failed (the instance cannot be read). `progress` sees
     /// each record as it is made.
-    public func run(execute: (Task) -> BenchRecord, progress: (BenchRecord) -> Void = { _ in }) -> [BenchRecord] {
+    package func run(execute: (Task) -> BenchRecord, progress: (BenchRecord) -> Void = { _ in }) -> [BenchRecord] {
         var records: [BenchRecord] = []
         for instance in suite.instances {
             let size: BenchSize

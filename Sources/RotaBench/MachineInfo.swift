@@ -3,16 +3,16 @@ import RotaCore
 
 /// The machine and code a benchmark ran on: cores, memory, CPU model, OS, rota's version
 /// and the git commit (with `+dirty` when the work tree has uncommitted changes).
-public struct MachineInfo: Hashable, Sendable {
-    public var cores: Int
-    public var memoryBytes: UInt64
-    public var cpuModel: String
-    public var os: String
-    public var rotaVersion: String
+package struct MachineInfo: Hashable, Sendable {
+    package var cores: Int
+    package var memoryBytes: UInt64
+    package var cpuModel: String
+    package var os: String
+    package var rotaVersion: String
     /// `git rev-parse HEAD`, or `nil` outside a repository or without git.
-    public var commit: String?
+    package var commit: String?
 
-    public init(
+    package init(
         cores: Int, memoryBytes: UInt64, cpuModel: String, os: String, rotaVersion: String = RotaVersion.current,
         commit: String?
     ) {
@@ -27,7 +27,7 @@ public struct MachineInfo: Hashable, Sendable {
     /// This machine, and the commit of the repository around `directory` (the current one by
     /// default); changes under `ignoring` (e.g. the results folder being written) do not make
     /// the commit `+dirty`.
-    public static func current(directory: String? = nil, ignoring: [String] = []) -> MachineInfo {
+    package static func current(directory: String? = nil, ignoring: [String] = []) -> MachineInfo {
         let info = ProcessInfo.processInfo
         return MachineInfo(
             cores: info.activeProcessorCount, memoryBytes: info.physicalMemory, cpuModel: cpuModel() ?? "unknown",
@@ -35,7 +35,7 @@ public struct MachineInfo: Hashable, Sendable {
     }
 
     /// "2 cores, 23.4 GiB, Intel(R) Xeon(R) …, Ubuntu 24.04.1 LTS".
-    public var summary: String {
+    package var summary: String {
         let gib = (Double(memoryBytes) / 1_073_741_824 * 10).rounded() / 10
         return "\(cores) core\(cores == 1 ? "" : "s"), \(gib) GiB, \(cpuModel), \(os)"
     }

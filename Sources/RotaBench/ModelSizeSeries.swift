@@ -4,24 +4,24 @@ import RotaSolvers
 /// The exact model's size as one of lines, accounts or days grows and the others stay:
 /// rows, columns, non-zeros and build seconds of `MIPFormulation` on cuts of one instance
 /// (its first lines in order, its first accounts, its first days).
-public enum ModelSizeSeries {
+package enum ModelSizeSeries {
     /// One measured model.
-    public struct Point: Sendable, Hashable {
+    package struct Point: Sendable, Hashable {
         /// What varies along the series: `lines`, `accounts` or `days`.
-        public var dimension: String
-        public var lines: Int
-        public var accounts: Int
-        public var days: Int
-        public var rows: Int
-        public var columns: Int
-        public var nonZeros: Int
-        public var seconds: Double
+        package var dimension: String
+        package var lines: Int
+        package var accounts: Int
+        package var days: Int
+        package var rows: Int
+        package var columns: Int
+        package var nonZeros: Int
+        package var seconds: Double
     }
 
     /// Builds the model for every cut: `lines` with every account and day, `accounts` with every
     /// line and day, `days` with every line and account. An instance with `existing` tasks is
     /// only cut by lines and days (its tasks name accounts).
-    public static func measure(_ instance: Instance, lines: [Int], accounts: [Int], days: [Int]) -> [Point] {
+    package static func measure(_ instance: Instance, lines: [Int], accounts: [Int], days: [Int]) -> [Point] {
         var points: [Point] = []
         func add(_ dimension: String, _ cut: Instance) {
             let clock = ContinuousClock()

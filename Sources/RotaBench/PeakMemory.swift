@@ -12,9 +12,9 @@
 /// On Linux it is `VmHWM` of /proc/self/status, the peak of this program's own address space.
 /// `getrusage`'s `ru_maxrss` is the fallback elsewhere: Linux carries it over `execve` from
 /// the parent, so a child started by a large process would report at least the parent's size.
-public enum PeakMemory {
+package enum PeakMemory {
     /// Bytes; 0 when the system does not say.
-    public static var bytes: Int {
+    package static var bytes: Int {
         if let hwm = highWaterMark() { return hwm }
         return maxResidentSet()
     }
@@ -50,7 +50,7 @@ public enum PeakMemory {
     }
 
     /// Bytes as mebibytes with one decimal (`"123.4"`).
-    public static func mebibytes(_ bytes: Int) -> Double {
+    package static func mebibytes(_ bytes: Int) -> Double {
         (Double(bytes) / 1_048_576 * 10).rounded() / 10
     }
 }

@@ -2,9 +2,9 @@ import RotaCore
 import RotaEvaluation
 
 /// The gate's word on one baseline plan: the verdict, both metric sets, the term that decided.
-public struct RegressionFinding: Hashable, Sendable {
+package struct RegressionFinding: Hashable, Sendable {
     /// How the new plan compares with the baseline's.
-    public enum Verdict: String, Hashable, Sendable, CaseIterable {
+    package enum Verdict: String, Hashable, Sendable, CaseIterable {
         /// Equal under the objective.
         case equal
         /// Better under the objective (refresh the baseline to keep the gain).
@@ -23,30 +23,30 @@ public struct RegressionFinding: Hashable, Sendable {
         case unknownSolver = "unknown-solver"
 
         /// Whether this verdict lets the gate pass.
-        public var passes: Bool { self == .equal || self == .better }
+        package var passes: Bool { self == .equal || self == .better }
     }
 
-    public var instance: String
-    public var solver: String
-    public var verdict: Verdict = .failed
-    public var baseline: BaselineMetrics
+    package var instance: String
+    package var solver: String
+    package var verdict: Verdict = .failed
+    package var baseline: BaselineMetrics
     /// The new plan's metrics, when one was made.
-    public var now: BaselineMetrics?
+    package var now: BaselineMetrics?
     /// The new run's status.
-    public var status: String?
+    package var status: String?
     /// The first objective term on which the plans differ.
-    public var decidingTerm: ObjectiveLevel?
+    package var decidingTerm: ObjectiveLevel?
     /// Details: the solver's error, the number of violations, why the file is unreadable.
-    public var note: String?
+    package var note: String?
 
-    public init(instance: String, solver: String, baseline: BaselineMetrics) {
+    package init(instance: String, solver: String, baseline: BaselineMetrics) {
         self.instance = instance
         self.solver = solver
         self.baseline = baseline
     }
 
     /// One line: "worse: makespan 17 vs 16 in the baseline", "equal", "infeasible (3 violations)".
-    public var summary: String {
+    package var summary: String {
         switch verdict {
         case .equal: return "equal"
         case .better, .worse:
@@ -63,7 +63,7 @@ public struct RegressionFinding: Hashable, Sendable {
     }
 
     /// Every kept metric side by side: metric, baseline, now, change (now − baseline).
-    public var table: ReportTable {
+    package var table: ReportTable {
         let before = baseline.named
         let after = now?.named
         return ReportTable(

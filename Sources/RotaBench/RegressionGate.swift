@@ -7,17 +7,17 @@ import Rota
 /// The plan-quality gate for CI: re-solves every instance of a baseline with the baseline's
 /// work limit (search nodes, never wall-clock time, so a slow machine gives the same plans)
 /// and checks each new plan: valid, and not worse than the baseline under its objective.
-public struct RegressionGate: Sendable {
+package struct RegressionGate: Sendable {
     /// The solvers that can be checked (the whole catalog by default).
-    public var solvers: [SolverCatalog.Entry]
+    package var solvers: [SolverCatalog.Entry]
 
-    public init(solvers: [SolverCatalog.Entry] = SolverCatalog.entries) {
+    package init(solvers: [SolverCatalog.Entry] = SolverCatalog.entries) {
         self.solvers = solvers
     }
 
     /// Checks `baseline` with the instance files of `directory` (the baseline's own folder
     /// by default). `progress` sees each finding as it is made.
-    public func check(
+    package func check(
         _ baseline: Baseline, instancesDirectory directory: String? = nil, objective: Objective? = nil,
         progress: (RegressionFinding) -> Void = { _ in }
     ) -> RegressionReport {
@@ -48,7 +48,7 @@ public struct RegressionGate: Sendable {
     /// A fresh baseline: every solver on every `*.json` of `directory` (search solvers,
     /// `needsSearchLimit`, only up to `searchMaxLines` lines). Fails when a plan is
     /// infeasible or a solver throws, so a broken solver never becomes the reference.
-    public func makeBaseline(
+    package func makeBaseline(
         instancesDirectory directory: String, nodeLimit: Int, searchMaxLines: Int, objective: Objective = .default,
         madeBy: String? = nil, progress: (BaselineEntry) -> Void = { _ in }
     ) throws(RegressionGateError) -> Baseline {
@@ -162,13 +162,13 @@ public struct RegressionGate: Sendable {
 }
 
 /// Why a baseline could not be made.
-public enum RegressionGateError: Error, Sendable, CustomStringConvertible {
+package enum RegressionGateError: Error, Sendable, CustomStringConvertible {
     case noInstances(String)
     case unreadable(InputErrors)
     case solverFailed(instance: String, solver: String, message: String)
     case infeasible(instance: String, solver: String, violations: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noInstances(let folder): "no instance files (*.json) in \(folder)"
         case .unreadable(let errors): errors.description

@@ -3,14 +3,14 @@ import RotaEvaluation
 
 /// What the regression gate found: one finding per baseline plan, the catalog's solvers the
 /// baseline does not cover yet, and whether the gate passes.
-public struct RegressionReport: Hashable, Sendable {
-    public var findings: [RegressionFinding]
+package struct RegressionReport: Hashable, Sendable {
+    package var findings: [RegressionFinding]
     /// Solvers of this build without a baseline entry (reported; they do not fail the gate).
-    public var newSolvers: [String]
-    public var objective: Objective
-    public var nodeLimit: Int
+    package var newSolvers: [String]
+    package var objective: Objective
+    package var nodeLimit: Int
 
-    public init(findings: [RegressionFinding], newSolvers: [String], objective: Objective, nodeLimit: Int) {
+    package init(findings: [RegressionFinding], newSolvers: [String], objective: Objective, nodeLimit: Int) {
         self.findings = findings
         self.newSolvers = newSolvers
         self.objective = objective
@@ -18,13 +18,13 @@ public struct RegressionReport: Hashable, Sendable {
     }
 
     /// Every plan is valid and none is worse; every instance and solver was found.
-    public var passes: Bool { findings.allSatisfy(\.verdict.passes) }
+    package var passes: Bool { findings.allSatisfy(\.verdict.passes) }
 
     /// The findings that fail the gate.
-    public var failures: [RegressionFinding] { findings.filter { !$0.verdict.passes } }
+    package var failures: [RegressionFinding] { findings.filter { !$0.verdict.passes } }
 
     /// "12 plans: 10 equal, 1 better, 1 worse".
-    public var summary: String {
+    package var summary: String {
         var counts: [String] = []
         for verdict in RegressionFinding.Verdict.allCases {
             let n = findings.filter { $0.verdict == verdict }.count
@@ -35,7 +35,7 @@ public struct RegressionReport: Hashable, Sendable {
     }
 
     /// One row per finding: instance, solver, verdict, makespan (baseline → now), summary.
-    public var table: ReportTable {
+    package var table: ReportTable {
         ReportTable(
             header: ["instance", "solver", "verdict", "unscheduled", "makespan", "lateness", "detail"],
             alignments: [.left, .left, .left, .right, .right, .right, .left],

@@ -1,13 +1,13 @@
 /// Values from input files as error messages echo them: whole when short, else their first
 /// 100 characters, "…" and the total length, so that a one-megabyte value still gives a
 /// one-line message.
-public enum InputExcerpt {
+package enum InputExcerpt {
     /// Values longer than this many characters are cut.
-    public static let maximumCharacters = 100
+    package static let maximumCharacters = 100
 
     /// `text` in JSON quotes (escaped as rota writes JSON, and DEL as `\u007f`, so that no
     /// control character reaches a terminal), cut when long: `"abc…" (1048576 characters)`.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         guard let (head, count) = cut(text) else { return escaped(text) }
         return escaped(head + "…") + " (\(count) characters)"
     }
@@ -22,7 +22,7 @@ public enum InputExcerpt {
     }
 
     /// `text` as it is, cut when long: `abc… (1048576 characters)`.
-    public static func plain(_ text: String) -> String {
+    package static func plain(_ text: String) -> String {
         guard let (head, count) = cut(text) else { return text }
         return head + "… (\(count) characters)"
     }

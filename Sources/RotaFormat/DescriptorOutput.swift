@@ -11,9 +11,9 @@
 /// waited for. Any other failure (a closed pipe, a full disk, a closed descriptor) is an
 /// `OutputError` naming `label`; it never traps. Ignore SIGPIPE (see `ignoreBrokenPipes`)
 /// so that a pipe without a reader fails with EPIPE instead of ending the process.
-public enum DescriptorOutput {
+package enum DescriptorOutput {
     /// Writes all of `bytes` to `fd`.
-    public static func write(_ bytes: [UInt8], to fd: Int32, label: String) throws(OutputError) {
+    package static func write(_ bytes: [UInt8], to fd: Int32, label: String) throws(OutputError) {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { raw -> Int in
@@ -32,7 +32,7 @@ public enum DescriptorOutput {
     }
 
     /// Makes writes to a pipe without a reader fail with EPIPE rather than end the process.
-    public static func ignoreBrokenPipes() {
+    package static func ignoreBrokenPipes() {
         signal(SIGPIPE, SIG_IGN)
     }
 

@@ -12,9 +12,9 @@
 ///
 /// Reading stops early on content that cannot be what is expected, so that `/dev/zero` or
 /// a binary file is refused at once instead of being read to the limit.
-public enum InputFile {
+package enum InputFile {
     /// What the file should hold; checked while reading.
-    public enum Content: Hashable, Sendable {
+    package enum Content: Hashable, Sendable {
         /// A JSON document: after an optional UTF-8 byte order mark and white space, the
         /// first byte is `{` or `[`, and no byte is NUL.
         case json
@@ -25,10 +25,10 @@ public enum InputFile {
     }
 
     /// How errors name the input: the path, or `<stdin>` for `-`.
-    public static func label(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+    package static func label(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
     /// The file's bytes, at most `limit` of them (`nil`: `InputLimit.current()`).
-    public static func read(_ path: String, as content: Content = .text, limit given: InputLimit? = nil)
+    package static func read(_ path: String, as content: Content = .text, limit given: InputLimit? = nil)
         throws(InputErrors) -> [UInt8]
     {
         let limit: InputLimit

@@ -12,28 +12,28 @@ import RotaCore
 /// `ROTA_MAX_INPUT_BYTES` gives another whole number of bytes. A larger file, or an endless
 /// stream, is an `InputError` naming the limit and the variable, found after reading at most
 /// one byte more than the limit.
-public struct InputLimit: Hashable, Sendable {
+package struct InputLimit: Hashable, Sendable {
     /// The environment variable that overrides the default.
-    public static let variable = "ROTA_MAX_INPUT_BYTES"
+    package static let variable = "ROTA_MAX_INPUT_BYTES"
     /// 4 GiB.
-    public static let defaultBytes = 1 << 32
+    package static let defaultBytes = 1 << 32
     /// No limit but memory, for files rota wrote itself.
-    public static let unlimited = InputLimit(bytes: Int.max)
+    package static let unlimited = InputLimit(bytes: Int.max)
 
     /// The most bytes read; a file of exactly this size is read.
-    public var bytes: Int
+    package var bytes: Int
 
-    public init(bytes: Int) { self.bytes = max(0, bytes) }
+    package init(bytes: Int) { self.bytes = max(0, bytes) }
 
     /// The limit the environment sets: `ROTA_MAX_INPUT_BYTES` when set, else 4 GiB. A value
     /// that is not a whole number from 1 up is an `InputError` naming the variable.
-    public static func current() throws(InputErrors) -> InputLimit {
+    package static func current() throws(InputErrors) -> InputLimit {
         guard let value = getenv(variable) else { return InputLimit(bytes: defaultBytes) }
         return try parse(String(cString: value))
     }
 
     /// The limit `text` (the variable's value) sets.
-    public static func parse(_ text: String) throws(InputErrors) -> InputLimit {
+    package static func parse(_ text: String) throws(InputErrors) -> InputLimit {
         let digits = text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         guard !text.isEmpty, digits, let bytes = Int(text), bytes >= 1 else {
             throw InputErrors(
@@ -46,7 +46,7 @@ public struct InputLimit: Hashable, Sendable {
     }
 
     /// The limit for people: "1000 bytes", "4294967296 bytes (4 GiB)".
-    public var text: String {
+    package var text: String {
         let gib = bytes >> 30
         let exactGiB = bytes & ((1 << 30) - 1) == 0 && gib > 0
         return "\(bytes) byte\(bytes == 1 ? "" : "s")" + (exactGiB ? " (\(gib) GiB)" : "")

@@ -8,9 +8,9 @@ import RotaCore
 /// consistent history (see `checkExisting`).
 ///
 /// An instance that passes may still be impossible to plan in full; that is not an error.
-public enum InstanceChecker {
+package enum InstanceChecker {
     /// Every problem, in document order (an empty array: the instance is well-formed).
-    public static func check(_ instance: Instance, file: String? = nil) -> [InputError] {
+    package static func check(_ instance: Instance, file: String? = nil) -> [InputError] {
         var problems = Problems(file: file)
         if instance.format != Instance.formatTag {
             problems.add("format", "expected \(quoted(Instance.formatTag)), got \(quoted(instance.format))")
@@ -74,7 +74,7 @@ public enum InstanceChecker {
 
     /// Checks a policy's weights (finite, from 0 to `Limits.weight`) and tier days (not negative);
     /// `path` is where the policy object sits (`""` for a bare policy file).
-    public static func check(_ policy: Policy, at path: String, file: String? = nil) -> [InputError] {
+    package static func check(_ policy: Policy, at path: String, file: String? = nil) -> [InputError] {
         var problems = Problems(file: file)
         checkPolicy(policy, at: path, into: &problems)
         return problems.errors
@@ -120,16 +120,16 @@ public enum InstanceChecker {
 
     /// Upper bounds that keep day arithmetic and capacity sums far from overflow; larger
     /// values are certainly mistakes (a cap this large is as good as `null`).
-    public enum Limits {
+    package enum Limits {
         /// 100 years.
-        public static let horizonDays = 36_600
+        package static let horizonDays = 36_600
         /// Lags, rolling windows, SLA tier days.
-        public static let days = 1_000_000
+        package static let days = 1_000_000
         /// Any cap.
-        public static let cap = 1_000_000_000
+        package static let cap = 1_000_000_000
         /// Order weights, index values and policy weights (priorities and weighted lateness
         /// then stay finite).
-        public static let weight = 1_000_000.0
+        package static let weight = 1_000_000.0
     }
 
     /// Where a line is: `orders[order].lines[line]`.

@@ -5,12 +5,12 @@ import RotaCore
 /// It never traps on bad input: malformed text, invalid UTF-8, numbers out of `Double`'s
 /// range and nesting deeper than `maximumDepth` are all `JSONSyntaxError`s with a line
 /// and column. A leading UTF-8 byte order mark is skipped.
-public enum JSONParser {
+package enum JSONParser {
     /// Arrays and objects may nest this deep.
-    public static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     /// Parses one JSON document (surrounding whitespace allowed, nothing else).
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         let result: Result<JSONValue, ByteParser.Failure> = bytes.withUnsafeBufferPointer { buffer in
             var parser = ByteParser(bytes: buffer)
             do throws(ByteParser.Failure) {
@@ -29,7 +29,7 @@ public enum JSONParser {
     }
 
     /// Parses the UTF-8 of `text`.
-    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
 

@@ -1,18 +1,18 @@
 /// A malformed JSON document: where it went wrong (1-based line and column) and what was expected.
-public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// 1-based line (lines end at `\n`).
-    public var line: Int
+    package var line: Int
     /// 1-based column, counted in Unicode scalars.
-    public var column: Int
+    package var column: Int
     /// What was wrong, e.g. "expected ',' or '}'".
-    public var message: String
+    package var message: String
 
-    public init(line: Int, column: Int, message: String) {
+    package init(line: Int, column: Int, message: String) {
         self.line = line
         self.column = column
         self.message = message
     }
 
     /// "malformed JSON at line 3, column 14: expected ',' or '}'"
-    public var description: String { "malformed JSON at line \(line), column \(column): \(message)" }
+    package var description: String { "malformed JSON at line \(line), column \(column): \(message)" }
 }

@@ -4,11 +4,11 @@ import RotaCore
 /// integers without a fraction, other numbers in shortest round-trip form, a final newline.
 ///
 /// JSON has no infinities or NaN: a non-finite number is written as `null`.
-public struct JSONWriter {
+package struct JSONWriter {
     private var out: [UInt8] = []
 
     /// The document for `value`, ending with a newline.
-    public static func write(_ value: JSONValue) -> [UInt8] {
+    package static func write(_ value: JSONValue) -> [UInt8] {
         var writer = JSONWriter()
         writer.out.reserveCapacity(4096)
         writer.write(value, indent: 0)
@@ -17,19 +17,19 @@ public struct JSONWriter {
     }
 
     /// The document for `value` as a string.
-    public static func string(_ value: JSONValue) -> String {
+    package static func string(_ value: JSONValue) -> String {
         String(decoding: write(value), as: UTF8.self)
     }
 
     /// `text` as a JSON string literal (quotes included).
-    public static func encodedString(_ text: String) -> [UInt8] {
+    package static func encodedString(_ text: String) -> [UInt8] {
         var writer = JSONWriter()
         writer.writeString(text)
         return writer.out
     }
 
     /// `text` as a JSON string literal, for messages: `"a \"b\""`.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         String(decoding: encodedString(text), as: UTF8.self)
     }
 

@@ -8,9 +8,9 @@
 
 /// A folder that outputs go to, made ready before any work is done: it is created with its
 /// parents, and a file is made in it (and removed at once) to prove it can be written.
-public enum OutputFolder {
+package enum OutputFolder {
     /// Creates `path` as needed and checks that files can be made in it; errors name `path`.
-    public static func prepare(_ path: String) throws(OutputError) {
+    package static func prepare(_ path: String) throws(OutputError) {
         guard !path.isEmpty else { throw OutputError(file: path, message: "cannot write: empty folder name") }
         try create(path)
         var template = Array("\(path)/.rota-probe.XXXXXX".utf8CString)

@@ -11,7 +11,7 @@
 /// folder; a dangling link names the file to create). A regular file, existing or new, is
 /// replaced atomically at its real path; anything else that is not a folder (a character
 /// device such as /dev/null, a FIFO, a socket) is written in place and never renamed over.
-public enum OutputPath: Hashable, Sendable {
+package enum OutputPath: Hashable, Sendable {
     /// Standard output (`-`).
     case standardOutput
     /// A regular file, existing or not: the path at which it is replaced, every link followed.
@@ -23,7 +23,7 @@ public enum OutputPath: Hashable, Sendable {
     private static let maximumLinks = 40
 
     /// Where writing to `path` goes; errors name `path`.
-    public static func resolve(_ path: String) throws(OutputError) -> OutputPath {
+    package static func resolve(_ path: String) throws(OutputError) -> OutputPath {
         if path == "-" { return .standardOutput }
         if path.isEmpty { throw OutputError(file: path, message: "cannot write: empty file name") }
         var current = path
@@ -60,7 +60,7 @@ public enum OutputPath: Hashable, Sendable {
     /// Whether writing here replaces the file at `input`: the same device and inode when both
     /// exist, else the same canonical path. Standard output and files written in place
     /// replace nothing.
-    public func replaces(_ input: String) -> Bool {
+    package func replaces(_ input: String) -> Bool {
         guard case .replace(let file) = self, input != "-", !input.isEmpty else { return false }
         var output = stat(), source = stat()
         if stat(file, &output) == 0 && stat(input, &source) == 0 {

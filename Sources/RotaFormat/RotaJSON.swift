@@ -8,7 +8,7 @@ import RotaCore
 /// value gives it back.
 public enum RotaJSON {
     /// Parses JSON, turning a syntax error into an `InputError` naming `file`.
-    public static func parse(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> JSONValue {
+    package static func parse(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> JSONValue {
         do {
             return try JSONParser.parse(bytes)
         } catch {
@@ -22,7 +22,7 @@ public enum RotaJSON {
     }
 
     /// A checked instance from an already parsed document.
-    public static func decodeInstance(_ document: JSONValue, file: String? = nil) throws(InputErrors) -> Instance {
+    package static func decodeInstance(_ document: JSONValue, file: String? = nil) throws(InputErrors) -> Instance {
         let reader = JSONReader(file: file)
         guard let instance = InstanceDecoder.decode(document, reader: reader) else {
             throw InputErrors(reader.errors)
@@ -38,7 +38,7 @@ public enum RotaJSON {
     }
 
     /// A plan from an already parsed document.
-    public static func decodePlan(_ document: JSONValue, file: String? = nil) throws(InputErrors) -> Plan {
+    package static func decodePlan(_ document: JSONValue, file: String? = nil) throws(InputErrors) -> Plan {
         let reader = JSONReader(file: file)
         guard let plan = PlanDecoder.decode(document, reader: reader) else { throw InputErrors(reader.errors) }
         return plan
@@ -58,13 +58,13 @@ public enum RotaJSON {
     }
 
     /// The instance's document.
-    public static func jsonValue(_ instance: Instance) -> JSONValue { InstanceEncoder.encode(instance) }
+    package static func jsonValue(_ instance: Instance) -> JSONValue { InstanceEncoder.encode(instance) }
 
     /// The plan's document (callers may append fields such as metrics before writing it).
-    public static func jsonValue(_ plan: Plan) -> JSONValue { PlanEncoder.encode(plan) }
+    package static func jsonValue(_ plan: Plan) -> JSONValue { PlanEncoder.encode(plan) }
 
     /// The policy as a bare policy object.
-    public static func jsonValue(_ policy: Policy) -> JSONValue { InstanceEncoder.encode(policy) }
+    package static func jsonValue(_ policy: Policy) -> JSONValue { InstanceEncoder.encode(policy) }
 
     /// Pretty, deterministic UTF-8 JSON for the instance.
     public static func encode(_ instance: Instance) -> [UInt8] { JSONWriter.write(jsonValue(instance)) }

@@ -6,19 +6,19 @@ import RotaCore
 /// For tiny instances only: it refuses more than `maxLines` lines needing work, and gives up
 /// (throws) after `maxNodes` search nodes unless the caller set a node or time limit, in which
 /// case it returns the best plan found so far.
-public struct ExhaustiveSolver: Solver {
-    public let name = "exhaustive"
+package struct ExhaustiveSolver: Solver {
+    package let name = "exhaustive"
     /// Most lines needing a task that the search accepts.
-    public var maxLines: Int
+    package var maxLines: Int
     /// Most search nodes before the search gives up.
-    public var maxNodes: Int
+    package var maxNodes: Int
 
-    public init(maxLines: Int = 8, maxNodes: Int = 10_000_000) {
+    package init(maxLines: Int = 8, maxNodes: Int = 10_000_000) {
         self.maxLines = maxLines
         self.maxNodes = maxNodes
     }
 
-    public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
+    package func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
         let clock = ContinuousClock.now
         let outcome = try search(problem, options: options)
         let seconds = clock.secondsElapsed
@@ -34,7 +34,7 @@ public struct ExhaustiveSolver: Solver {
     }
 
     /// The optimal schedule and its objective; throws when the instance is too large.
-    public func optimum(_ problem: PlanningProblem) throws -> (schedule: DenseSchedule, objective: ObjectiveValues)
+    package func optimum(_ problem: PlanningProblem) throws -> (schedule: DenseSchedule, objective: ObjectiveValues)
     {
         let outcome = try search(problem, options: SolveOptions())
         return (outcome.schedule, outcome.objective)
@@ -64,12 +64,12 @@ public struct ExhaustiveSolver: Solver {
 }
 
 /// Why the exhaustive search refuses an instance.
-public enum ExhaustiveSolverError: Error, Equatable, CustomStringConvertible {
+package enum ExhaustiveSolverError: Error, Equatable, CustomStringConvertible {
     case tooManyLines(Int, limit: Int)
     case tooManyStates(limit: Int)
     case tooManyChoices(limit: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tooManyLines(let n, let limit):
             return "the exhaustive solver handles at most \(limit) lines needing work; this instance has \(n)"

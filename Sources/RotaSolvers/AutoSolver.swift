@@ -27,13 +27,13 @@ import RotaEvaluation
 /// then `interrupted` unless the plan already meets the bound.
 public struct AutoSolver: ContextSolver {
     public let name = "auto"
-    public var flowLineLimit = 50_000
+    package var flowLineLimit = 50_000
     /// The largest MIP (purchase columns) tried when the caller gives a limit.
-    public var mipColumnLimit = 300_000
+    package var mipColumnLimit = 300_000
     /// The largest MIP tried without a limit from the caller.
-    public var defaultColumnLimit = 40_000
+    package var defaultColumnLimit = 40_000
     /// Search nodes the MIP may use without a limit from the caller.
-    public var defaultNodeLimit = 200
+    package var defaultNodeLimit = 200
 
     public init() {}
 
@@ -43,7 +43,7 @@ public struct AutoSolver: ContextSolver {
     }
 
     /// Solves with the context's bound, which the MIP (when it runs) shares.
-    public func solve(in context: SolveContext) throws -> SolveResult {
+    package func solve(in context: SolveContext) throws -> SolveResult {
         let clock = ContinuousClock()
         let started = clock.now
         let problem = context.problem

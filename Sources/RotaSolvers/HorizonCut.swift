@@ -9,21 +9,21 @@ import RotaEvaluation
 /// models built on the cut problem keep every optimal plan while their size follows the days
 /// used rather than `horizonDays` (up to 36,600). Line, class and group numbering do not
 /// depend on the horizon, so the cut problem's models name their columns as the full one's.
-public struct HorizonCut: Sendable {
+package struct HorizonCut: Sendable {
     /// The problem cut to `days` (the problem itself when nothing is cut).
-    public let problem: PlanningProblem
+    package let problem: PlanningProblem
     /// Days kept: `0 ..< days`.
-    public var days: Int { problem.horizon }
+    package var days: Int { problem.horizon }
     /// The horizon before the cut.
-    public let horizon: Int
+    package let horizon: Int
 
     /// Whether days were cut.
-    public var isCut: Bool { days < horizon }
+    package var isCut: Bool { days < horizon }
 
     /// `problem` cut to `planned.makespan` when `planned` (the objective of a valid plan)
     /// leaves out exactly `floor.unscheduled` lines and ends before the horizon; otherwise
     /// `problem` whole.
-    public init(_ problem: PlanningProblem, planned: ObjectiveValues?, floor: MakespanBound) {
+    package init(_ problem: PlanningProblem, planned: ObjectiveValues?, floor: MakespanBound) {
         horizon = problem.horizon
         guard let planned, planned.unscheduled == floor.unscheduled, planned.makespan >= 1,
             planned.makespan < problem.horizon
@@ -36,7 +36,7 @@ public struct HorizonCut: Sendable {
 
     /// The cut at the makespan of greedy's plan (when valid and leaving out the proven fewest
     /// lines), then at most `days` when given (plans ending within that many days only).
-    public static func greedy(_ problem: PlanningProblem, atMost days: Int? = nil) throws -> HorizonCut {
+    package static func greedy(_ problem: PlanningProblem, atMost days: Int? = nil) throws -> HorizonCut {
         let floor = LowerBounds.compute(problem)
         let greedy = try GreedySolver().solve(problem, options: SolveOptions())
         let schedule = DenseSchedule(plan: greedy.plan, problem: problem)
@@ -47,13 +47,13 @@ public struct HorizonCut: Sendable {
     }
 
     /// `problem` whole, every day of its horizon kept.
-    public init(whole problem: PlanningProblem) {
+    package init(whole problem: PlanningProblem) {
         self.problem = problem
         horizon = problem.horizon
     }
 
     /// `problem` cut to its first `days` days (at least 1).
-    public init(_ problem: PlanningProblem, cutTo days: Int) {
+    package init(_ problem: PlanningProblem, cutTo days: Int) {
         self.problem = problem.cut(to: days)
         horizon = problem.horizon
     }
@@ -62,7 +62,7 @@ public struct HorizonCut: Sendable {
 extension PlanningProblem {
     /// The same problem with days `0 ..< days` only (`days` at least 1 and at most the horizon):
     /// its plans are the plans of this problem whose tasks all fall before day `days`.
-    public func cut(to days: Int) -> PlanningProblem {
+    package func cut(to days: Int) -> PlanningProblem {
         guard days < horizon else { return self }
         var instance = self.instance
         instance.horizonDays = max(1, days)

@@ -3,13 +3,13 @@ import CGLPK
 extension FlowNetwork {
     /// Adds one node with supply 0.
     @discardableResult
-    public func addNode() throws -> Node {
+    package func addNode() throws -> Node {
         try addNodes(count: 1)[0]
     }
 
     /// Adds `count` nodes with supply 0, in one GLPK call.
     @discardableResult
-    public func addNodes(count: Int) throws -> [Node] {
+    package func addNodes(count: Int) throws -> [Node] {
         try checkUsable()
         let existing = nodeCount
         guard count >= 1, count <= Self.maximumCount - existing else {
@@ -26,20 +26,20 @@ extension FlowNetwork {
     /// Throws on an unknown node, a loop (`tail == head`, which GLPK's algorithms reject), or
     /// numbers outside `0 <= lower <= upper <= maximumMagnitude`, `|cost| <= maximumMagnitude`.
     @discardableResult
-    public func addArc(from tail: Node, to head: Node, lower: Int = 0, upper: Int, cost: Int = 0) throws -> Arc {
+    package func addArc(from tail: Node, to head: Node, lower: Int = 0, upper: Int, cost: Int = 0) throws -> Arc {
         try addArc(ArcSpec(from: tail, to: head, lower: lower, upper: upper, cost: cost))
     }
 
     /// Adds an arc described by `spec` (see `addArc(from:to:lower:upper:cost:)`).
     @discardableResult
-    public func addArc(_ spec: ArcSpec) throws -> Arc {
+    package func addArc(_ spec: ArcSpec) throws -> Arc {
         Arc(try addArcs([spec]).lowerBound)
     }
 
     /// Adds many arcs, returning their handles' indices; all are checked before any is added,
     /// so a bad one leaves the network unchanged.
     @discardableResult
-    public func addArcs(_ specs: [ArcSpec]) throws -> Range<Int> {
+    package func addArcs(_ specs: [ArcSpec]) throws -> Range<Int> {
         try checkUsable()
         guard specs.count <= Self.maximumCount - arcCount else {
             throw GLPKError.invalidArgument(
@@ -74,7 +74,7 @@ extension FlowNetwork {
     }
 
     /// Sets a node's supply: positive units leave it, negative units (a demand) end in it.
-    public func setSupply(_ supply: Int, for node: Node) throws {
+    package func setSupply(_ supply: Int, for node: Node) throws {
         try checkUsable()
         try check(node)
         try Self.checkMagnitude(supply, atLeast: -Self.maximumMagnitude, "the supply of \(node)")
@@ -84,13 +84,13 @@ extension FlowNetwork {
     }
 
     /// A node's supply (negative for a demand).
-    public func supply(of node: Node) throws -> Int {
+    package func supply(of node: Node) throws -> Int {
         try check(node)
         return supplies[node.index]
     }
 
     /// Changes an arc's capacities (e.g. to close it for the next solve: `upper: 0`).
-    public func setCapacity(lower: Int = 0, upper: Int, for arc: Arc) throws {
+    package func setCapacity(lower: Int = 0, upper: Int, for arc: Arc) throws {
         try checkUsable()
         try check(arc)
         try Self.checkCapacities(lower: lower, upper: upper, what: "\(arc)")
@@ -102,7 +102,7 @@ extension FlowNetwork {
     }
 
     /// Changes an arc's unit cost.
-    public func setCost(_ cost: Int, for arc: Arc) throws {
+    package func setCost(_ cost: Int, for arc: Arc) throws {
         try checkUsable()
         try check(arc)
         try Self.checkMagnitude(cost, atLeast: -Self.maximumMagnitude, "the cost of \(arc)")
@@ -110,14 +110,14 @@ extension FlowNetwork {
     }
 
     /// An arc's capacities and unit cost.
-    public func capacity(of arc: Arc) throws -> (lower: Int, upper: Int, cost: Int) {
+    package func capacity(of arc: Arc) throws -> (lower: Int, upper: Int, cost: Int) {
         try check(arc)
         let pointer = arcPointers[arc.index]
         return (Int(read(ArcData.lower, pointer)), Int(read(ArcData.upper, pointer)), Int(read(ArcData.cost, pointer)))
     }
 
     /// An arc's end points.
-    public func endpoints(of arc: Arc) throws -> (tail: Node, head: Node) {
+    package func endpoints(of arc: Arc) throws -> (tail: Node, head: Node) {
         try check(arc)
         let pointer = arcPointers[arc.index]
         let tail = pointer.pointee.tail.map { Int($0.pointee.i) } ?? 0

@@ -6,7 +6,7 @@ extension FlowNetwork {
     ///
     /// Throws on unknown nodes, `source == sink`, or an arc with a non-zero lower capacity
     /// (the algorithm would silently ignore it).
-    public func maxFlow(from source: Node, to sink: Node) throws -> MaxFlowResult {
+    package func maxFlow(from source: Node, to sink: Node) throws -> MaxFlowResult {
         try checkUsable()
         try check(source)
         try check(sink)
@@ -43,7 +43,7 @@ extension FlowNetwork {
     /// Infeasibility — supplies that do not add up to zero, capacities that cannot carry them —
     /// is the result's status. Throws only when the call fails: the total supply beyond
     /// `maximumMagnitude`, or GLPK reporting an integer overflow or an internal failure.
-    public func minCostFlow() throws -> MinCostFlowResult {
+    package func minCostFlow() throws -> MinCostFlowResult {
         try checkUsable()
         var balance = 0
         var totalSupply = 0

@@ -24,12 +24,12 @@ import Darwin
 /// network must be created, changed, solved and released on one thread; calls from another
 /// thread throw `GLPKError.wrongThread`, and a network released on a foreign thread is leaked
 /// rather than corrupting GLPK.
-public final class FlowNetwork {
+package final class FlowNetwork {
     /// The largest capacity, |cost| or |supply| accepted (and the largest total supply): well
     /// inside C `int`, so GLPK's algorithms have room for their sums.
-    public static let maximumMagnitude = Int(Int32.max) / 4
+    package static let maximumMagnitude = Int(Int32.max) / 4
     /// The most nodes or arcs GLPK accepts in one graph.
-    public static let maximumCount = 100_000_000
+    package static let maximumCount = 100_000_000
 
     /// The GLPK graph; only this target's code touches it.
     let graph: UnsafeMutablePointer<glp_graph>
@@ -43,7 +43,7 @@ public final class FlowNetwork {
     private let owner: pthread_t
 
     /// An empty network.
-    public init() {
+    package init() {
         graph = glp_create_graph(Int32(NodeData.size), Int32(ArcData.size))
         owner = pthread_self()
     }
@@ -57,9 +57,9 @@ public final class FlowNetwork {
     }
 
     /// The number of nodes.
-    public var nodeCount: Int { supplies.count }
+    package var nodeCount: Int { supplies.count }
     /// The number of arcs.
-    public var arcCount: Int { arcPointers.count }
+    package var arcCount: Int { arcPointers.count }
 
     /// Throws unless the network may be used from the calling thread.
     func checkUsable() throws {

@@ -1,15 +1,15 @@
 /// The result of `FlowNetwork.maxFlow`: the flow's value, the flow on each arc and a minimum cut.
-public struct MaxFlowResult: Sendable, Equatable {
+package struct MaxFlowResult: Sendable, Equatable {
     /// Units sent from the source to the sink.
-    public var value: Int
+    package var value: Int
     /// The flow on each arc, by arc index.
-    public var arcFlows: [Int]
+    package var arcFlows: [Int]
     /// By node index: whether the node is on the source side of a minimum cut.
-    public var sourceSide: [Bool]
+    package var sourceSide: [Bool]
     /// GLPK's terminal output during the solve, line by line.
-    public var log: [String]
+    package var log: [String]
 
-    public init(value: Int, arcFlows: [Int], sourceSide: [Bool], log: [String] = []) {
+    package init(value: Int, arcFlows: [Int], sourceSide: [Bool], log: [String] = []) {
         self.value = value
         self.arcFlows = arcFlows
         self.sourceSide = sourceSide
@@ -17,13 +17,13 @@ public struct MaxFlowResult: Sendable, Equatable {
     }
 
     /// The flow on `arc` (0 for an arc the network did not have).
-    public func flow(on arc: FlowNetwork.Arc) -> Int {
+    package func flow(on arc: FlowNetwork.Arc) -> Int {
         arcFlows.indices.contains(arc.index) ? arcFlows[arc.index] : 0
     }
 }
 
 /// What a minimum-cost flow solve found: a value, not an error.
-public enum MinCostFlowStatus: String, Sendable, Equatable, CaseIterable {
+package enum MinCostFlowStatus: String, Sendable, Equatable, CaseIterable {
     /// A flow meeting every supply, demand and capacity at least cost.
     case optimal
     /// No flow meets every supply, demand and capacity (this includes supplies that do not
@@ -32,16 +32,16 @@ public enum MinCostFlowStatus: String, Sendable, Equatable, CaseIterable {
 }
 
 /// The result of `FlowNetwork.minCostFlow`.
-public struct MinCostFlowResult: Sendable, Equatable {
-    public var status: MinCostFlowStatus
+package struct MinCostFlowResult: Sendable, Equatable {
+    package var status: MinCostFlowStatus
     /// Total cost of the flow (`Σ cost × flow`); nil when infeasible (or beyond `Int`'s range).
-    public var cost: Int?
+    package var cost: Int?
     /// The flow on each arc, by arc index; empty when infeasible.
-    public var arcFlows: [Int]
+    package var arcFlows: [Int]
     /// GLPK's terminal output and the wrapper's notes, line by line.
-    public var log: [String]
+    package var log: [String]
 
-    public init(status: MinCostFlowStatus, cost: Int?, arcFlows: [Int], log: [String] = []) {
+    package init(status: MinCostFlowStatus, cost: Int?, arcFlows: [Int], log: [String] = []) {
         self.status = status
         self.cost = cost
         self.arcFlows = arcFlows
@@ -49,7 +49,7 @@ public struct MinCostFlowResult: Sendable, Equatable {
     }
 
     /// The flow on `arc` (0 when infeasible or for an arc the network did not have).
-    public func flow(on arc: FlowNetwork.Arc) -> Int {
+    package func flow(on arc: FlowNetwork.Arc) -> Int {
         arcFlows.indices.contains(arc.index) ? arcFlows[arc.index] : 0
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// GLPK aborts the whole process on bad arguments, so the wrapper checks every argument in
 /// Swift first and throws one of these instead.
-public enum GLPKError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum GLPKError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A column or row handle that does not exist in the model (`kind` is "column" or "row").
     case indexOutOfRange(kind: String, index: Int, count: Int)
     /// Bounds GLPK cannot hold: NaN, lower above upper, lower at +inf, fractional integer bounds...
@@ -26,7 +26,7 @@ public enum GLPKError: Error, Equatable, Sendable, CustomStringConvertible {
     /// GLPK's solver gave up (numerical trouble, singular basis...); `log` holds its messages.
     case solverFailed(message: String, log: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .indexOutOfRange(kind, index, count):
             return "\(kind) \(index) is out of range (the model has \(count) \(kind)s)"

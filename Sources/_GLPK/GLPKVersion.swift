@@ -1,7 +1,7 @@
 import CGLPK
 
 /// Facts about the linked GLPK library.
-public enum GLPKLibrary {
+package enum GLPKLibrary {
     /// GLPK's version string, as `glp_version()` reports it (e.g. "5.0").
-    public static var version: String { String(cString: glp_version()) }
+    package static var version: String { String(cString: glp_version()) }
 }

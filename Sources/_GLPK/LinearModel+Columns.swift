@@ -3,7 +3,7 @@ import CGLPK
 extension LinearModel {
     /// Adds one column; `kind: .binary` intersects the bounds with [0, 1].
     @discardableResult
-    public func addColumn(
+    package func addColumn(
         name: String? = nil, lower: Double = 0, upper: Double = .infinity,
         kind: ColumnKind = .continuous, cost: Double = 0
     ) throws -> Column {
@@ -12,7 +12,7 @@ extension LinearModel {
 
     /// Adds `count` columns with the same bounds, kind and cost, in one GLPK call.
     @discardableResult
-    public func addColumns(
+    package func addColumns(
         count: Int, lower: Double = 0, upper: Double = .infinity,
         kind: ColumnKind = .continuous, cost: Double = 0
     ) throws -> [Column] {
@@ -45,7 +45,7 @@ extension LinearModel {
     }
 
     /// Changes a column's bounds (e.g. to fix a level before the next lexicographic stage).
-    public func setBounds(lower: Double, upper: Double, for column: Column) throws {
+    package func setBounds(lower: Double, upper: Double, for column: Column) throws {
         try checkUsable()
         try check(column)
         let j = GLPKIndex.glpk(column.index)
@@ -55,7 +55,7 @@ extension LinearModel {
     }
 
     /// Changes a column's kind; `.binary` also intersects its bounds with [0, 1].
-    public func setKind(_ kind: ColumnKind, for column: Column) throws {
+    package func setKind(_ kind: ColumnKind, for column: Column) throws {
         try checkUsable()
         try check(column)
         let current = try bounds(of: column)
@@ -67,7 +67,7 @@ extension LinearModel {
     }
 
     /// Names a column (names show in LP/MPS files and MathProg results).
-    public func setName(_ name: String, for column: Column) throws {
+    package func setName(_ name: String, for column: Column) throws {
         try checkUsable()
         try check(column)
         try Validation.checkName(name)
@@ -75,7 +75,7 @@ extension LinearModel {
     }
 
     /// A column's bounds, infinities for missing sides.
-    public func bounds(of column: Column) throws -> (lower: Double, upper: Double) {
+    package func bounds(of column: Column) throws -> (lower: Double, upper: Double) {
         try check(column)
         let j = GLPKIndex.glpk(column.index)
         return GLPKBounds.decode(
@@ -84,7 +84,7 @@ extension LinearModel {
     }
 
     /// A column's kind; an integer column with bounds exactly [0, 1] reads as `.binary`.
-    public func kind(of column: Column) throws -> ColumnKind {
+    package func kind(of column: Column) throws -> ColumnKind {
         try check(column)
         switch glp_get_col_kind(problem, GLPKIndex.glpk(column.index)) {
         case GLP_CV: return .continuous
@@ -94,7 +94,7 @@ extension LinearModel {
     }
 
     /// A column's name, if it has one.
-    public func name(of column: Column) throws -> String? {
+    package func name(of column: Column) throws -> String? {
         try check(column)
         return glp_get_col_name(problem, GLPKIndex.glpk(column.index)).map { String(cString: $0) }
     }

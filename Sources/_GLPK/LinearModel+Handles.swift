@@ -1,28 +1,28 @@
 extension LinearModel {
     /// A column (variable) of a model, by its 0-based position in the order columns were added.
-    public struct Column: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package struct Column: Hashable, Comparable, Sendable, CustomStringConvertible {
         /// 0-based position of the column.
-        public let index: Int
+        package let index: Int
 
-        public init(_ index: Int) { self.index = index }
+        package init(_ index: Int) { self.index = index }
 
-        public static func < (lhs: Column, rhs: Column) -> Bool { lhs.index < rhs.index }
-        public var description: String { "column \(index)" }
+        package static func < (lhs: Column, rhs: Column) -> Bool { lhs.index < rhs.index }
+        package var description: String { "column \(index)" }
     }
 
     /// A row (constraint) of a model, by its 0-based position in the order rows were added.
-    public struct Row: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package struct Row: Hashable, Comparable, Sendable, CustomStringConvertible {
         /// 0-based position of the row.
-        public let index: Int
+        package let index: Int
 
-        public init(_ index: Int) { self.index = index }
+        package init(_ index: Int) { self.index = index }
 
-        public static func < (lhs: Row, rhs: Row) -> Bool { lhs.index < rhs.index }
-        public var description: String { "row \(index)" }
+        package static func < (lhs: Row, rhs: Row) -> Bool { lhs.index < rhs.index }
+        package var description: String { "row \(index)" }
     }
 
     /// What values a column may take.
-    public enum ColumnKind: Sendable, Equatable {
+    package enum ColumnKind: Sendable, Equatable {
         /// Any real value within the bounds.
         case continuous
         /// Any integer within the bounds (finite bounds must be integers).
@@ -32,7 +32,7 @@ extension LinearModel {
     }
 
     /// The allowed range of a row's activity (the sum of its terms).
-    public enum RowBounds: Sendable, Equatable {
+    package enum RowBounds: Sendable, Equatable {
         /// No bound.
         case free
         /// Activity ≥ value.
@@ -45,7 +45,7 @@ extension LinearModel {
         case fixed(Double)
 
         /// The bounds as a `lower...upper` pair with infinities for missing sides.
-        public var interval: (lower: Double, upper: Double) {
+        package var interval: (lower: Double, upper: Double) {
             switch self {
             case .free: return (-.infinity, .infinity)
             case let .atLeast(lower): return (lower, .infinity)
@@ -57,19 +57,19 @@ extension LinearModel {
     }
 
     /// Whether the objective is minimised or maximised.
-    public enum Direction: Sendable, Equatable {
+    package enum Direction: Sendable, Equatable {
         case minimize
         case maximize
     }
 
     /// The size of a model.
-    public struct Counts: Sendable, Equatable {
-        public var rows: Int
-        public var columns: Int
+    package struct Counts: Sendable, Equatable {
+        package var rows: Int
+        package var columns: Int
         /// Non-zero constraint coefficients.
-        public var nonZeros: Int
+        package var nonZeros: Int
 
-        public init(rows: Int, columns: Int, nonZeros: Int) {
+        package init(rows: Int, columns: Int, nonZeros: Int) {
             self.rows = rows
             self.columns = columns
             self.nonZeros = nonZeros

@@ -7,7 +7,7 @@ extension LinearModel {
     /// bound, or a bad name, leaving the model unchanged. GLPK grows its row array
     /// geometrically, so adding rows one by one stays linear in the total size.
     @discardableResult
-    public func addRow(name: String? = nil, terms: [(Column, Double)], bounds: RowBounds) throws -> Row {
+    package func addRow(name: String? = nil, terms: [(Column, Double)], bounds: RowBounds) throws -> Row {
         try checkUsable()
         let existing = Int(rowCount)
         guard existing < GLPKIndex.maximumCount else {
@@ -26,7 +26,7 @@ extension LinearModel {
     }
 
     /// Replaces a row's terms.
-    public func setTerms(_ terms: [(Column, Double)], for row: Row) throws {
+    package func setTerms(_ terms: [(Column, Double)], for row: Row) throws {
         try checkUsable()
         try check(row)
         try loadScratch(terms, what: "\(row)")
@@ -34,7 +34,7 @@ extension LinearModel {
     }
 
     /// Changes a row's bounds (e.g. to cap a level reached in an earlier stage).
-    public func setBounds(_ bounds: RowBounds, for row: Row) throws {
+    package func setBounds(_ bounds: RowBounds, for row: Row) throws {
         try checkUsable()
         try check(row)
         let encoded = try Self.rowBounds(bounds, what: "\(row)")
@@ -42,7 +42,7 @@ extension LinearModel {
     }
 
     /// Names a row.
-    public func setName(_ name: String, for row: Row) throws {
+    package func setName(_ name: String, for row: Row) throws {
         try checkUsable()
         try check(row)
         try Validation.checkName(name)
@@ -50,7 +50,7 @@ extension LinearModel {
     }
 
     /// A row's bounds.
-    public func bounds(of row: Row) throws -> RowBounds {
+    package func bounds(of row: Row) throws -> RowBounds {
         try check(row)
         let i = GLPKIndex.glpk(row.index)
         let lower = glp_get_row_lb(problem, i)
@@ -65,7 +65,7 @@ extension LinearModel {
     }
 
     /// A row's non-zero terms, by column order.
-    public func terms(of row: Row) throws -> [(Column, Double)] {
+    package func terms(of row: Row) throws -> [(Column, Double)] {
         try check(row)
         var indices = [Int32]()
         var values = [Double]()
@@ -76,7 +76,7 @@ extension LinearModel {
     }
 
     /// A row's name, if it has one.
-    public func name(of row: Row) throws -> String? {
+    package func name(of row: Row) throws -> String? {
         try check(row)
         return glp_get_row_name(problem, GLPKIndex.glpk(row.index)).map { String(cString: $0) }
     }

@@ -7,7 +7,7 @@ extension LinearModel {
     /// Throws only when the call fails (bad options, a GLPK solver failure); what happened to
     /// the model — optimal, a limit, infeasible, unbounded — is `MIPOutcome.status`. GLPK's
     /// output is captured into `MIPOutcome.log`, never printed.
-    public func solve(_ options: MIPOptions = MIPOptions()) throws -> MIPOutcome {
+    package func solve(_ options: MIPOptions = MIPOptions()) throws -> MIPOutcome {
         try checkUsable()
         let sink = LogSink()
         do {

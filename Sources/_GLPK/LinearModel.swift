@@ -20,7 +20,7 @@ import Darwin
 /// `GLPKError.wrongThread` (a model released on a foreign thread is leaked rather than
 /// corrupting GLPK). Different models on different threads are independent and may be
 /// solved at the same time.
-public final class LinearModel {
+package final class LinearModel {
     /// The GLPK problem; only this target's code touches it.
     let problem: OpaquePointer
     /// The thread that created the problem, the only one allowed to use it.
@@ -36,7 +36,7 @@ public final class LinearModel {
     var currentStamp = 0
 
     /// An empty model: no rows, no columns, minimisation.
-    public init() {
+    package init() {
         problem = glp_create_prob()
         owner = pthread_self()
     }
@@ -62,7 +62,7 @@ public final class LinearModel {
     }
 
     /// Rows, columns and non-zero coefficients.
-    public var counts: Counts {
+    package var counts: Counts {
         Counts(
             rows: Int(glp_get_num_rows(problem)),
             columns: Int(glp_get_num_cols(problem)),
@@ -70,15 +70,15 @@ public final class LinearModel {
     }
 
     /// The number of integer (and binary) columns.
-    public var integerColumnCount: Int { Int(glp_get_num_int(problem)) }
+    package var integerColumnCount: Int { Int(glp_get_num_int(problem)) }
 
     /// The problem's name, if set.
-    public var name: String? {
+    package var name: String? {
         glp_get_prob_name(problem).map { String(cString: $0) }
     }
 
     /// Names the problem (shown in LP/MPS files).
-    public func setName(_ name: String) throws {
+    package func setName(_ name: String) throws {
         try checkUsable()
         try Validation.checkName(name)
         glp_set_prob_name(problem, name)

@@ -1,5 +1,5 @@
 /// What happened to a model when it was solved.
-public enum MIPStatus: String, Sendable, Equatable, CaseIterable {
+package enum MIPStatus: String, Sendable, Equatable, CaseIterable {
     /// Proven optimal.
     case optimal
     /// Within the requested relative gap (`MIPOptions.relativeGap`), not proven optimal.
@@ -19,26 +19,26 @@ public enum MIPStatus: String, Sendable, Equatable, CaseIterable {
 }
 
 /// The result of `LinearModel.solve`: a status, the best solution, and how the search went.
-public struct MIPOutcome: Sendable {
-    public var status: MIPStatus
+package struct MIPOutcome: Sendable {
+    package var status: MIPStatus
     /// Objective of the best solution found (nil when there is none).
-    public var objective: Double?
+    package var objective: Double?
     /// Best proven bound on the optimum (equals `objective` when optimal).
-    public var bestBound: Double?
+    package var bestBound: Double?
     /// |objective − bestBound| / |objective|, when both exist.
-    public var gap: Double?
+    package var gap: Double?
     /// Branch-and-bound subproblems processed.
-    public var nodes: Int
+    package var nodes: Int
     /// Wall-clock seconds the solve took.
-    public var seconds: Double
+    package var seconds: Double
     /// The best solution's column values, 0-based; empty when there is no solution.
-    public var values: [Double]
+    package var values: [Double]
     /// Whether GLPK took `MIPOptions.warmStart` as an incumbent.
-    public var warmStartAccepted: Bool
+    package var warmStartAccepted: Bool
     /// GLPK's terminal output and the wrapper's notes, line by line.
-    public var log: [String]
+    package var log: [String]
 
-    public init(
+    package init(
         status: MIPStatus, objective: Double?, bestBound: Double?, gap: Double?, nodes: Int,
         seconds: Double, values: [Double], warmStartAccepted: Bool, log: [String]
     ) {
@@ -54,7 +54,7 @@ public struct MIPOutcome: Sendable {
     }
 
     /// Whether there is a solution (`values` is filled).
-    public var hasSolution: Bool { objective != nil }
+    package var hasSolution: Bool { objective != nil }
 
     /// GLPK's relative gap formula: |objective − bound| / (|objective| + ε).
     static func relativeGap(objective: Double?, bound: Double?) -> Double? {

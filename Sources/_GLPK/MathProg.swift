@@ -1,14 +1,14 @@
 import CGLPK
 
 /// Runs GNU MathProg models (GLPK's modelling language) and solves them with `LinearModel`.
-public enum MathProg {
+package enum MathProg {
     /// Translates `model` (and `data`, if given, in place of the model's own data section),
     /// solves the generated problem with `options`, and runs the model's post-solve
     /// statements; `display`/`printf` output lands in the result's log.
     ///
     /// Translation errors throw `GLPKError.mathProg` whose message names file and line
     /// (e.g. `model.mod:3: syntax error in ...`) and whose log holds GLPK's full output.
-    public static func solve(
+    package static func solve(
         model: String, data: String? = nil, options: MIPOptions = MIPOptions()
     ) throws -> MathProgResult {
         try Validation.checkPath(model)

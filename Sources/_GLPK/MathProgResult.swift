@@ -1,9 +1,9 @@
 /// A solved MathProg model: the solver outcome and the generated columns' names.
-public struct MathProgResult: Sendable {
+package struct MathProgResult: Sendable {
     /// Status, objective, values (in `columnNames` order), log.
-    public var outcome: MIPOutcome
+    package var outcome: MIPOutcome
     /// The generated columns' names, e.g. `"x[1,2]"`, in GLPK's column order.
-    public var columnNames: [String]
+    package var columnNames: [String]
     private let positions: [String: Int]
 
     init(outcome: MIPOutcome, columnNames: [String]) {
@@ -16,19 +16,19 @@ public struct MathProgResult: Sendable {
         self.positions = positions
     }
 
-    public var status: MIPStatus { outcome.status }
-    public var objective: Double? { outcome.objective }
-    public var log: [String] { outcome.log }
+    package var status: MIPStatus { outcome.status }
+    package var objective: Double? { outcome.objective }
+    package var log: [String] { outcome.log }
 
     /// The value of the column named `name` (e.g. `"x[1,2]"`), nil if there is no such
     /// column or no solution.
-    public func value(of name: String) -> Double? {
+    package func value(of name: String) -> Double? {
         guard let position = positions[name], position < outcome.values.count else { return nil }
         return outcome.values[position]
     }
 
     /// Every column's name and value, in column order (empty without a solution).
-    public var namedValues: [(name: String, value: Double)] {
+    package var namedValues: [(name: String, value: Double)] {
         guard outcome.values.count == columnNames.count else { return [] }
         return Array(zip(columnNames, outcome.values))
     }

@@ -7,21 +7,21 @@ import Synchronization
 /// and ends with status `.interrupted`, keeping the best solution found so far. The LP solves
 /// GLPK runs inside its branch and bound (each node's, and the root's when the MIP presolver
 /// is on) run to their end first.
-public final class StopToken: Sendable {
+package final class StopToken: Sendable {
     private let flag = Atomic<Bool>(false)
     private let condition: (@Sendable () -> Bool)?
 
-    public init() { condition = nil }
+    package init() { condition = nil }
 
     /// A token that also counts as raised whenever `condition` returns true, such as a
     /// caller's own "should stop" flag. It is polled at every check: keep it cheap.
-    public init(polling condition: @escaping @Sendable () -> Bool) {
+    package init(polling condition: @escaping @Sendable () -> Bool) {
         self.condition = condition
     }
 
     /// Asks the search to stop; lock-free, safe to call from anywhere, any number of times.
-    public func stop() { flag.store(true, ordering: .relaxed) }
+    package func stop() { flag.store(true, ordering: .relaxed) }
 
     /// Whether `stop()` has been called or the polled condition holds.
-    public var isStopped: Bool { flag.load(ordering: .relaxed) || condition?() == true }
+    package var isStopped: Bool { flag.load(ordering: .relaxed) || condition?() == true }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import _GLPK
+import _GLPK
 
 /// GLPK aborts the process on bad arguments: each of these must throw instead, and leave the
 /// model as it was.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import _GLPK
+import _GLPK
 
 @Suite struct ConcurrencyTests {
     /// Runs `work` on `count` fresh threads at once and waits for all of them.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import _GLPK
+import _GLPK
 
 @Suite struct FileTests {
     private func contents(_ path: String) throws -> String {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import _GLPK
+import _GLPK
 
 /// GLPK aborts the process on bad arguments to its graph routines: each of these must throw
 /// instead, and leave the network as it was.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import _GLPK
+import _GLPK
 
 /// GLPK's network solvers against independent answers on seeded random networks: a plain
 /// Edmonds–Karp for maximum flows, the LP solver for minimum-cost flows.

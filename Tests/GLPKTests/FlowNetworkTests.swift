@@ -1,6 +1,6 @@
 import Testing
 
-@testable import _GLPK
+import _GLPK
 
 /// Known answers of GLPK's network solvers through `FlowNetwork`.
 @Suite struct FlowNetworkTests {

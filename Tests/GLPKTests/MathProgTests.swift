@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import _GLPK
+import _GLPK
 
 @Suite struct MathProgTests {
     private func write(_ text: String, _ suffix: String) throws -> String {

@@ -1,5 +1,5 @@
 import Testing
-@testable import _GLPK
+import _GLPK
 
 @Suite struct ModelBuildingTests {
     @Test func countsAndGettersReflectTheModel() throws {

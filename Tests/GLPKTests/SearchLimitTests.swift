@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import _GLPK
+import _GLPK
 
 @Suite struct SearchLimitTests {
     @Test func nodeLimitStopsAnEndlessSearch() throws {

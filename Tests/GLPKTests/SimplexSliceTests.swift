@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import _GLPK
+import _GLPK
 
 /// GLPK's simplex has no callback: `LinearModel.solve` runs it in slices of
 /// `LinearModel.simplexSlice` iterations, each going on from the last one's basis, and checks

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-@testable import _GLPK
+import _GLPK
 
 /// Small models with known answers, shared by the tests.
 enum TestModels {

@@ -1,5 +1,5 @@
 import Testing
-@testable import _GLPK
+import _GLPK
 
 @Suite struct WarmStartTests {
     /// Items by falling value/weight ratio, taken while they fit: feasible, rarely optimal.

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import Rota
-@testable import RotaFormat
+import Rota
+import RotaFormat
 
 #if canImport(Glibc)
     import Glibc

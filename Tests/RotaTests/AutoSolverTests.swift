@@ -1,8 +1,8 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
+import Rota
 
 /// The default solver: greedy and flow, the bound, and the MIP only where the bound is not met.
 @Suite(.serialized) struct AutoSolverTests {

@@ -1,4 +1,4 @@
-@testable import RotaCore
+import RotaCore
 
 /// A seeded SplitMix64 generator: the same seed always gives the same instances.
 struct SeededGenerator: RandomNumberGenerator {

@@ -1,6 +1,6 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
+import RotaCore
+import RotaEvaluation
 
 @Suite struct BoundBruteForceTests {
     /// On many tiny random instances, the bound never exceeds the exhaustive optimum: no plan

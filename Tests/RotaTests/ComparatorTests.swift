@@ -1,6 +1,6 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
+import RotaCore
+import RotaEvaluation
 
 /// The comparator on hand-made plan pairs: metric by metric, the verdict, the loads, what moved.
 @Suite struct ComparatorTests {

@@ -1,5 +1,5 @@
-@testable import RotaCore
-@testable import RotaEvaluation
+import RotaCore
+import RotaEvaluation
 
 /// A small instance and hand-made plans of it for the comparator tests.
 ///

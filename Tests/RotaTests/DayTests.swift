@@ -1,5 +1,5 @@
 import Testing
-@testable import RotaCore
+import RotaCore
 
 @Suite struct DayTests {
     @Test(arguments: ["1970-01-01", "2026-12-01", "2024-02-29", "2000-02-29", "1999-12-31", "0001-01-01", "9999-12-31"])

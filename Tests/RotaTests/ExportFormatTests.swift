@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 import _GLPK
-@testable import RotaCore
-@testable import RotaFormat
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaFormat
+import RotaSolvers
+import Rota
 
 /// Instances the export tests share: the bundled seed, and generated tiny and small ones.
 enum ExportInstances {

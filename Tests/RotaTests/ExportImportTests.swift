@@ -1,7 +1,7 @@
 import Testing
-@testable import RotaCore
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaSolvers
+import Rota
 
 /// A hand-made instance whose classes are known: one item, lag 1, horizon 8; lines 0 and 1
 /// (due day 3, weight 2) and line 2 (no due day) form class 0 with groups 0 and 1. acct-1

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-@testable import RotaCore
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaSolvers
+import Rota
 
 /// Runs glpsol (skipped by the tests when it is not installed: CI installs glpk-utils).
 enum ExportGlpsol {

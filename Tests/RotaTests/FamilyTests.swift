@@ -1,7 +1,7 @@
 import Testing
-@testable import RotaCore
-@testable import RotaFormat
-@testable import Rota
+import RotaCore
+import RotaFormat
+import Rota
 
 /// Instance families: deterministic per (family, seed), sizes and rules as documented, valid
 /// through the JSON round trip, and every catalog solver's plans valid on the small ones.

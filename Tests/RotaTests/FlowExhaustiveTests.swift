@@ -1,8 +1,8 @@
 import Testing
 
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
 
 /// The flow's bound and plan against an exhaustive search on tiny instances without rolling
 /// or review caps: the fewest lines left out, then the smallest makespan.

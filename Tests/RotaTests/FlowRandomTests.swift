@@ -1,8 +1,8 @@
 import Testing
 
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
 
 /// The flow solver on seeded random instances: every plan passes the validator; without
 /// rolling or review caps its makespan meets its own bound (proven optimal).

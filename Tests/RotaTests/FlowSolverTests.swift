@@ -1,7 +1,7 @@
 import Testing
 
-@testable import RotaCore
-@testable import RotaSolvers
+import RotaCore
+import RotaSolvers
 
 /// The flow solver on hand-made instances whose optimal makespans are known.
 @Suite struct FlowSolverTests {

@@ -1,8 +1,8 @@
 import Testing
 
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
 
 /// Instances for the flow tests: a compact builder for hand-made ones, a seeded generator for
 /// random ones, and plan measurements taken from the plan itself.

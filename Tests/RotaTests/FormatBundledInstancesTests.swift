@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import RotaCore
-@testable import RotaFormat
+import RotaCore
+import RotaFormat
 
 /// The files in `instances/`: every one decodes and round-trips, and each edge case has its edge.
 @Suite struct FormatBundledInstancesTests {

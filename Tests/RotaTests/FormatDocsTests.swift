@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import RotaCore
-@testable import RotaFormat
+import RotaCore
+import RotaFormat
 
 /// The examples in `docs/FORMAT.md` are valid files.
 @Suite struct FormatDocsTests {

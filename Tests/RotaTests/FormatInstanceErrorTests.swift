@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import RotaCore
-@testable import RotaFormat
+import RotaCore
+import RotaFormat
 
 /// Every input error of an instance file, with its exact path and message.
 @Suite struct FormatInstanceErrorTests {

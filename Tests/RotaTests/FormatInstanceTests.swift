@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import RotaCore
-@testable import RotaFormat
+import RotaCore
+import RotaFormat
 
 @Suite struct FormatInstanceTests {
     func day(_ text: String) throws -> Day { try #require(Day(iso: text)) }

@@ -1,7 +1,7 @@
 import PropertyBased
 import Testing
 
-@testable import RotaFormat
+import RotaFormat
 
 @Suite struct FormatJSONParserTests {
     func parse(_ text: String) throws -> JSONValue { try JSONParser.parse(text) }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import RotaFormat
+import RotaFormat
 
 @Suite struct FormatJSONWriterTests {
     @Test func writesPrettyJSONInTheGivenKeyOrder() {

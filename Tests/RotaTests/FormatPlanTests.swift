@@ -1,7 +1,7 @@
 import Testing
 
-@testable import RotaCore
-@testable import RotaFormat
+import RotaCore
+import RotaFormat
 
 @Suite struct FormatPlanTests {
     func day(_ text: String) throws -> Day { try #require(Day(iso: text)) }

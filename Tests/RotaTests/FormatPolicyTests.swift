@@ -1,7 +1,7 @@
 import Testing
 
-@testable import RotaCore
-@testable import RotaFormat
+import RotaCore
+import RotaFormat
 
 @Suite struct FormatPolicyTests {
     @Test func readsABarePolicy() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import RotaFormat
+import RotaFormat
 
 /// The bundled JSON Schemas accept rota's files. Runs `docs/schema/validate.py`, so it is
 /// skipped when python3 or its `jsonschema` package is missing.

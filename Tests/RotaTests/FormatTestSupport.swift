@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import RotaFormat
+import RotaFormat
 
 /// Helpers shared by the format tests: fixtures, the repository root, error capture.
 enum FormatSupport {

@@ -1,7 +1,7 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import Rota
+import RotaCore
+import RotaEvaluation
+import Rota
 
 @Suite struct GeneratorTests {
     @Test func splitMixIsReproducible() {

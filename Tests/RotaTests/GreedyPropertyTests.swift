@@ -1,9 +1,9 @@
 import PropertyBased
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
+import Rota
 
 /// Both greedy solvers over many generated instances: every plan is valid, and `greedy`
 /// never does worse than `seed-greedy` on unscheduled lines, then makespan.

@@ -1,8 +1,8 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
+import Rota
 
 /// A larger instance with every rule on: both solvers finish quickly and stay valid.
 @Suite struct GreedyScaleTests {

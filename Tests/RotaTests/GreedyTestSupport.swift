@@ -1,4 +1,4 @@
-@testable import RotaCore
+import RotaCore
 
 /// Small builders and helpers shared by the greedy tests.
 enum GreedyTestSupport {

@@ -1,7 +1,7 @@
 import Testing
-@testable import Rota
-@testable import RotaCore
-@testable import RotaEvaluation
+import Rota
+import RotaCore
+import RotaEvaluation
 
 /// The ledger stores days only as far as tasks and review searches reach; a ledger grown day by
 /// day answers every query as one whose storage covers the whole horizon from the start.

@@ -1,6 +1,6 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
+import RotaCore
+import RotaEvaluation
 
 /// The ledger's typed answers: each names the rule that forbids a task, agrees with the `Bool`
 /// checks the solvers use, and `DenseSchedule.violations(in:)` agrees with the `Validator`.

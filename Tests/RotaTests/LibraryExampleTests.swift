@@ -53,4 +53,19 @@ import Rota
         #expect(Scorer().score(plan, for: instance).makespan == again.metrics.makespan)
         #expect(LowerBounds.compute(PlanningProblem(instance)).makespan >= 0)
     }
+
+    /// The rest of the section's API, through a plain `import Rota`: the catalog, options,
+    /// the comparator with an objective, and decoding errors with their paths.
+    @Test func catalogComparatorAndErrors() throws {
+        let seed = Self.root.appendingPathComponent("instances/seed.json").path
+        let instance = try RotaJSON.loadInstance(from: seed)
+        #expect(SolverCatalog.names.contains(SolverCatalog.defaultName))
+        let greedy = try #require(SolverCatalog.solver(named: "greedy"))
+        let a = try Planner().plan(instance, with: greedy, options: SolveOptions(timeLimit: 5)).plan
+        let b = try Planner().plan(instance, with: FlowSolver()).plan
+        let comparison = Comparator().compare(a, b, for: instance, objective: .default)
+        #expect(comparison.a.metrics.unscheduled == comparison.b.metrics.unscheduled)
+        #expect(try RotaJSON.decodePlan(RotaJSON.encode(a)) == a)
+        #expect(throws: InputErrors.self) { try RotaJSON.decodeInstance(Array("{}".utf8), file: "x.json") }
+    }
 }

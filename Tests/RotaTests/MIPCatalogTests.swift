@@ -1,8 +1,8 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
+import Rota
 
 /// The catalog's `mip` starts from greedy's plan: a search cut short still returns a full plan.
 @Suite struct MIPCatalogTests {

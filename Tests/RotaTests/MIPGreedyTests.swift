@@ -1,10 +1,10 @@
 import Foundation
 import Testing
-@testable import RotaCore
-@testable import RotaFormat
-@testable import RotaEvaluation
-@testable import RotaSolvers
-@testable import RotaOracle
+import RotaCore
+import RotaFormat
+import RotaEvaluation
+import RotaSolvers
+import RotaOracle
 
 @Suite struct MIPGreedyTests {
     /// Never worse than greedy: alone (proven optimal) and warm-started from greedy's plan.

@@ -1,7 +1,7 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
 
 @Suite(.serialized) struct MIPLimitTests {
     /// Too large to finish in the limit: the solve returns about on time with a valid plan.

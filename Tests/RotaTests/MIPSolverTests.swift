@@ -1,8 +1,8 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
-@testable import RotaOracle
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
+import RotaOracle
 
 @Suite struct MIPSolverTests {
     /// Every work line is either planned (purchase when needed, review) or left out with a reason.

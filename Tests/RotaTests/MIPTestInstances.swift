@@ -1,5 +1,5 @@
 import Testing
-@testable import RotaCore
+import RotaCore
 
 /// SplitMix64: a tiny seeded generator, so every test instance is reproducible.
 struct MIPRandom {

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 import _GLPK
-@testable import RotaCore
-@testable import Rota
-@testable import RotaOracle
+import RotaCore
+import Rota
+import RotaOracle
 
 @Suite struct MathProgExportTests {
     /// The LP and MPS files read back as the same model, and GLPK solves them to the same

@@ -1,4 +1,4 @@
-@testable import RotaCore
+import RotaCore
 
 /// The tests' shorthand for ranking schedules the way the MIP and the oracle do
 /// (`Objective.defaultThenSoftOverruns`, with its one tolerance).

@@ -1,8 +1,8 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
+import Rota
 
 /// The objective values have two sources, the scorer (plans) and the dense schedule (the MIP,
 /// the oracle); both must give the same values, soft overruns through the one count.

@@ -1,8 +1,8 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import RotaSolvers
-@testable import Rota
+import RotaCore
+import RotaEvaluation
+import RotaSolvers
+import Rota
 
 /// The one pipeline: a context computes the bound once, solvers that read it give the same
 /// plans as with a bare problem, and every plan is finished the same way.

@@ -1,6 +1,6 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
+import RotaCore
+import RotaEvaluation
 
 @Suite struct ScoringObjectiveTests {
     static func metrics(

@@ -1,4 +1,4 @@
-@testable import RotaCore
+import RotaCore
 
 /// Small builders for hand-made scoring and bound tests.
 enum ScoringSupport {

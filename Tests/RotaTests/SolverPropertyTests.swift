@@ -1,8 +1,8 @@
 import PropertyBased
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
-@testable import Rota
+import RotaCore
+import RotaEvaluation
+import Rota
 
 /// Every solver of the catalog on generated instances of every shape: each plan passes the
 /// independent validator, and the proven lower bound never exceeds a valid plan's makespan.

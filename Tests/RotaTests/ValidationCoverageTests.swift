@@ -1,5 +1,5 @@
 import Testing
-@testable import RotaCore
+import RotaCore
 
 /// Rule 1: coverage of lines and consistency of the tasks' references.
 @Suite struct ValidationCoverageTests {

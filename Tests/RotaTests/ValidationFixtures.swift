@@ -1,6 +1,6 @@
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
+import RotaCore
+import RotaEvaluation
 
 /// A small instance and a plan for it that satisfies every rule, for the validator tests.
 ///

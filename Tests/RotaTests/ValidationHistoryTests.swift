@@ -1,5 +1,5 @@
 import Testing
-@testable import RotaCore
+import RotaCore
 
 /// Rule 9 and the history exception: completed tasks count toward caps, but a breach made of
 /// completed tasks alone is not the plan's fault.

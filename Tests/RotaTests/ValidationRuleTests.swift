@@ -1,5 +1,5 @@
 import Testing
-@testable import RotaCore
+import RotaCore
 
 /// Rules 2–8, one failing plan per clause, each breaking only its rule.
 @Suite struct ValidationRuleTests {

@@ -1,7 +1,7 @@
 import PropertyBased
 import Testing
-@testable import RotaCore
-@testable import RotaEvaluation
+import RotaCore
+import RotaEvaluation
 
 /// The rolling-window rule against a brute force over every window, and the validator on a
 /// large plan.

@@ -7,8 +7,8 @@ import RotaSolvers
 /// after it (or, when the name stands alone as in glpsol's `-o` report for long names, the first
 /// number on the next line). Other lines and other columns are ignored; a text naming no
 /// column at all is an error.
-public enum ColumnSolutionReader {
-    public static func read(_ text: String, problem: PlanningProblem, classes: [LineClass]) throws(SolutionError)
+package enum ColumnSolutionReader {
+    package static func read(_ text: String, problem: PlanningProblem, classes: [LineClass]) throws(SolutionError)
         -> SolutionCounts
     {
         var collector = SolutionCollector(problem: problem, classes: classes)

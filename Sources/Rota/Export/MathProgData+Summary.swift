@@ -3,21 +3,21 @@ import RotaSolvers
 
 extension MathProgData {
     /// What the data file holds, for a one-line account.
-    public struct Summary: Sendable, Hashable {
+    package struct Summary: Sendable, Hashable {
         /// Classes of lines needing a purchase and a review (set C).
-        public var purchaseClasses: Int
+        package var purchaseClasses: Int
         /// Classes of lines needing only a review (set R).
-        public var reviewClasses: Int
+        package var reviewClasses: Int
         /// Groups of lines sharing class, due day and weight (set G).
-        public var groups: Int
+        package var groups: Int
         /// Lines still needing work.
-        public var lines: Int
-        public var accounts: Int
-        public var days: Int
+        package var lines: Int
+        package var accounts: Int
+        package var days: Int
     }
 
     /// The size of `problem`'s data.
-    public static func summary(for problem: PlanningProblem) -> Summary {
+    package static func summary(for problem: PlanningProblem) -> Summary {
         let classes = LineClass.classes(of: problem)
         let purchase = classes.filter { $0.need == .purchase }.count
         return Summary(

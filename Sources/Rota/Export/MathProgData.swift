@@ -4,9 +4,9 @@ import RotaSolvers
 /// Writes the data section for `models/rota.mod` from a planning problem: line classes,
 /// accounts, caps and completed history, days as offsets from the instance's start.
 /// The output depends only on the problem (no dictionary order, no clock).
-public enum MathProgData {
+package enum MathProgData {
     /// The `.dat` text for `problem`.
-    public static func text(for problem: PlanningProblem) -> String {
+    package static func text(for problem: PlanningProblem) -> String {
         let history = PlanningHistory(problem)
         let classes = LineClass.classes(of: problem)
         let horizon = problem.horizon

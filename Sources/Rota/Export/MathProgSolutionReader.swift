@@ -6,8 +6,8 @@ import RotaSolvers
 /// `rota w c r n`, `rota z g r n` give column values, `rota makespan N` and the like are kept
 /// as reported levels, and every other line is ignored. Classes and groups are numbered as
 /// `MathProgData` writes them (groups through the classes in order).
-public enum MathProgSolutionReader {
-    public static func read(_ text: String, problem: PlanningProblem, classes: [LineClass]) throws(SolutionError)
+package enum MathProgSolutionReader {
+    package static func read(_ text: String, problem: PlanningProblem, classes: [LineClass]) throws(SolutionError)
         -> SolutionCounts
     {
         var collector = SolutionCollector(problem: problem, classes: classes)

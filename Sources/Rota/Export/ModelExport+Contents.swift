@@ -5,7 +5,7 @@ import RotaFormat
 extension ModelExport {
     /// The bytes of the model of `problem` in `format` (GLPK writes to a temporary file, which
     /// is read back and removed), and its size; `makespan` as for `write`.
-    public static func contents(of problem: PlanningProblem, format: Format, makespan: Int? = nil) throws
+    package static func contents(of problem: PlanningProblem, format: Format, makespan: Int? = nil) throws
         -> (bytes: [UInt8], summary: Summary)
     {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -7,9 +7,9 @@ import RotaSolvers
 /// stage); the later levels are its free `level[...]` rows (GLPK's readers drop free rows), and
 /// the makespan is found by fixing the columns whose review falls at or after a trial horizon,
 /// as rota does.
-public enum ModelExport {
+package enum ModelExport {
     /// A file format GLPK writes.
-    public enum Format: String, Sendable, CaseIterable {
+    package enum Format: String, Sendable, CaseIterable {
         /// CPLEX LP.
         case lp
         /// Free MPS.
@@ -17,10 +17,10 @@ public enum ModelExport {
     }
 
     /// Size of the written model.
-    public struct Summary: Sendable, Hashable {
-        public var rows: Int
-        public var columns: Int
-        public var nonZeros: Int
+    package struct Summary: Sendable, Hashable {
+        package var rows: Int
+        package var columns: Int
+        package var nonZeros: Int
     }
 
     /// Writes the model of `problem` to `path`; throws when GLPK cannot write the file. With
@@ -28,7 +28,7 @@ public enum ModelExport {
     /// `makespan` or later is fixed to 0, as rota's makespan search does: the file's solutions
     /// are then the plans ending within `makespan` days (lines that cannot are left out).
     @discardableResult
-    public static func write(_ problem: PlanningProblem, format: Format, to path: String, makespan: Int? = nil) throws
+    package static func write(_ problem: PlanningProblem, format: Format, to path: String, makespan: Int? = nil) throws
         -> Summary
     {
         var formulation = MIPFormulation(problem)

@@ -1,16 +1,16 @@
 /// Whole-number column values read from a solution of rota's model: purchases (x), reviews
 /// (y, or w in rota.mod) and group reviews (z), each by class, account or group, and day.
 /// Zero values are not kept.
-public struct SolutionCounts: Hashable, Sendable {
+package struct SolutionCounts: Hashable, Sendable {
     /// The value of one column: `count` of class `lineClass` by account (or group) `index` on `day`.
-    public struct Entry: Hashable, Sendable {
-        public var lineClass: Int
+    package struct Entry: Hashable, Sendable {
+        package var lineClass: Int
         /// The account (x, y) or the group within the class (z).
-        public var index: Int
-        public var day: Int
-        public var count: Int
+        package var index: Int
+        package var day: Int
+        package var count: Int
 
-        public init(lineClass: Int, index: Int, day: Int, count: Int) {
+        package init(lineClass: Int, index: Int, day: Int, count: Int) {
             self.lineClass = lineClass
             self.index = index
             self.day = day
@@ -19,16 +19,16 @@ public struct SolutionCounts: Hashable, Sendable {
     }
 
     /// x[c,a,d]: purchases of class c by account a on day d.
-    public var purchases: [Entry] = []
+    package var purchases: [Entry] = []
     /// y[c,a,r] (w[c,r] in rota.mod, with the class's account): reviews of class c by a on day r.
-    public var reviews: [Entry] = []
+    package var reviews: [Entry] = []
     /// z[c,g,r]: reviews of group g of class c on day r.
-    public var groupReviews: [Entry] = []
+    package var groupReviews: [Entry] = []
     /// Levels the solver reported beside the columns (rota.mod prints `rota makespan N`, …), by name.
-    public var reported: [String: String] = [:]
+    package var reported: [String: String] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Whether no column was read (a solution that places nothing may still be empty).
-    public var isEmpty: Bool { purchases.isEmpty && reviews.isEmpty && groupReviews.isEmpty }
+    package var isEmpty: Bool { purchases.isEmpty && reviews.isEmpty && groupReviews.isEmpty }
 }

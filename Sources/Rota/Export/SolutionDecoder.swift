@@ -10,9 +10,9 @@ import RotaSolvers
 /// order; a class of several gives each group the review days its z columns name, then any
 /// placements left to the lines left, most urgent first. Counts that pair with nothing are
 /// dropped and said in `notes`; whether the result is valid is for the validator to say.
-public struct SolutionDecoder: Sendable {
-    public let problem: PlanningProblem
-    public let classes: [LineClass]
+package struct SolutionDecoder: Sendable {
+    package let problem: PlanningProblem
+    package let classes: [LineClass]
     private let history: PlanningHistory
 
     /// A new purchase (nil when completed) and its review.
@@ -21,14 +21,14 @@ public struct SolutionDecoder: Sendable {
         var review: Placement
     }
 
-    public init(problem: PlanningProblem, classes: [LineClass]) {
+    package init(problem: PlanningProblem, classes: [LineClass]) {
         self.problem = problem
         self.classes = classes
         history = PlanningHistory(problem)
     }
 
     /// The schedule the counts stand for, and what was dropped on the way.
-    public func decode(_ counts: SolutionCounts) -> (schedule: DenseSchedule, notes: [String]) {
+    package func decode(_ counts: SolutionCounts) -> (schedule: DenseSchedule, notes: [String]) {
         var notes: [String] = []
         var schedule = DenseSchedule(lineCount: problem.lineCount)
         let accounts = problem.accountCount

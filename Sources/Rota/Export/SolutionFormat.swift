@@ -1,5 +1,5 @@
 /// How a MIP solver's solution of rota's model is written.
-public enum SolutionFormat: String, Sendable, CaseIterable {
+package enum SolutionFormat: String, Sendable, CaseIterable {
     /// The `rota x|y|w|z …` lines `models/rota.mod` prints after `glpsol` solves it (other lines
     /// are ignored).
     case mathprog

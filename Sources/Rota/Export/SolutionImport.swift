@@ -8,10 +8,10 @@ import RotaSolvers
 /// external solver (`import:<name>`); its status is `optimal` only when the plan meets the
 /// proven lower bound (fewest lines left out, then makespan), else `feasible`, and `seconds`
 /// is 0 (the external solver's time is not known).
-public enum SolutionImport {
+package enum SolutionImport {
     /// The plan of `solution` for `instance`; throws when the text is not a solution of the
     /// instance's model. The plan is returned even when invalid: check `outcome.validation`.
-    public static func plan(
+    package static func plan(
         _ instance: Instance, solution text: String, format: SolutionFormat, solverName: String
     ) throws(SolutionError) -> ImportedPlan {
         let problem = PlanningProblem(instance)
@@ -43,8 +43,8 @@ public enum SolutionImport {
 }
 
 /// A plan read back from a solution, with what the import dropped on the way.
-public struct ImportedPlan: Sendable {
-    public var outcome: PlanningOutcome
+package struct ImportedPlan: Sendable {
+    package var outcome: PlanningOutcome
     /// Counts that paired with nothing, mismatches with the solver's reported levels.
-    public var notes: [String]
+    package var notes: [String]
 }

@@ -1,6 +1,6 @@
 extension InstanceFamily {
     /// Sizes and rules in a line, as `rota generate --list` shows them.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .seed: "5 accounts, 30–50 lines, 60 days; SLA tiers, priority indices, due dates, a few days off"
         case .tiny: "2–3 accounts, 4–8 lines, 6–10 days; small enough for an exhaustive search"
@@ -18,7 +18,7 @@ extension InstanceFamily {
     }
 
     /// Roughly how many lines an instance of the family has (for size caps before generating).
-    public var typicalLines: Int {
+    package var typicalLines: Int {
         switch self {
         case .seed: 40
         case .tiny: 6

@@ -3,7 +3,7 @@ import RotaCore
 /// A named kind of generated instance (`rota generate --family NAME --seed N`): each family
 /// draws its sizes and rules from the seed, so one (family, seed) pair is always the same
 /// instance, named `<family>-<seed>`.
-public enum InstanceFamily: String, CaseIterable, Hashable, Sendable {
+package enum InstanceFamily: String, CaseIterable, Hashable, Sendable {
     /// Like the bundled seed instance: 5 accounts, 30–50 lines, tiers, priorities, a few days off.
     case seed
     /// 2–3 accounts, 4–8 lines, 6–10 days: small enough for an exhaustive search.
@@ -26,16 +26,16 @@ public enum InstanceFamily: String, CaseIterable, Hashable, Sendable {
     case mipLarge = "mip-large"
 
     /// The family called `name` (as `rota generate --family` spells it), or `nil`.
-    public init?(named name: String) {
+    package init?(named name: String) {
         self.init(rawValue: name.lowercased())
     }
 
     /// Every family's name, in `allCases` order.
-    public static var names: [String] { allCases.map(\.rawValue) }
+    package static var names: [String] { allCases.map(\.rawValue) }
 
     /// The instance for `seed`. With `lines`, the family's line count is replaced by it and
     /// accounts and items are scaled in proportion (at least one of each), for growth tables.
-    public func generate(seed: UInt64, lines: Int? = nil) -> Instance {
+    package func generate(seed: UInt64, lines: Int? = nil) -> Instance {
         var shape = shape(seed: seed)
         if let lines { shape = Self.scaled(shape, toLines: lines) }
         return InstanceGenerator(shape: shape).generate(seed: seed)
@@ -43,13 +43,13 @@ public enum InstanceFamily: String, CaseIterable, Hashable, Sendable {
 
     /// The generator's shape for `seed`: sizes drawn from a stream of their own, so that
     /// the instance's content comes from `InstanceGenerator` with the seed itself.
-    public func shape(seed: UInt64) -> InstanceGenerator.Shape {
+    package func shape(seed: UInt64) -> InstanceGenerator.Shape {
         var rng = SplitMix64(seed: seed ^ salt)
         return makeShape(rng: &rng)
     }
 
     /// `shape` with `lines` lines, accounts and items scaled in proportion (at least one each).
-    public static func scaled(_ shape: InstanceGenerator.Shape, toLines lines: Int) -> InstanceGenerator.Shape {
+    package static func scaled(_ shape: InstanceGenerator.Shape, toLines lines: Int) -> InstanceGenerator.Shape {
         var scaled = shape
         let target = max(0, lines)
         let ratio = shape.lines > 0 ? Double(target) / Double(shape.lines) : 1

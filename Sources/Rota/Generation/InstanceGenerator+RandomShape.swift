@@ -3,7 +3,7 @@ extension InstanceGenerator {
     /// 1–8 accounts, 1–60 lines, a horizon of 5–60 days; rolling caps (soft, hard or both),
     /// item caps, review caps, unavailable days, lag overrides, `earliest`, due dates, SLA tiers,
     /// priority indices and history each appear in a good share of draws.
-    public static func randomShape(rng: inout SplitMix64) -> Shape {
+    package static func randomShape(rng: inout SplitMix64) -> Shape {
         var shape = Shape(name: "random")
         shape.accounts = rng.int(in: 1...8)
         shape.lines = rng.int(in: 1...60)

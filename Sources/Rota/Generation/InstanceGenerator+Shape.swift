@@ -3,50 +3,50 @@ import RotaCore
 extension InstanceGenerator {
     /// What generated instances look like: sizes, rules and how often each feature appears.
     /// Probabilities are in 0 ... 1; ranges are drawn from uniformly.
-    public struct Shape: Hashable, Sendable {
+    package struct Shape: Hashable, Sendable {
         /// Prefix of the instance's name (`<name>-<seed>`); a family name such as `small`.
-        public var name: String
-        public var start: Day
-        public var accounts: Int
-        public var lines: Int
-        public var linesPerOrder: ClosedRange<Int>
-        public var items: Int
+        package var name: String
+        package var start: Day
+        package var accounts: Int
+        package var lines: Int
+        package var linesPerOrder: ClosedRange<Int>
+        package var items: Int
         /// Zipf exponent of item popularity: 0 is uniform, larger favours the first items.
-        public var itemSkew: Double
-        public var horizonDays: Int
+        package var itemSkew: Double
+        package var horizonDays: Int
 
-        public var dailyLimit: ClosedRange<Int>
+        package var dailyLimit: ClosedRange<Int>
         /// Chance that an account has no daily limit (`null`).
-        public var unlimitedDailyLimit: Double
+        package var unlimitedDailyLimit: Double
         /// Chance that an account is unavailable on a given day of the horizon.
-        public var unavailable: Double
-        public var rolling: RollingShape?
+        package var unavailable: Double
+        package var rolling: RollingShape?
 
-        public var sameItemPerAccountPerDay: Int?
-        public var sameItemPerAccount: Int?
-        public var reviewsPerAccountPerDay: Int?
+        package var sameItemPerAccountPerDay: Int?
+        package var sameItemPerAccount: Int?
+        package var reviewsPerAccountPerDay: Int?
         /// The instance's `reviewLagDays` is drawn from it.
-        public var reviewLag: ClosedRange<Int>
+        package var reviewLag: ClosedRange<Int>
         /// Chance that a line overrides the lag, and the overrides' range.
-        public var lagOverride: Double
-        public var lagOverrideDays: ClosedRange<Int>
+        package var lagOverride: Double
+        package var lagOverrideDays: ClosedRange<Int>
         /// Chance that a line has an `earliest` day, up to `earliestSpreadDays` after `start`.
-        public var earliest: Double
-        public var earliestSpreadDays: Int
+        package var earliest: Double
+        package var earliestSpreadDays: Int
 
         /// Chance that an order has an explicit `dueDate`, `dueDays` after `start`.
-        public var dueDate: Double
-        public var dueDays: ClosedRange<Int>
+        package var dueDate: Double
+        package var dueDays: ClosedRange<Int>
         /// Chance that an order has an SLA tier (due `createdAt` + the tier's days).
-        public var slaTier: Double
+        package var slaTier: Double
         /// Chance that an order has `indices` (its priority becomes the policy's score).
-        public var indices: Double
-        public var weight: ClosedRange<Double>
+        package var indices: Double
+        package var weight: ClosedRange<Double>
 
         /// Tasks of an earlier plan in `existing`, or none.
-        public var history: HistoryShape?
+        package var history: HistoryShape?
 
-        public init(
+        package init(
             name: String = "generated", start: Day = InstanceGenerator.defaultStart, accounts: Int = 3, lines: Int = 12,
             linesPerOrder: ClosedRange<Int> = 1...3, items: Int = 6, itemSkew: Double = 0, horizonDays: Int = 60,
             dailyLimit: ClosedRange<Int> = 1...3, unlimitedDailyLimit: Double = 0, unavailable: Double = 0,
@@ -87,14 +87,14 @@ extension InstanceGenerator {
 
     /// Rolling caps on every account: a window length, and caps as a share of what the
     /// account's daily limit would allow over the window.
-    public struct RollingShape: Hashable, Sendable {
-        public var days: ClosedRange<Int>
-        public var soft: Bool
-        public var hard: Bool
+    package struct RollingShape: Hashable, Sendable {
+        package var days: ClosedRange<Int>
+        package var soft: Bool
+        package var hard: Bool
         /// The hard cap's share of `days × dailyLimit` (the soft cap is 80% of it).
-        public var fill: Double
+        package var fill: Double
 
-        public init(days: ClosedRange<Int> = 7...7, soft: Bool = true, hard: Bool = true, fill: Double = 0.7) {
+        package init(days: ClosedRange<Int> = 7...7, soft: Bool = true, hard: Bool = true, fill: Double = 0.7) {
             self.days = days
             self.soft = soft
             self.hard = hard
@@ -104,16 +104,16 @@ extension InstanceGenerator {
 
     /// History from an earlier plan: some lines were planned from `days` before `start`;
     /// their tasks before `start` are completed (or missed), later ones may stay pending.
-    public struct HistoryShape: Hashable, Sendable {
-        public var days: Int
+    package struct HistoryShape: Hashable, Sendable {
+        package var days: Int
         /// Share of lines that were in the earlier plan.
-        public var lines: Double
+        package var lines: Double
         /// Chance that a task before `start` was missed rather than completed.
-        public var missed: Double
+        package var missed: Double
         /// Chance that a task on or after `start` is kept as `pending`.
-        public var pending: Double
+        package var pending: Double
 
-        public init(days: Int = 7, lines: Double = 0.3, missed: Double = 0.2, pending: Double = 0.5) {
+        package init(days: Int = 7, lines: Double = 0.3, missed: Double = 0.2, pending: Double = 0.5) {
             self.days = days
             self.lines = lines
             self.missed = missed

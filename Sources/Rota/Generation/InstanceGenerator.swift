@@ -4,18 +4,18 @@ import RotaCore
 /// Makes planning instances of a given `Shape` from a seed: the same seed and shape always
 /// give the same instance. History, when the shape asks for it, comes from a `seed-greedy`
 /// plan of an earlier period, so completed tasks respect every cap among themselves.
-public struct InstanceGenerator: Sendable {
+package struct InstanceGenerator: Sendable {
     /// 2026-12-01, the default first plannable day.
-    public static let defaultStart = Day(ordinal: 20_788)
+    package static let defaultStart = Day(ordinal: 20_788)
     static let slaTiers = ["critical", "high", "standard", "deferred"]
     static let indexNames = ["customer", "readiness", "risk", "sla", "value"]
 
-    public var shape: Shape
+    package var shape: Shape
 
-    public init(shape: Shape) { self.shape = shape }
+    package init(shape: Shape) { self.shape = shape }
 
     /// The instance for `seed`.
-    public func generate(seed: UInt64) -> Instance {
+    package func generate(seed: UInt64) -> Instance {
         var rng = SplitMix64(seed: seed)
         let shape = shape
         let horizon = max(0, shape.horizonDays)

@@ -1,11 +1,11 @@
 /// A small seedable random number generator (SplitMix64). The same seed gives the same
 /// sequence on every platform and Swift version; its helpers draw without modulo bias.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public private(set) var state: UInt64
+package struct SplitMix64: RandomNumberGenerator, Sendable {
+    package private(set) var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,7 +14,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in `0 ..< bound`; 0 when `bound` is 0.
-    public mutating func below(_ bound: UInt64) -> UInt64 {
+    package mutating func below(_ bound: UInt64) -> UInt64 {
         guard bound > 0 else { return 0 }
         let threshold = (0 &- bound) % bound
         while true {
@@ -24,29 +24,29 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in `range`.
-    public mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
         let offset = span == 0 ? next() : below(span)
         return range.lowerBound &+ Int(bitPattern: UInt(offset))
     }
 
     /// Uniform in `0 ..< 1`, with 53 random bits.
-    public mutating func unit() -> Double {
+    package mutating func unit() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
     /// Uniform in `range`.
-    public mutating func double(in range: ClosedRange<Double>) -> Double {
+    package mutating func double(in range: ClosedRange<Double>) -> Double {
         range.lowerBound + (range.upperBound - range.lowerBound) * unit()
     }
 
     /// True with probability `p` (never for `p <= 0`, always for `p >= 1`).
-    public mutating func chance(_ p: Double) -> Bool {
+    package mutating func chance(_ p: Double) -> Bool {
         p > 0 && unit() < p
     }
 
     /// A uniformly chosen element; `nil` for an empty array.
-    public mutating func pick<Element>(_ elements: [Element]) -> Element? {
+    package mutating func pick<Element>(_ elements: [Element]) -> Element? {
         elements.isEmpty ? nil : elements[Int(below(UInt64(elements.count)))]
     }
 }

@@ -96,11 +96,11 @@ extension RotaJSON {
     /// A comparison as JSON: the verdict line first, then the winner and its reason, both plans
     /// (file, solver, feasibility, gap, metrics, validation report), every metric side by side,
     /// the lower bound, loads per account and per day, and the changes from A to B.
-    public static func jsonValue(_ comparison: PlanComparison, fileA: String? = nil, fileB: String? = nil) -> JSONValue {
+    package static func jsonValue(_ comparison: PlanComparison, fileA: String? = nil, fileB: String? = nil) -> JSONValue {
         ComparisonEncoder.encode(comparison, fileA: fileA, fileB: fileB)
     }
 
-    public static func encode(_ comparison: PlanComparison, fileA: String? = nil, fileB: String? = nil) -> [UInt8] {
+    package static func encode(_ comparison: PlanComparison, fileA: String? = nil, fileB: String? = nil) -> [UInt8] {
         JSONWriter.write(jsonValue(comparison, fileA: fileA, fileB: fileB))
     }
 }

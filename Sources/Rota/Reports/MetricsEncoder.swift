@@ -77,7 +77,7 @@ enum MetricsEncoder {
 extension RotaJSON {
     /// A plan's score as JSON: feasibility, every metric, the lower bound, and the gap to it
     /// (only when the plan leaves out no more lines than the bound allows).
-    public static func jsonValue(_ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool) -> JSONValue {
+    package static func jsonValue(_ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             (key: "feasible", value: .bool(feasible)),
             (key: "metrics", value: MetricsEncoder.encode(metrics)),
@@ -89,7 +89,7 @@ extension RotaJSON {
         return .object(members)
     }
 
-    public static func encode(_ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool) -> [UInt8] {
+    package static func encode(_ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool) -> [UInt8] {
         JSONWriter.write(jsonValue(metrics, bound: bound, feasible: feasible))
     }
 }

@@ -34,10 +34,10 @@ enum ValidationReportEncoder {
 extension RotaJSON {
     /// The validation report as JSON: feasibility, counts per rule, the violations listed and
     /// how many of each rule are not.
-    public static func jsonValue(_ report: ValidationReport) -> JSONValue {
+    package static func jsonValue(_ report: ValidationReport) -> JSONValue {
         let titles = Dictionary(uniqueKeysWithValues: Validator.standardRules.map { ($0.number, $0.title) })
         return ValidationReportEncoder.encode(report, titles: titles)
     }
 
-    public static func encode(_ report: ValidationReport) -> [UInt8] { JSONWriter.write(jsonValue(report)) }
+    package static func encode(_ report: ValidationReport) -> [UInt8] { JSONWriter.write(jsonValue(report)) }
 }

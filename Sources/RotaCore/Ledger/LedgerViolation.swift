@@ -3,7 +3,7 @@
 /// answer when a task may not be placed (`CapacityLedger.purchaseViolation` and
 /// `reviewViolation`), and what `DenseSchedule.violations(in:)` lists. `rule` is the rule's
 /// number in FORMAT.md; the text is for messages only.
-public enum LedgerViolation: Hashable, Sendable, CustomStringConvertible {
+package enum LedgerViolation: Hashable, Sendable, CustomStringConvertible {
     /// Rule 1: the line's planned tasks do not match what it still needs.
     case coverage(line: Int, CoverageProblem)
     /// Rule 1: a task by an account the problem does not have.
@@ -30,7 +30,7 @@ public enum LedgerViolation: Hashable, Sendable, CustomStringConvertible {
     case reviewsPerDay(account: Int, day: Int, limit: Int)
 
     /// How a line's planned tasks can fail rule 1.
-    public enum CoverageProblem: Hashable, Sendable {
+    package enum CoverageProblem: Hashable, Sendable {
         /// Both tasks are completed, yet the schedule plans one.
         case plannedAlthoughCompleted
         /// The purchase is completed, yet the schedule plans a new one.
@@ -42,7 +42,7 @@ public enum LedgerViolation: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The number of the rule broken, as in FORMAT.md.
-    public var rule: Int {
+    package var rule: Int {
         switch self {
         case .coverage, .unknownAccount: 1
         case .outsideHorizon, .beforeEarliest: 2
@@ -55,7 +55,7 @@ public enum LedgerViolation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "rule \(rule): \(detail)" }
+    package var description: String { "rule \(rule): \(detail)" }
 
     private var detail: String {
         switch self {

@@ -1,12 +1,12 @@
 extension DenseSchedule {
     /// The schedule's objective values with the problem's completed history.
-    public func objectiveValues(in problem: PlanningProblem) -> ObjectiveValues {
+    package func objectiveValues(in problem: PlanningProblem) -> ObjectiveValues {
         objectiveValues(in: problem, history: PlanningHistory(problem))
     }
 
     /// The schedule's objective values, reusing an already computed history (`changes` is 0:
     /// a dense schedule has no previous plan).
-    public func objectiveValues(in problem: PlanningProblem, history: PlanningHistory) -> ObjectiveValues {
+    package func objectiveValues(in problem: PlanningProblem, history: PlanningHistory) -> ObjectiveValues {
         var unscheduled = 0
         var makespan = history.makespanFloor
         var lateness = 0.0

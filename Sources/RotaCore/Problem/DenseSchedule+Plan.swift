@@ -1,7 +1,7 @@
 extension DenseSchedule {
     /// The plan of this schedule: history kept, new tasks from the placements, lines left
     /// out with the problem's reason for each.
-    public func plan(in problem: PlanningProblem, run: SolverRun?) -> Plan {
+    package func plan(in problem: PlanningProblem, run: SolverRun?) -> Plan {
         var history: CapacityLedger?
         var builder = PlanBuilder(problem: problem)
         for l in problem.workLines {
@@ -21,7 +21,7 @@ extension DenseSchedule {
     /// The pending placements of `plan` in dense form (e.g. a greedy plan, as a MIP warm start):
     /// a line gets its pending purchase and review; tasks naming unknown lines or accounts, and
     /// history, are ignored. Whether the result is valid is for `violations(in:)` to say.
-    public init(plan: Plan, problem: PlanningProblem) {
+    package init(plan: Plan, problem: PlanningProblem) {
         self.init(lineCount: problem.lineCount)
         for task in plan.tasks where task.status == .pending {
             guard let l = problem.lineIndex[task.line], let a = problem.accountIndex[task.account] else { continue }

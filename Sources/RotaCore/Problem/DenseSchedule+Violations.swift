@@ -5,7 +5,7 @@ extension DenseSchedule {
     /// The tasks go through a `CapacityLedger` seeded with the history, line by line: each is
     /// checked, then recorded, so a cap exceeded by k tasks is reported k times (once per task
     /// beyond it, each with the first rule it breaks) and a breach of history alone never.
-    public func violations(in problem: PlanningProblem) -> [LedgerViolation] {
+    package func violations(in problem: PlanningProblem) -> [LedgerViolation] {
         var ledger = CapacityLedger(problem: problem)
         var found: [LedgerViolation] = []
 

@@ -2,28 +2,28 @@
 ///
 /// A line that needs work is scheduled when it has a review; its purchase is `nil` exactly
 /// when the purchase is already completed. Lines with both tasks completed hold nothing.
-public struct DenseSchedule: Hashable, Sendable {
-    public var purchase: [Placement?]
-    public var review: [Placement?]
+package struct DenseSchedule: Hashable, Sendable {
+    package var purchase: [Placement?]
+    package var review: [Placement?]
 
     /// A schedule that leaves every line out.
-    public init(lineCount: Int) {
+    package init(lineCount: Int) {
         purchase = Array(repeating: nil, count: lineCount)
         review = Array(repeating: nil, count: lineCount)
     }
 
     /// Schedules line `l`.
-    public mutating func schedule(line l: Int, purchase: Placement?, review: Placement) {
+    package mutating func schedule(line l: Int, purchase: Placement?, review: Placement) {
         self.purchase[l] = purchase
         self.review[l] = review
     }
 
     /// Leaves line `l` out.
-    public mutating func leaveOut(line l: Int) {
+    package mutating func leaveOut(line l: Int) {
         purchase[l] = nil
         review[l] = nil
     }
 
     /// Whether line `l` has a planned review.
-    public func isScheduled(line l: Int) -> Bool { review[l] != nil }
+    package func isScheduled(line l: Int) -> Bool { review[l] != nil }
 }

@@ -1,13 +1,13 @@
 /// Assembles a plan from dense decisions: copies the instance's history verbatim, gives new
 /// tasks stable ids (`P:<line>`, `R:<line>`, or the id of the pending task they replace), and
 /// records lines left out with their reasons.
-public struct PlanBuilder {
-    public let problem: PlanningProblem
+package struct PlanBuilder {
+    package let problem: PlanningProblem
     private var purchase: [Placement?]
     private var review: [Placement?]
     private var reasons: [String?]
 
-    public init(problem: PlanningProblem) {
+    package init(problem: PlanningProblem) {
         self.problem = problem
         purchase = Array(repeating: nil, count: problem.lineCount)
         review = Array(repeating: nil, count: problem.lineCount)
@@ -15,21 +15,21 @@ public struct PlanBuilder {
     }
 
     /// Plans line `line`: a new purchase (nil when it is already completed) and its review.
-    public mutating func schedule(line: Int, purchase: Placement?, review: Placement) {
+    package mutating func schedule(line: Int, purchase: Placement?, review: Placement) {
         self.purchase[line] = purchase
         self.review[line] = review
         reasons[line] = nil
     }
 
     /// Leaves line `line` out of the plan.
-    public mutating func leaveOut(line: Int, reason: String) {
+    package mutating func leaveOut(line: Int, reason: String) {
         purchase[line] = nil
         review[line] = nil
         reasons[line] = reason
     }
 
     /// The plan: history first (as in `existing`), then new tasks line by line.
-    public func build(run: SolverRun? = nil) -> Plan {
+    package func build(run: SolverRun? = nil) -> Plan {
         let instance = problem.instance
         var tasks: [PlanTask] = []
         var usedIDs = Set<TaskID>()

@@ -2,25 +2,25 @@
 ///
 /// Completed tasks count against every cap; missed ones against none. Days may lie before 0
 /// (history before `start`) or at or after the horizon.
-public struct PlanningHistory: Sendable {
+package struct PlanningHistory: Sendable {
     /// Completed purchases per account, keyed by day offset.
-    public let purchasesByDay: [[Int: Int]]
+    package let purchasesByDay: [[Int: Int]]
     /// Completed purchases per account and item, keyed by day offset.
-    public let itemPurchasesByDay: [[Int: [Int: Int]]]
+    package let itemPurchasesByDay: [[Int: [Int: Int]]]
     /// Completed purchases per account and item over the whole history.
-    public let itemPurchases: [[Int: Int]]
+    package let itemPurchases: [[Int: Int]]
     /// Completed reviews per account, keyed by day offset.
-    public let reviewsByDay: [[Int: Int]]
+    package let reviewsByDay: [[Int: Int]]
     /// Completed purchases per account.
-    public let load: [Int]
+    package let load: [Int]
     /// The last completed review's day offset, if any review is completed.
-    public let lastReview: Int?
+    package let lastReview: Int?
     /// Per line: the day of its last completed review, if any.
-    public let lineReviewDay: [Int?]
+    package let lineReviewDay: [Int?]
     /// Per account: the days of its completed purchases, sorted.
-    public let purchaseDays: [[Int]]
+    package let purchaseDays: [[Int]]
 
-    public init(_ problem: PlanningProblem) {
+    package init(_ problem: PlanningProblem) {
         let accounts = problem.accountCount
         var purchasesByDay = [[Int: Int]](repeating: [:], count: accounts)
         var itemPurchasesByDay = [[Int: [Int: Int]]](repeating: [:], count: accounts)
@@ -54,24 +54,24 @@ public struct PlanningHistory: Sendable {
     }
 
     /// Completed purchases by account `a` on day `d`.
-    public func purchases(account a: Int, day d: Int) -> Int { purchasesByDay[a][d] ?? 0 }
+    package func purchases(account a: Int, day d: Int) -> Int { purchasesByDay[a][d] ?? 0 }
 
     /// Completed purchases of item `i` by account `a` on day `d`.
-    public func purchases(account a: Int, item i: Int, day d: Int) -> Int { itemPurchasesByDay[a][i]?[d] ?? 0 }
+    package func purchases(account a: Int, item i: Int, day d: Int) -> Int { itemPurchasesByDay[a][i]?[d] ?? 0 }
 
     /// Completed purchases of item `i` by account `a` overall.
-    public func purchases(account a: Int, item i: Int) -> Int { itemPurchases[a][i] ?? 0 }
+    package func purchases(account a: Int, item i: Int) -> Int { itemPurchases[a][i] ?? 0 }
 
     /// Completed reviews by account `a` on day `d`.
-    public func reviews(account a: Int, day d: Int) -> Int { reviewsByDay[a][d] ?? 0 }
+    package func reviews(account a: Int, day d: Int) -> Int { reviewsByDay[a][d] ?? 0 }
 
     /// Completed purchases by account `a` on days `first ..< first + length`.
-    public func purchases(account a: Int, window first: Int, length: Int) -> Int {
+    package func purchases(account a: Int, window first: Int, length: Int) -> Int {
         var count = 0
         for day in purchaseDays[a] where day >= first && day < first + length { count += 1 }
         return count
     }
 
     /// The makespan that history alone forces: one past the last completed review (at least 0).
-    public var makespanFloor: Int { max(0, (lastReview ?? -1) + 1) }
+    package var makespanFloor: Int { max(0, (lastReview ?? -1) + 1) }
 }

@@ -1,6 +1,6 @@
 extension PlanningProblem {
     /// The first day on or after `day` (and on or after 0) that account `a` may work, before the horizon.
-    public func firstAvailableDay(account a: Int, onOrAfter day: Int) -> Int? {
+    package func firstAvailableDay(account a: Int, onOrAfter day: Int) -> Int? {
         var d = max(0, day)
         while d < horizon {
             if available[a][d] { return d }
@@ -10,12 +10,12 @@ extension PlanningProblem {
     }
 
     /// The lines that still need a task (a purchase and review, or a review), in line order.
-    public var workLines: [Int] {
+    package var workLines: [Int] {
         (0..<lineCount).filter { need[$0] != .done }
     }
 
     /// Days late of a review on day `r` for line `l` (0 without a due date).
-    public func daysLate(line l: Int, reviewDay r: Int) -> Int {
+    package func daysLate(line l: Int, reviewDay r: Int) -> Int {
         guard let due = due[l] else { return 0 }
         return max(0, r - due)
     }

@@ -3,48 +3,48 @@
 /// `PlanningProblem.unlimited`.
 public struct PlanningProblem: Sendable {
     /// Stands for "no cap": large, yet safe to add up over a million account-days.
-    public static let unlimited = 1 << 40
+    package static let unlimited = 1 << 40
 
     public let instance: Instance
     /// Days 0 ..< horizon are plannable.
     public let horizon: Int
 
-    public let accountIDs: [AccountID]
-    public let accountIndex: [AccountID: Int]
-    public let itemIDs: [ItemID]
-    public let itemIndex: [ItemID: Int]
+    package let accountIDs: [AccountID]
+    package let accountIndex: [AccountID: Int]
+    package let itemIDs: [ItemID]
+    package let itemIndex: [ItemID: Int]
     /// Lines in input order (order by order, line by line), resolved.
-    public let lines: [ResolvedLine]
-    public let lineIndex: [LineID: Int]
+    package let lines: [ResolvedLine]
+    package let lineIndex: [LineID: Int]
 
     // Per account.
-    public let dailyLimit: [Int]
+    package let dailyLimit: [Int]
     /// `available[a][d]`: account `a` may work on day `d`.
-    public let available: [[Bool]]
-    public let rolling: [RollingCap?]
+    package let available: [[Bool]]
+    package let rolling: [RollingCap?]
 
     // Rules.
-    public let sameItemPerDay: Int
-    public let sameItemTotal: Int
-    public let reviewsPerDay: Int
+    package let sameItemPerDay: Int
+    package let sameItemTotal: Int
+    package let reviewsPerDay: Int
 
     // Per line.
-    public let lineItem: [Int]
+    package let lineItem: [Int]
     /// First day the purchase may be made (`max(start, earliest)`, as an offset).
-    public let firstPurchaseDay: [Int]
-    public let lag: [Int]
+    package let firstPurchaseDay: [Int]
+    package let lag: [Int]
     /// Due day offset (the review should be on or before it), if any.
-    public let due: [Int?]
-    public let weight: [Double]
+    package let due: [Int?]
+    package let weight: [Double]
     /// What is still to plan for each line, given completed history.
-    public let need: [LineNeed]
+    package let need: [LineNeed]
 
     // Completed history (never missed ones): it counts against every cap.
-    public let completedPurchases: [HistoryPurchase]
-    public let completedReviews: [HistoryReview]
+    package let completedPurchases: [HistoryPurchase]
+    package let completedReviews: [HistoryReview]
     /// Pending tasks of `existing`, by line: where the earlier plan had them.
-    public let pendingPurchase: [Int: Placement]
-    public let pendingReview: [Int: Placement]
+    package let pendingPurchase: [Int: Placement]
+    package let pendingReview: [Int: Placement]
 
     /// Builds the dense form. The instance must have passed the format checks (ids known, unique).
     public init(_ instance: Instance) {
@@ -136,7 +136,7 @@ public struct PlanningProblem: Sendable {
 }
 
 /// What a line still needs, given the instance's completed history.
-public enum LineNeed: Hashable, Sendable {
+package enum LineNeed: Hashable, Sendable {
     /// A new purchase and its review.
     case purchaseAndReview
     /// Its purchase is completed (by `account`, on day offset `purchaseDay`); a review is needed.
@@ -146,26 +146,26 @@ public enum LineNeed: Hashable, Sendable {
 }
 
 /// An account and a day offset.
-public struct Placement: Hashable, Sendable {
-    public var account: Int
-    public var day: Int
-    public init(account: Int, day: Int) {
+package struct Placement: Hashable, Sendable {
+    package var account: Int
+    package var day: Int
+    package init(account: Int, day: Int) {
         self.account = account
         self.day = day
     }
 }
 
 /// A completed purchase of `existing`, in dense form (`day` may be before 0).
-public struct HistoryPurchase: Hashable, Sendable {
-    public var account: Int
-    public var item: Int
-    public var day: Int
-    public var line: Int
+package struct HistoryPurchase: Hashable, Sendable {
+    package var account: Int
+    package var item: Int
+    package var day: Int
+    package var line: Int
 }
 
 /// A completed review of `existing`, in dense form (`day` may be before 0).
-public struct HistoryReview: Hashable, Sendable {
-    public var account: Int
-    public var day: Int
-    public var line: Int
+package struct HistoryReview: Hashable, Sendable {
+    package var account: Int
+    package var day: Int
+    package var line: Int
 }

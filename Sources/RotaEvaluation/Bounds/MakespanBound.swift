@@ -17,7 +17,7 @@ public struct MakespanBound: Hashable, Sendable {
 
 /// The relative gap `(makespan - bound) / makespan`: 0 when `makespan` is 0, and never below 0
 /// (a plan leaving out more lines than the bound's count may end before the bound).
-public func gap(makespan: Int, bound: Int) -> Double {
+package func gap(makespan: Int, bound: Int) -> Double {
     guard makespan > 0 else { return 0 }
     return max(0, Double(makespan - bound) / Double(makespan))
 }

@@ -2,7 +2,7 @@ import RotaCore
 
 extension ObjectiveLevel {
     /// The level in reports, as `rota score` names its metric: "weighted lateness", "largest load".
-    public var label: String {
+    package var label: String {
         switch self {
         case .unscheduled: "unscheduled"
         case .makespan: "makespan"
@@ -16,5 +16,5 @@ extension ObjectiveLevel {
     }
 
     /// Whether the level's values are whole numbers (all but weighted lateness).
-    public var isCount: Bool { self != .weightedLateness }
+    package var isCount: Bool { self != .weightedLateness }
 }

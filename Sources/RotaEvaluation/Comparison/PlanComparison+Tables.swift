@@ -4,7 +4,7 @@ extension PlanComparison {
     /// metric | A | B | B − A | better: feasibility, every metric, the gap to the bound.
     /// Shares and gaps are percentages (differences in percentage points); a metric with no
     /// better direction (purchases, reviews) has an empty "better" cell.
-    public var metricTable: ReportTable {
+    package var metricTable: ReportTable {
         var rows: [[String]] = []
         let feasibleWinner: Winner = a.isFeasible == b.isFeasible ? .tie : (a.isFeasible ? .a : .b)
         rows.append(["feasible", Self.feasibility(a), Self.feasibility(b), "", feasibleWinner.rawValue])
@@ -30,19 +30,19 @@ extension PlanComparison {
 
     /// account | purchases A | purchases B | B − A | reviews A | reviews B | B − A, in the
     /// instance's account order.
-    public func accountTable(limit: Int? = nil) -> ReportTable {
+    package func accountTable(limit: Int? = nil) -> ReportTable {
         Self.loadTable(key: "account", rows: accountLoads.map { ($0.key.rawValue, $0.a, $0.b) }, limit: limit)
     }
 
     /// day | purchases A | purchases B | B − A | reviews A | reviews B | B − A, for each day with
     /// work in either plan.
-    public func dayTable(limit: Int? = nil) -> ReportTable {
+    package func dayTable(limit: Int? = nil) -> ReportTable {
         Self.loadTable(key: "day", rows: dayLoads.map { ($0.key.iso, $0.a, $0.b) }, limit: limit)
     }
 
     /// line | task | account A | day A | account B | day B: moved tasks, then tasks only in B,
     /// then tasks only in A ("—" on the side without the task).
-    public func movedTable(limit: Int? = nil) -> ReportTable {
+    package func movedTable(limit: Int? = nil) -> ReportTable {
         var rows: [[String]] = []
         rows.reserveCapacity(changes.count)
         for move in changes.moved {
@@ -61,13 +61,13 @@ extension PlanComparison {
     }
 
     /// "3 moved, 1 only in B, 0 only in A", or "none: every task is on the same account and day".
-    public var changesSummary: String {
+    package var changesSummary: String {
         guard changes.count > 0 else { return "none: every task is on the same account and day in both plans" }
         return "\(changes.moved.count) moved, \(changes.added.count) only in B, \(changes.removed.count) only in A"
     }
 
     /// "makespan 14 with 0 unscheduled lines".
-    public var boundSummary: String {
+    package var boundSummary: String {
         "makespan \(bound.makespan) with \(bound.unscheduled) unscheduled line\(bound.unscheduled == 1 ? "" : "s")"
     }
 

@@ -1,20 +1,20 @@
 /// A table of a report with its cells already written, for a terminal (aligned columns) or
 /// Markdown; `omitted` counts the rows a row limit left out.
-public struct ReportTable: Hashable, Sendable {
+package struct ReportTable: Hashable, Sendable {
     /// How a column's cells line up: text to the left, numbers to the right.
-    public enum Alignment: Hashable, Sendable {
+    package enum Alignment: Hashable, Sendable {
         case left
         case right
     }
 
-    public var header: [String]
+    package var header: [String]
     /// One per column.
-    public var alignments: [Alignment]
-    public var rows: [[String]]
+    package var alignments: [Alignment]
+    package var rows: [[String]]
     /// Rows left out by a row limit.
-    public var omitted: Int
+    package var omitted: Int
 
-    public init(header: [String], alignments: [Alignment], rows: [[String]], omitted: Int = 0) {
+    package init(header: [String], alignments: [Alignment], rows: [[String]], omitted: Int = 0) {
         self.header = header
         self.alignments = alignments
         self.rows = rows

@@ -2,13 +2,13 @@ import RotaCore
 
 /// Rule 1: each line has exactly one purchase and one review or is unscheduled with a reason;
 /// every task refers to a line, account and item of the instance, consistently.
-public struct CoverageRule: FeasibilityRule {
-    public var number: Int { 1 }
-    public var title: String { "every line scheduled once or left out with a reason" }
+package struct CoverageRule: FeasibilityRule {
+    package var number: Int { 1 }
+    package var title: String { "every line scheduled once or left out with a reason" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         duplicateIDs(context, into: &found)
         for position in context.activeTasks where context.isPending(position) {
             references(of: position, context, into: &found)

@@ -2,13 +2,13 @@
 /// `earliest`, and every task before `start + horizonDays`.
 ///
 /// Only pending tasks are checked: a completed task out of these bounds is history.
-public struct DatesRule: FeasibilityRule {
-    public var number: Int { 2 }
-    public var title: String { "within the planning window" }
+package struct DatesRule: FeasibilityRule {
+    package var number: Int { 2 }
+    package var title: String { "within the planning window" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         let start = context.instance.start
         let horizon = context.instance.horizonDays
         for position in context.activeTasks where context.isPending(position) {

@@ -1,11 +1,11 @@
 /// Rule 3: an account does nothing on its unavailable days.
-public struct AvailabilityRule: FeasibilityRule {
-    public var number: Int { 3 }
-    public var title: String { "no work on unavailable days" }
+package struct AvailabilityRule: FeasibilityRule {
+    package var number: Int { 3 }
+    package var title: String { "no work on unavailable days" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         for position in context.activeTasks where context.isPending(position) {
             guard let account = context.accountOfTask[position] else { continue }
             let task = context.task(position)

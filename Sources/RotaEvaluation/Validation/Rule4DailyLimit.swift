@@ -1,11 +1,11 @@
 /// Rule 4: an account's purchases on one day do not exceed its `dailyLimit`.
-public struct DailyLimitRule: FeasibilityRule {
-    public var number: Int { 4 }
-    public var title: String { "daily purchase limit" }
+package struct DailyLimitRule: FeasibilityRule {
+    package var number: Int { 4 }
+    package var title: String { "daily purchase limit" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         for (index, account) in context.instance.accounts.enumerated() {
             guard let limit = account.dailyLimit else { continue }
             for breach in context.dailyBreaches(of: context.purchasesOfAccount[index], limit: limit) {

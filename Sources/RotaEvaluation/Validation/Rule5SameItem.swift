@@ -2,13 +2,13 @@ import RotaCore
 
 /// Rule 5: purchases of one item by one account stay within `sameItemPerAccountPerDay` on
 /// every day and within `sameItemPerAccount` over the whole plan, history included.
-public struct SameItemRule: FeasibilityRule {
-    public var number: Int { 5 }
-    public var title: String { "same item per account" }
+package struct SameItemRule: FeasibilityRule {
+    package var number: Int { 5 }
+    package var title: String { "same item per account" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         let perDay = context.instance.rules.sameItemPerAccountPerDay
         let total = context.instance.rules.sameItemPerAccount
         guard perDay != nil || total != nil else { return }

@@ -1,12 +1,12 @@
 /// Rule 6: a review is by the account that made the purchase, on or after the purchase day
 /// plus the line's lag.
-public struct ReviewLagRule: FeasibilityRule {
-    public var number: Int { 6 }
-    public var title: String { "review by the purchaser, after the lag" }
+package struct ReviewLagRule: FeasibilityRule {
+    package var number: Int { 6 }
+    package var title: String { "review by the purchaser, after the lag" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         for position in context.activeTasks where context.task(position).kind == .review {
             guard let purchasePosition = context.purchase(reviewedBy: position),
                 context.isPending(position) || context.isPending(purchasePosition)

@@ -7,13 +7,13 @@ import RotaCore
 /// without losing any, so the windows starting on purchase days are the ones to check; a
 /// sliding window over the account's purchase days finds them in linear time. A run of
 /// overlapping breaching windows is reported once, by the fullest of them.
-public struct RollingCapRule: FeasibilityRule {
-    public var number: Int { 7 }
-    public var title: String { "rolling-window hard cap" }
+package struct RollingCapRule: FeasibilityRule {
+    package var number: Int { 7 }
+    package var title: String { "rolling-window hard cap" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         for (index, account) in context.instance.accounts.enumerated() {
             guard let rolling = account.rolling, let hard = rolling.hard, rolling.days >= 1 else { continue }
             check(account.id, rolling.days, hard, context.purchasesOfAccount[index], context, into: &found)

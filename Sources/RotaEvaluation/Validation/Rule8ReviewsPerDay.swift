@@ -1,11 +1,11 @@
 /// Rule 8: an account's reviews on one day do not exceed `reviewsPerAccountPerDay`.
-public struct ReviewsPerDayRule: FeasibilityRule {
-    public var number: Int { 8 }
-    public var title: String { "daily review limit" }
+package struct ReviewsPerDayRule: FeasibilityRule {
+    package var number: Int { 8 }
+    package var title: String { "daily review limit" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         guard let limit = context.instance.rules.reviewsPerAccountPerDay else { return }
         for (index, account) in context.instance.accounts.enumerated() {
             for breach in context.dailyBreaches(of: context.reviewsOfAccount[index], limit: limit) {

@@ -2,13 +2,13 @@ import RotaCore
 
 /// Rule 9: every completed or missed task of `existing` is in the plan with the same id and
 /// every field unchanged, and the plan invents no completed or missed task.
-public struct HistoryRule: FeasibilityRule {
-    public var number: Int { 9 }
-    public var title: String { "history kept unchanged" }
+package struct HistoryRule: FeasibilityRule {
+    package var number: Int { 9 }
+    package var title: String { "history kept unchanged" }
 
-    public init() {}
+    package init() {}
 
-    public func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+    package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         var history: Set<TaskID> = []
         for task in context.instance.existing where task.status != .pending {
             history.insert(task.id)

@@ -1,6 +1,6 @@
 /// Plan-task positions grouped by a dense key (line, account…), stored flat: one array and
 /// offsets, so that a million tasks do not make a million small arrays.
-public struct TaskBuckets: Sendable {
+package struct TaskBuckets: Sendable {
     private var offsets: [Int]
     private var positions: [Int]
 
@@ -26,10 +26,10 @@ public struct TaskBuckets: Sendable {
     }
 
     /// How many buckets there are.
-    public var count: Int { offsets.count - 1 }
+    package var count: Int { offsets.count - 1 }
 
     /// The positions in bucket `key`; empty for a key out of range.
-    public subscript(key: Int) -> ArraySlice<Int> {
+    package subscript(key: Int) -> ArraySlice<Int> {
         guard key >= 0, key < count else { return [] }
         return positions[offsets[key]..<offsets[key + 1]]
     }

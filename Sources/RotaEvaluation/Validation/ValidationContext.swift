@@ -5,40 +5,40 @@ import RotaCore
 /// Tasks are named by their position in `plan.tasks`. Every index here leaves out `missed`
 /// tasks (the rules apply over the others), except `firstPosition(of:)` and
 /// `duplicatedTaskIDs`, which cover every task.
-public struct ValidationContext: Sendable {
-    public let instance: Instance
-    public let plan: Plan
+package struct ValidationContext: Sendable {
+    package let instance: Instance
+    package let plan: Plan
     /// The instance's lines with lag, due date and weight resolved, in input order.
-    public let lines: [ResolvedLine]
+    package let lines: [ResolvedLine]
     /// Each line id's position in `lines` (its first, if listed twice).
-    public let lineIndex: [LineID: Int]
+    package let lineIndex: [LineID: Int]
     /// Each account id's position in `instance.accounts` (its first, if listed twice).
-    public let accountIndex: [AccountID: Int]
+    package let accountIndex: [AccountID: Int]
     /// Every item some line of the instance asks for.
-    public let items: Set<ItemID>
+    package let items: Set<ItemID>
     /// Per account (by position): its unavailable days.
-    public let unavailableDays: [Set<Day>]
+    package let unavailableDays: [Set<Day>]
     /// Per plan task: its line's position in `lines`, or `nil` when the line is unknown.
-    public let lineOfTask: [Int?]
+    package let lineOfTask: [Int?]
     /// Per plan task: its account's position in `instance.accounts`, or `nil` when unknown.
-    public let accountOfTask: [Int?]
+    package let accountOfTask: [Int?]
     /// Per plan task: a dense number for its item (unknown items get one too).
-    public let itemOfTask: [Int]
+    package let itemOfTask: [Int]
     /// Per plan task: the position of the task its `after` names (the first with that id), if any.
-    public let afterOfTask: [Int?]
+    package let afterOfTask: [Int?]
     /// Positions of the tasks that are not `missed`, in plan order.
-    public let activeTasks: [Int]
+    package let activeTasks: [Int]
     /// Per line: its non-missed tasks, in plan order.
-    public let activeTasksOfLine: TaskBuckets
+    package let activeTasksOfLine: TaskBuckets
     /// Per account: its non-missed purchases, by day (plan order within a day).
-    public let purchasesOfAccount: TaskBuckets
+    package let purchasesOfAccount: TaskBuckets
     /// Per account: its non-missed reviews, by day (plan order within a day).
-    public let reviewsOfAccount: TaskBuckets
+    package let reviewsOfAccount: TaskBuckets
     /// Task ids used by more than one task, with those tasks' positions.
-    public let duplicatedTaskIDs: [TaskID: [Int]]
+    package let duplicatedTaskIDs: [TaskID: [Int]]
     private let positionByID: [TaskID: Int]
 
-    public init(instance: Instance, plan: Plan) {
+    package init(instance: Instance, plan: Plan) {
         self.instance = instance
         self.plan = plan
         let lines = instance.resolvedLines
@@ -112,27 +112,27 @@ public struct ValidationContext: Sendable {
     }
 
     /// The task at a position of `plan.tasks`.
-    public func task(_ position: Int) -> PlanTask { plan.tasks[position] }
+    package func task(_ position: Int) -> PlanTask { plan.tasks[position] }
 
     /// Whether the task at `position` is planned (`pending`), not history.
-    public func isPending(_ position: Int) -> Bool { plan.tasks[position].status == .pending }
+    package func isPending(_ position: Int) -> Bool { plan.tasks[position].status == .pending }
 
     /// The position of the first task with this id, if any.
-    public func firstPosition(of id: TaskID) -> Int? { positionByID[id] }
+    package func firstPosition(of id: TaskID) -> Int? { positionByID[id] }
 
     /// The line a task belongs to, if the instance has it.
-    public func line(ofTask position: Int) -> ResolvedLine? {
+    package func line(ofTask position: Int) -> ResolvedLine? {
         lineOfTask[position].map { lines[$0] }
     }
 
     /// The account a task is by, if the instance has it.
-    public func account(ofTask position: Int) -> Account? {
+    package func account(ofTask position: Int) -> Account? {
         accountOfTask[position].map { instance.accounts[$0] }
     }
 
     /// The purchase a review reviews: the task its `after` names when that is a non-missed
     /// purchase of the same line, else the line's only non-missed purchase; `nil` otherwise.
-    public func purchase(reviewedBy review: Int) -> Int? {
+    package func purchase(reviewedBy review: Int) -> Int? {
         let task = plan.tasks[review]
         if let position = afterOfTask[review] {
             let named = plan.tasks[position]

@@ -15,7 +15,7 @@ public struct ValidationReport: Hashable, Sendable {
     }
 
     /// The report of what `collector` counted and kept, for `rules` (zeros included).
-    public init(_ collector: ViolationCollector, rules: [Int]) {
+    package init(_ collector: ViolationCollector, rules: [Int]) {
         violations = collector.kept
         var counts = Dictionary(uniqueKeysWithValues: Set(rules).map { ($0, 0) })
         counts.merge(collector.counts) { $0 + $1 }

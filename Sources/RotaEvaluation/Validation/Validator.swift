@@ -3,7 +3,7 @@ import RotaCore
 /// Checks a plan against the nine feasibility rules of the format, independently of any solver.
 public struct Validator: Sendable {
     /// The rules checked, in order.
-    public var rules: [any FeasibilityRule]
+    package var rules: [any FeasibilityRule]
     /// At most this many violations listed per rule (the first in report order); `nil` lists
     /// every one. The counts are exact either way, and memory does not grow with the
     /// violations beyond the limit.
@@ -15,13 +15,13 @@ public struct Validator: Sendable {
     }
 
     /// A validator for the given rules only.
-    public init(rules: [any FeasibilityRule], limit: Int? = nil) {
+    package init(rules: [any FeasibilityRule], limit: Int? = nil) {
         self.rules = rules
         self.limit = limit
     }
 
     /// The nine rules of the format, numbered 1…9.
-    public static var standardRules: [any FeasibilityRule] {
+    package static var standardRules: [any FeasibilityRule] {
         [
             CoverageRule(), DatesRule(), AvailabilityRule(), DailyLimitRule(), SameItemRule(), ReviewLagRule(),
             RollingCapRule(), ReviewsPerDayRule(), HistoryRule(),

@@ -5,32 +5,32 @@ import RotaCore
 ///
 /// Keeping the first ones in report order (not the first found) makes a limited report the
 /// prefix, rule by rule, of the full one, whatever order the rules find their breaches in.
-public struct ViolationCollector: Sendable {
+package struct ViolationCollector: Sendable {
     /// At most this many violations kept per rule; `nil` keeps every one.
-    public let limit: Int?
+    package let limit: Int?
     private var buckets: [Int: Bucket] = [:]
 
     /// A collector keeping at most `limit` violations per rule (a negative limit keeps none),
     /// or every one for `nil`.
-    public init(limit: Int?) {
+    package init(limit: Int?) {
         self.limit = limit.map { max($0, 0) }
     }
 
     /// Counts the violation, and keeps it while it is among the first `limit` of its rule.
-    public mutating func append(_ violation: Violation) {
+    package mutating func append(_ violation: Violation) {
         buckets[violation.rule, default: Bucket()].add(violation, limit: limit)
     }
 
     /// Counts and keeps each violation as `append(_:)` does.
-    public mutating func append(contentsOf violations: some Sequence<Violation>) {
+    package mutating func append(contentsOf violations: some Sequence<Violation>) {
         for violation in violations { append(violation) }
     }
 
     /// How many violations of each rule were appended.
-    public var counts: [Int: Int] { buckets.mapValues(\.count) }
+    package var counts: [Int: Int] { buckets.mapValues(\.count) }
 
     /// The violations kept, sorted in report order: per rule the first `limit`.
-    public var kept: [Violation] {
+    package var kept: [Violation] {
         buckets.keys.sorted().flatMap { rule in
             var bucket = buckets[rule]!
             bucket.trim(to: limit)

@@ -8,10 +8,10 @@ import RotaCore
 /// or lag), so no plan schedules more lines than it routes, and no plan leaving out at most
 /// `unscheduled` lines ends before `makespan`. Completed reviews and the earliest reviews of
 /// completed purchases count toward it.
-public enum FlowBound {
+package enum FlowBound {
     /// The fewest lines any plan must leave out under the flow's relaxation, and the smallest
     /// makespan of a plan leaving out no more than that.
-    public static func makespanBound(_ problem: PlanningProblem) throws -> (unscheduled: Int, makespan: Int) {
+    package static func makespanBound(_ problem: PlanningProblem) throws -> (unscheduled: Int, makespan: Int) {
         var analysis = FlowBoundAnalysis(FlowDemand(problem))
         let bound = try analysis.bound()
         return (bound.unscheduled, bound.makespan)

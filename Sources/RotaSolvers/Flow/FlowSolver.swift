@@ -19,18 +19,24 @@ public struct FlowSolver: Solver {
     public let name = "flow"
     /// The largest lateness network (in arcs) handed to GLPK's min-cost flow algorithm; beyond
     /// it, lateness is served by urgency alone (earliest due first within each item).
-    public var minCostArcLimit: Int
+    package var minCostArcLimit: Int
 
     /// The default `minCostArcLimit`: GLPK's out-of-kilter algorithm needs about 0.2 s for
     /// 140,000 arcs and 6 s for 700,000 on a 2-core machine.
-    public static let defaultMinCostArcLimit = 400_000
+    package static let defaultMinCostArcLimit = 400_000
 
-    public init(minCostArcLimit: Int = FlowSolver.defaultMinCostArcLimit) {
+    /// A flow solver with the default limit on the min-cost flow's size.
+    public init() {
+        self.init(minCostArcLimit: FlowSolver.defaultMinCostArcLimit)
+    }
+
+    /// A flow solver whose min-cost flow handles at most `minCostArcLimit` arcs.
+    package init(minCostArcLimit: Int) {
         self.minCostArcLimit = minCostArcLimit
     }
 
     /// Whether the flow expresses every cap of `problem` that can bind, so its makespan is optimal.
-    public func isExact(for problem: PlanningProblem) -> Bool {
+    package func isExact(for problem: PlanningProblem) -> Bool {
         FlowExactness(FlowDemand(problem)).isExact
     }
 

@@ -3,12 +3,12 @@ import RotaCore
 /// The naive baseline (`seed-greedy`): days in order; each day, the lines whose first purchase
 /// day has come in input order; each line goes to the first account, in input order, that can
 /// buy its item that day and review it on purchase day + lag or its next day able to review.
-public struct SeedGreedySolver: Solver {
-    public let name = "seed-greedy"
+package struct SeedGreedySolver: Solver {
+    package let name = "seed-greedy"
 
-    public init() {}
+    package init() {}
 
-    public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
+    package func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
         let stopwatch = GreedyStopwatch()
         var ledger = CapacityLedger(problem: problem)
         let decisions = Self.decide(problem, ledger: &ledger)

@@ -4,9 +4,9 @@ import RotaCore
 /// a purchase that share item, first purchase day and lag; or lines needing only a review
 /// that share account and first review day. Within a class, lines sharing due day and
 /// weight form a group (lateness tells groups apart, placement does not).
-public struct LineClass: Hashable, Sendable {
+package struct LineClass: Hashable, Sendable {
     /// What the lines of a class still need.
-    public enum Need: Hashable, Sendable {
+    package enum Need: Hashable, Sendable {
         /// A purchase by any account, then its review.
         case purchase
         /// Only a review, by the account that made the completed purchase.
@@ -14,39 +14,39 @@ public struct LineClass: Hashable, Sendable {
     }
 
     /// Lines of a class sharing due day and weight.
-    public struct Group: Hashable, Sendable {
-        public var due: Int?
-        public var weight: Double
+    package struct Group: Hashable, Sendable {
+        package var due: Int?
+        package var weight: Double
         /// The lines, in line order.
-        public var lines: [Int]
+        package var lines: [Int]
 
         /// How many lines the group holds (n_g).
-        public var count: Int { lines.count }
+        package var count: Int { lines.count }
 
         /// Days late × weight of a review on day `r`.
-        public func lateness(reviewDay r: Int) -> Double {
+        package func lateness(reviewDay r: Int) -> Double {
             guard let due else { return 0 }
             return weight * Double(max(0, r - due))
         }
     }
 
-    public var need: Need
+    package var need: Need
     /// The item (purchase classes; -1 for review classes).
-    public var item: Int
+    package var item: Int
     /// First day a purchase may be made (purchase classes; 0 for review classes).
-    public var firstPurchaseDay: Int
+    package var firstPurchaseDay: Int
     /// First day the review may be made (review classes: completed purchase + lag, at least 0).
-    public var firstReviewDay: Int
+    package var firstReviewDay: Int
     /// Days from purchase to review (purchase classes; 0 for review classes).
-    public var lag: Int
+    package var lag: Int
     /// Groups by (due day, weight), in order of their first line.
-    public var groups: [Group]
+    package var groups: [Group]
 
     /// How many lines the class holds (n_c).
-    public var count: Int { groups.reduce(0) { $0 + $1.count } }
+    package var count: Int { groups.reduce(0) { $0 + $1.count } }
 
     /// The classes of a problem's lines needing work, in order of their first line.
-    public static func classes(of problem: PlanningProblem) -> [LineClass] {
+    package static func classes(of problem: PlanningProblem) -> [LineClass] {
         struct GroupKey: Hashable {
             var lineClass: Int
             var due: Int?

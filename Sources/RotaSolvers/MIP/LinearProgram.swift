@@ -1,55 +1,55 @@
 /// A mixed-integer linear program as plain data — columns with kinds and bounds, rows of
 /// terms with bounds — independent of any solver library.
-public struct LinearProgram: Sendable {
+package struct LinearProgram: Sendable {
     /// What values a column may take.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case continuous
         case integer
         case binary
     }
 
     /// A variable.
-    public struct Column: Sendable, Hashable {
-        public var name: String
-        public var kind: Kind
-        public var lower: Double
-        public var upper: Double
+    package struct Column: Sendable, Hashable {
+        package var name: String
+        package var kind: Kind
+        package var lower: Double
+        package var upper: Double
     }
 
     /// One coefficient of a row.
-    public struct Term: Sendable, Hashable {
-        public var column: Int
-        public var coefficient: Double
+    package struct Term: Sendable, Hashable {
+        package var column: Int
+        package var coefficient: Double
 
-        public init(_ column: Int, _ coefficient: Double) {
+        package init(_ column: Int, _ coefficient: Double) {
             self.column = column
             self.coefficient = coefficient
         }
     }
 
     /// A constraint `lower ≤ Σ coefficient × column ≤ upper` (infinite sides are absent).
-    public struct Row: Sendable, Hashable {
-        public var name: String
-        public var terms: [Term]
-        public var lower: Double
-        public var upper: Double
+    package struct Row: Sendable, Hashable {
+        package var name: String
+        package var terms: [Term]
+        package var lower: Double
+        package var upper: Double
     }
 
-    public private(set) var columns: [Column] = []
-    public private(set) var rows: [Row] = []
+    package private(set) var columns: [Column] = []
+    package private(set) var rows: [Row] = []
 
-    public init() {}
+    package init() {}
 
     /// Adds a column and returns its index.
     @discardableResult
-    public mutating func addColumn(_ name: String, kind: Kind, lower: Double = 0, upper: Double = .infinity) -> Int {
+    package mutating func addColumn(_ name: String, kind: Kind, lower: Double = 0, upper: Double = .infinity) -> Int {
         columns.append(Column(name: name, kind: kind, lower: lower, upper: upper))
         return columns.count - 1
     }
 
     /// Adds a row and returns its index.
     @discardableResult
-    public mutating func addRow(
+    package mutating func addRow(
         _ name: String, _ terms: [Term], lower: Double = -.infinity, upper: Double = .infinity
     ) -> Int {
         rows.append(Row(name: name, terms: terms, lower: lower, upper: upper))
@@ -57,27 +57,27 @@ public struct LinearProgram: Sendable {
     }
 
     /// Changes a column's bounds.
-    public mutating func setBounds(column j: Int, lower: Double, upper: Double) {
+    package mutating func setBounds(column j: Int, lower: Double, upper: Double) {
         columns[j].lower = lower
         columns[j].upper = upper
     }
 
     /// Changes a row's bounds.
-    public mutating func setBounds(row i: Int, lower: Double, upper: Double) {
+    package mutating func setBounds(row i: Int, lower: Double, upper: Double) {
         rows[i].lower = lower
         rows[i].upper = upper
     }
 
     /// Non-zero coefficients over all rows.
-    public var nonZeros: Int { rows.reduce(0) { $0 + $1.terms.count } }
+    package var nonZeros: Int { rows.reduce(0) { $0 + $1.terms.count } }
 
     /// Σ coefficient × value over a row's terms.
-    public func activity(of row: Row, at values: [Double]) -> Double {
+    package func activity(of row: Row, at values: [Double]) -> Double {
         row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.column] }
     }
 
     /// Each bound, integrality or row the values break (beyond `tolerance`); empty when feasible.
-    public func violations(at values: [Double], tolerance: Double = 1e-6) -> [String] {
+    package func violations(at values: [Double], tolerance: Double = 1e-6) -> [String] {
         guard values.count == columns.count else {
             return ["expected \(columns.count) values, got \(values.count)"]
         }

@@ -12,7 +12,7 @@ extension MIPFormulation {
     /// with its k-th review); a class of one group gives them to its lines in line order, a
     /// class of several gives each group the slots its z columns name. Lines without a slot
     /// are left out.
-    public func schedule(from values: [Double]) -> DenseSchedule {
+    package func schedule(from values: [Double]) -> DenseSchedule {
         var schedule = DenseSchedule(lineCount: problem.lineCount)
         func count(_ j: Int) -> Int { j < values.count ? max(0, Int(values[j].rounded())) : 0 }
         let accounts = problem.accountCount
@@ -82,7 +82,7 @@ extension MIPFormulation {
     /// Column values standing for `schedule` (a valid schedule gives a feasible point of the
     /// model, at least as good as the schedule); nil when a placement has no column.
     /// Uncapped reviews move to their determined day, which is never later.
-    public func values(for schedule: DenseSchedule) -> [Double]? {
+    package func values(for schedule: DenseSchedule) -> [Double]? {
         var values = [Double](repeating: 0, count: program.columns.count)
         var owner = [(lineClass: Int, group: Int)?](repeating: nil, count: problem.lineCount)
         for (c, lineClass) in classes.enumerated() {

@@ -3,10 +3,10 @@ import RotaCore
 /// How large the MIP would be, estimated without building it: purchase columns x[c,a,d]
 /// over line classes × accounts × days from each class's first purchase day to the horizon
 /// (or to `horizon` days, when the model will be cut there; see `MIPSolver`).
-public struct MIPSizeEstimate: Sendable {
-    public let purchaseColumns: Int
+package struct MIPSizeEstimate: Sendable {
+    package let purchaseColumns: Int
 
-    public init(_ problem: PlanningProblem, horizon: Int? = nil) {
+    package init(_ problem: PlanningProblem, horizon: Int? = nil) {
         let end = min(problem.horizon, max(0, horizon ?? problem.horizon))
         var columns = 0
         for lineClass in LineClass.classes(of: problem) {

@@ -13,7 +13,7 @@ import RotaEvaluation
 public struct MIPSolver: ContextSolver {
     public let name = "mip"
     /// A plan to start from (e.g. greedy's placements), used as the first incumbent when valid.
-    public var warmStart: DenseSchedule?
+    package var warmStart: DenseSchedule?
     /// Let GLPK generate cutting planes (Gomory, MIR, cover, clique).
     public var cuts: Bool
     /// Without a `warmStart`, start from greedy's plan, so a search stopped by a limit still
@@ -26,8 +26,14 @@ public struct MIPSolver: ContextSolver {
     /// ones throw `MIPSolverError.tooLarge` (about 1 KiB of memory per column all told).
     public var maximumPurchaseColumns = 2_000_000
 
-    public init(
-        warmStart: DenseSchedule? = nil, cuts: Bool = false, startFromGreedy: Bool = false,
+    /// A MIP solver; `startFromGreedy` gives it greedy's plan as its first incumbent.
+    public init(cuts: Bool = false, startFromGreedy: Bool = false, lastLevel: ObjectiveLevel = .softOverruns) {
+        self.init(warmStart: nil, cuts: cuts, startFromGreedy: startFromGreedy, lastLevel: lastLevel)
+    }
+
+    /// A MIP solver starting from `warmStart` (used as the first incumbent when valid).
+    package init(
+        warmStart: DenseSchedule?, cuts: Bool = false, startFromGreedy: Bool = false,
         lastLevel: ObjectiveLevel = .softOverruns
     ) {
         self.warmStart = warmStart
@@ -41,12 +47,12 @@ public struct MIPSolver: ContextSolver {
         try solve(in: SolveContext(problem, options: options))
     }
 
-    public func solve(in context: SolveContext) throws -> SolveResult {
+    package func solve(in context: SolveContext) throws -> SolveResult {
         result(of: try run(in: context), in: context.problem, options: context.options)
     }
 
     /// The plan and run record of a staged solve.
-    public func result(of report: MIPReport, in problem: PlanningProblem, options: SolveOptions) -> SolveResult {
+    package func result(of report: MIPReport, in problem: PlanningProblem, options: SolveOptions) -> SolveResult {
         var settings: [String: String] = [
             "warm-start": report.warmStart.description, "cuts": cuts ? "on" : "off",
             "rows": String(report.size.rows), "columns": String(report.size.columns),
@@ -69,12 +75,12 @@ public struct MIPSolver: ContextSolver {
     }
 
     /// Solves the stages and reports each; the schedule is checked against every rule.
-    public func run(_ problem: PlanningProblem, options: SolveOptions) throws -> MIPReport {
+    package func run(_ problem: PlanningProblem, options: SolveOptions) throws -> MIPReport {
         try run(in: SolveContext(problem, options: options))
     }
 
     /// Solves the stages with the context's combinatorial bound as the floor of the first two.
-    public func run(in context: SolveContext) throws -> MIPReport {
+    package func run(in context: SolveContext) throws -> MIPReport {
         let started = ContinuousClock.now
         let problem = context.problem
         let options = context.options

@@ -1,14 +1,14 @@
 import RotaCore
 
 /// A failure of the MIP solver itself (the model's outcome is a status, not an error).
-public enum MIPSolverError: Error, Equatable, CustomStringConvertible, SolverDeclining {
+package enum MIPSolverError: Error, Equatable, CustomStringConvertible, SolverDeclining {
     /// GLPK's solution maps to a plan that breaks a rule: a bug or numerical trouble.
     case invalidSolution([LedgerViolation])
     /// The model would exceed `MIPSolver.maximumPurchaseColumns`: building it would take more
     /// memory and time than any search in it could use.
     case tooLarge(columns: Int, limit: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidSolution(let problems):
             return "the MIP's solution breaks the rules: " + problems.prefix(5).map(\.description).joined(separator: "; ")

@@ -3,7 +3,7 @@ import RotaCore
 
 /// How one stage of the staged MIP ended. Its raw value is the spelling of the plan's
 /// `stages` setting (`time-limit`, `node-limit`, …), written only when the run is encoded.
-public enum MIPStageOutcome: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum MIPStageOutcome: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// The stage's level is proven optimal.
     case optimal
     /// No solve was needed: the incumbent already met the level's bound.
@@ -38,15 +38,15 @@ public enum MIPStageOutcome: String, Sendable, Hashable, CaseIterable, CustomStr
     }
 
     /// Whether the stage proves its level (optimal, or skipped because the incumbent met the bound).
-    public var provesLevel: Bool { self == .optimal || self == .skipped }
+    package var provesLevel: Bool { self == .optimal || self == .skipped }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }
 
 /// What became of the MIP's warm start. Its description is the plan's `warm-start` setting.
-public enum MIPWarmStart: Sendable, Hashable, CustomStringConvertible {
+package enum MIPWarmStart: Sendable, Hashable, CustomStringConvertible {
     /// Why a warm start was not used.
-    public enum Rejection: Sendable, Hashable {
+    package enum Rejection: Sendable, Hashable {
         /// It breaks the rules (the ledger's answers, in the order found).
         case violations([LedgerViolation])
         /// It is valid, but its placements are not points of the (possibly cut) model.
@@ -61,7 +61,7 @@ public enum MIPWarmStart: Sendable, Hashable, CustomStringConvertible {
     case rejected(Rejection)
 
     /// `none`, `accepted`, or `rejected: <why>`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .none: "none"
         case .accepted: "accepted"

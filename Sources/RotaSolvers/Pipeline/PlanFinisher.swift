@@ -6,10 +6,10 @@ import RotaEvaluation
 /// (the caller's limits among its settings, rota's version, the seconds when measured), the
 /// plan is scored, its proven bound raised to the context's combinatorial one and its gap set
 /// when it leaves out the fewest lines, and it is checked by the independent `Validator`.
-public enum PlanFinisher {
+package enum PlanFinisher {
     /// The finished outcome of `result` in `context`. `seconds`, when given, replaces the run's
     /// own (rounded to microseconds). The run's status is the solver's.
-    public static func finish(_ result: SolveResult, in context: SolveContext, seconds: Double? = nil)
+    package static func finish(_ result: SolveResult, in context: SolveContext, seconds: Double? = nil)
         -> PlanningOutcome
     {
         let instance = context.problem.instance

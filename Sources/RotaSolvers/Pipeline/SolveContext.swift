@@ -14,40 +14,40 @@ import RotaEvaluation
 /// flow, seed-greedy, the oracle) never look at it, and keep the bare-problem entry point,
 /// which `solve(in:)` calls for them. Callers that have only a problem can still call
 /// `solve(_:options:)` on any solver; the context solvers then build their own context.
-public struct SolveContext: Sendable {
-    public let problem: PlanningProblem
+package struct SolveContext: Sendable {
+    package let problem: PlanningProblem
     /// `LowerBounds.compute(problem)`.
-    public let bound: MakespanBound
-    public var options: SolveOptions
+    package let bound: MakespanBound
+    package var options: SolveOptions
 
     /// The context of `problem`, computing its bound.
-    public init(_ problem: PlanningProblem, options: SolveOptions = SolveOptions()) {
+    package init(_ problem: PlanningProblem, options: SolveOptions = SolveOptions()) {
         self.init(problem, bound: LowerBounds.compute(problem), options: options)
     }
 
     /// The context of `problem` with its bound already known (it must be `LowerBounds.compute(problem)`).
-    public init(_ problem: PlanningProblem, bound: MakespanBound, options: SolveOptions) {
+    package init(_ problem: PlanningProblem, bound: MakespanBound, options: SolveOptions) {
         self.problem = problem
         self.bound = bound
         self.options = options
     }
 
     /// The same problem and bound with other options (e.g. what is left of a time limit).
-    public func with(options: SolveOptions) -> SolveContext {
+    package func with(options: SolveOptions) -> SolveContext {
         SolveContext(problem, bound: bound, options: options)
     }
 }
 
 /// A solver that reads the shared `SolveContext` (its lower bound) rather than computing what
 /// it holds again.
-public protocol ContextSolver: Solver {
+package protocol ContextSolver: Solver {
     func solve(in context: SolveContext) throws -> SolveResult
 }
 
 extension Solver {
     /// Solves within `context`: a `ContextSolver` gets the whole context, any other solver the
     /// problem and options.
-    public func solve(in context: SolveContext) throws -> SolveResult {
+    package func solve(in context: SolveContext) throws -> SolveResult {
         if let solver = self as? any ContextSolver { return try solver.solve(in: context) }
         return try solve(context.problem, options: context.options)
     }
