@@ -122,6 +122,13 @@ public struct JSONWriter {
     }
 
     package mutating func writeString(_ text: String) {
+        // Most strings (ids, dates, names) need no escape: their bytes go in at once.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         JSONEscaping.append(text, to: &out)
     }
 }

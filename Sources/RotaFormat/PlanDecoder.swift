@@ -25,6 +25,25 @@ enum PlanDecoder {
         return Plan(instance: instance, solver: solver, tasks: tasks, unscheduled: unscheduled ?? [])
     }
 
+    /// The plan, read with its tasks decoded as they are parsed (no tree of a million
+    /// tasks), when the text is JSON, every task is in rota's layout (`plainTask`) and the
+    /// rest of the document decodes without a problem; `nil` otherwise.
+    static func streamed(_ bytes: [UInt8]) -> Plan? {
+        var tasks: [PlanTask] = []
+        let document = JSONParser.parse(bytes, streaming: "tasks") { value in
+            guard let task = plainTask(value) else { return false }
+            tasks.append(task)
+            return true
+        }
+        // The other members decode as usual, with `tasks` an empty array (a second `tasks`
+        // is "given more than once" there, and the checked path reports it).
+        guard let document else { return nil }
+        let reader = JSONReader(file: nil)
+        guard var plan = decode(document, reader: reader), plan.tasks.isEmpty else { return nil }
+        plan.tasks = tasks
+        return plan
+    }
+
     /// A task in the plan's form (also the form of an instance's `existing` tasks).
     /// `status` defaults to `pending`.
     static func decodeTask(_ value: JSONValue, reader: JSONReader) -> PlanTask? {

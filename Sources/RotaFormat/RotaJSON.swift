@@ -33,8 +33,13 @@ public enum RotaJSON {
     }
 
     /// A plan, checked for shape only (fields, types, dates, enumerations).
+    ///
+    /// A plan whose tasks are all in rota's own layout is read as it is parsed, task by task
+    /// (`PlanDecoder.streamed`); any other, and any problem, takes the checked path, which
+    /// reports every problem with its path.
     public static func decodePlan(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Plan {
-        try decodePlan(parse(bytes, file: file), file: file)
+        if let plan = PlanDecoder.streamed(bytes) { return plan }
+        return try decodePlan(parse(bytes, file: file), file: file)
     }
 
     /// A plan from an already parsed document.

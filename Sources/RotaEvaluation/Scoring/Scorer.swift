@@ -43,7 +43,28 @@ public struct Scorer: Sendable {
             }
             return accountIndex[task.account]
         }
+        return metrics(of: plan, for: instance, lines: lines, previous: previous) { _, task in
+            guard let l = line(of: task), let a = account(of: task) else { return nil }
+            lineGuess = l
+            accountGuess = a
+            return (l, a)
+        }
+    }
 
+    /// The metrics of the plan the validator's context holds, with the lines and accounts it
+    /// has already found for each task (so that finishing a plan looks its ids up once).
+    package func score(in context: ValidationContext, previous: Plan? = nil) -> PlanMetrics {
+        metrics(of: context.plan, for: context.instance, lines: context.lines, previous: previous) { position, _ in
+            guard let l = context.lineOfTask[position], let a = context.accountOfTask[position] else { return nil }
+            return (l, a)
+        }
+    }
+
+    /// The metrics, given where each task's line and account are (`nil` skips the task).
+    private func metrics(
+        of plan: Plan, for instance: Instance, lines: [ResolvedLine], previous: Plan?,
+        resolving resolve: (Int, PlanTask) -> (line: Int, account: Int)?
+    ) -> PlanMetrics {
         var purchaseCount = [Int](repeating: 0, count: instance.accounts.count)
         var reviewCount = [Int](repeating: 0, count: instance.accounts.count)
         var purchaseDays = [[Int]](repeating: [], count: instance.accounts.count)
@@ -55,10 +76,8 @@ public struct Scorer: Sendable {
         reviewDays.reserveCapacity(plan.tasks.count / 2)
         var purchases = 0
         var reviews = 0
-        for task in plan.tasks where task.status != .missed {
-            guard let l = line(of: task), let a = account(of: task) else { continue }
-            lineGuess = l
-            accountGuess = a
+        for (position, task) in plan.tasks.enumerated() where task.status != .missed {
+            guard let (l, a) = resolve(position, task) else { continue }
             switch task.kind {
             case .purchase:
                 purchases += 1

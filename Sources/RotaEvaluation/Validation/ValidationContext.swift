@@ -151,16 +151,43 @@ public struct ValidationContext: Sendable {
             let dayA = dayOfTask[a], dayB = dayOfTask[b]
             return dayA != dayB ? dayA < dayB : a < b
         }
-        var purchases = TaskBuckets(count: instance.accounts.count, positions: activeTasks) {
+        // Bucketing keeps the order it is given: from the tasks in (day, position) order, every
+        // account's bucket comes out in that order with no sort of its own.
+        let byDayThenPosition = Self.sortedByDay(activeTasks, dayOfTask: dayOfTask)
+        var purchases = TaskBuckets(count: instance.accounts.count, positions: byDayThenPosition ?? activeTasks) {
             tasks[$0].kind == .purchase ? accountOfTask[$0] : nil
         }
-        purchases.sortEachBucket(by: byDay)
+        if byDayThenPosition == nil { purchases.sortEachBucket(by: byDay) }
         purchasesOfAccount = purchases
-        var reviews = TaskBuckets(count: instance.accounts.count, positions: activeTasks) {
+        var reviews = TaskBuckets(count: instance.accounts.count, positions: byDayThenPosition ?? activeTasks) {
             tasks[$0].kind == .review ? accountOfTask[$0] : nil
         }
-        reviews.sortEachBucket(by: byDay)
+        if byDayThenPosition == nil { reviews.sortEachBucket(by: byDay) }
         reviewsOfAccount = reviews
+    }
+
+    /// `positions` (increasing) in (day, position) order by a counting sort over the days
+    /// used; `nil` when those days span more than a few years (an invalid plan), where a
+    /// comparison sort is cheaper.
+    static func sortedByDay(_ positions: [Int], dayOfTask: [Int]) -> [Int]? {
+        guard let first = positions.first else { return [] }
+        var low = dayOfTask[first]
+        var high = low
+        for position in positions {
+            low = min(low, dayOfTask[position])
+            high = max(high, dayOfTask[position])
+        }
+        guard high - low < max(1 << 12, positions.count) else { return nil }
+        var starts = [Int](repeating: 0, count: high - low + 2)
+        for position in positions { starts[dayOfTask[position] - low + 1] += 1 }
+        for d in 1..<starts.count { starts[d] += starts[d - 1] }
+        var sorted = [Int](repeating: 0, count: positions.count)
+        for position in positions {
+            let d = dayOfTask[position] - low
+            sorted[starts[d]] = position
+            starts[d] += 1
+        }
+        return sorted
     }
 
     /// `slot`'s position, set to `position` when it is still unclaimed (-1).
