@@ -128,6 +128,44 @@ import Testing
         }
     }
 
+    @Test func streamedReadingMatchesTheCheckedOne() throws {
+        let plan = Self.plan(lines: 100)
+        for pretty in [false, true] {
+            let bytes = RotaJSON.encode(plan, pretty: pretty)
+            #expect(PlanDecoder.streamed(bytes) == plan)
+            #expect(try RotaJSON.decodePlan(RotaJSON.parse(bytes)) == plan)
+            #expect(try RotaJSON.decodePlan(bytes) == plan)
+        }
+        // An empty task list, and a plan with no solver block or instance name.
+        let bare = Plan(tasks: [])
+        #expect(PlanDecoder.streamed(RotaJSON.encode(bare, pretty: false)) == bare)
+    }
+
+    @Test func aBadTaskAmongGoodOnesIsReportedWithItsPath() throws {
+        let text = String(decoding: RotaJSON.encode(Self.plan(lines: 10), pretty: false), as: UTF8.self)
+        let first = try #require(text.range(of: #""date":"2024-10-09""#))
+        let broken = text.replacingCharacters(in: first, with: #""date":"2024-13-09""#)
+        #expect(PlanDecoder.streamed(Array(broken.utf8)) == nil)
+        do throws(InputErrors) {
+            _ = try RotaJSON.decodePlan(Array(broken.utf8), file: "plan.json")
+            Issue.record("accepted a bad date")
+        } catch {
+            #expect(error.located == [#"tasks[1].date: expected a date YYYY-MM-DD, got "2024-13-09""#])
+            #expect(error.errors.map(\.file) == ["plan.json"])
+        }
+        // `tasks` twice: the streamed reading gives up, the checked one says so.
+        let twice = text.replacingOccurrences(of: #""unscheduled":"#, with: #""tasks":[],"unscheduled":"#)
+        #expect(PlanDecoder.streamed(Array(twice.utf8)) == nil)
+        do throws(InputErrors) {
+            _ = try RotaJSON.decodePlan(Array(twice.utf8))
+            Issue.record("accepted tasks twice")
+        } catch {
+            #expect(error.located == ["tasks: given more than once"])
+        }
+        // Not JSON at all: the syntax error, as before.
+        #expect(throws: InputErrors.self) { try RotaJSON.decodePlan(Array(text.dropLast(3).utf8)) }
+    }
+
     @Test func isoDatesParseAndPrintAsBefore() {
         for ordinal in [-719_528, -1, 0, 20_000, 20_423, 2_932_896] {
             let day = Day(ordinal: ordinal)
