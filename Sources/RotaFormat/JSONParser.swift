@@ -158,6 +158,7 @@ private struct ByteParser {
         }
         i += 1
         var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(4)  // most objects (a line, an account's cap) fit; a task grows once
         skipWhitespace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
             i += 1
