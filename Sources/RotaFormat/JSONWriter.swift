@@ -123,12 +123,14 @@ public struct JSONWriter {
 
     package mutating func writeString(_ text: String) {
         // Most strings (ids, dates, names) need no escape: their bytes go in at once.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
             out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: text.utf8)
+            out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))
-            return
+            return true
         }
-        JSONEscaping.append(text, to: &out)
+        if !plain { JSONEscaping.append(text, to: &out) }
     }
 }

@@ -11,8 +11,21 @@ package struct PlanWriter {
     package static let chunkBytes = 1 << 20
 
     private var writer: JSONWriter
+    /// What comes before each task member's value, in `task(_:)`'s order: the separator
+    /// (none for `id`), the line break and indent when pretty, and `"key": `.
+    private let taskMemberPrefixes: [[UInt8]]
 
-    private init(compact: Bool) { writer = JSONWriter(compact: compact) }
+    private init(compact: Bool) {
+        writer = JSONWriter(compact: compact)
+        let keys = ["id", "kind", "line", "order", "item", "account", "date", "status", "after"]
+        taskMemberPrefixes = keys.enumerated().map { n, key in
+            var prefix = JSONWriter(compact: compact)
+            if n > 0 { prefix.out.append(UInt8(ascii: ",")) }
+            prefix.newline(6)
+            prefix.writeKey(key)
+            return prefix.out
+        }
+    }
 
     /// The whole document in one array.
     package static func bytes(_ plan: Plan, compact: Bool) -> [UInt8] {
@@ -108,26 +121,26 @@ package struct PlanWriter {
     /// One task, as `PlanEncoder.encode(_: PlanTask)` lays it out, nested four spaces deep.
     private mutating func task(_ task: PlanTask) {
         writer.out.append(UInt8(ascii: "{"))
-        member("id", indent: 6, first: true)
+        writer.out.append(contentsOf: taskMemberPrefixes[0])
         writer.writeString(task.id.rawValue)
-        member("kind", indent: 6)
+        writer.out.append(contentsOf: taskMemberPrefixes[1])
         writer.writeString(task.kind.rawValue)
-        member("line", indent: 6)
+        writer.out.append(contentsOf: taskMemberPrefixes[2])
         writer.writeString(task.line.rawValue)
-        member("order", indent: 6)
+        writer.out.append(contentsOf: taskMemberPrefixes[3])
         writer.writeString(task.order.rawValue)
-        member("item", indent: 6)
+        writer.out.append(contentsOf: taskMemberPrefixes[4])
         writer.writeString(task.item.rawValue)
-        member("account", indent: 6)
+        writer.out.append(contentsOf: taskMemberPrefixes[5])
         writer.writeString(task.account.rawValue)
-        member("date", indent: 6)
+        writer.out.append(contentsOf: taskMemberPrefixes[6])
         writer.out.append(UInt8(ascii: "\""))
         task.date.appendISO(to: &writer.out)  // digits and dashes: nothing to escape
         writer.out.append(UInt8(ascii: "\""))
-        member("status", indent: 6)
+        writer.out.append(contentsOf: taskMemberPrefixes[7])
         writer.writeString(task.status.rawValue)
         if let after = task.after {
-            member("after", indent: 6)
+            writer.out.append(contentsOf: taskMemberPrefixes[8])
             writer.writeString(after.rawValue)
         }
         writer.newline(4)
