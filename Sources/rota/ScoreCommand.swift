@@ -46,9 +46,11 @@ struct ScoreCommand: ParsableCommand {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
         let plan = try InputLoader.plan(at: self.plan)
         let previous = try self.previous.map { try InputLoader.plan(at: $0) }
-        let metrics = Scorer().score(plan, for: instance, previous: previous)
+        // The scorer and the validator share one pass over the plan's ids.
+        let checked = ValidationContext(instance: instance, plan: plan)
+        let metrics = Scorer().score(in: checked, previous: previous)
         let bound = LowerBounds.compute(PlanningProblem(instance))
-        let report = Validator().validate(plan, against: instance)
+        let report = Validator().validate(checked)
         if json {
             try Terminal.emit(RotaJSON.encode(metrics, bound: bound, feasible: report.isFeasible), to: nil)
         } else {

@@ -18,7 +18,11 @@ package enum PlanFinisher {
         if let seconds { run.seconds = (seconds * 1e6).rounded() / 1e6 }
         run.settings.merge(context.options.settings) { solverOwn, _ in solverOwn }
         run.versions["rota"] = RotaVersion.current
-        let metrics = Scorer().score(result.plan, for: instance)
+        // One pass resolves every task's line and account for both the scorer and the
+        // validator. The context holds the solver's plan; the finished plan differs from it
+        // only in its `solver` block, which no rule reads.
+        let checked = ValidationContext(instance: instance, plan: result.plan)
+        let metrics = Scorer().score(in: checked)
         if metrics.unscheduled == bound.unscheduled {
             run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)
             if let lower = run.lowerBound {
@@ -26,7 +30,7 @@ package enum PlanFinisher {
             }
         }
         let plan = SolveResult(plan: result.plan, run: run).plan
-        let validation = Validator().validate(plan, against: instance)
+        let validation = Validator().validate(checked)
         return PlanningOutcome(plan: plan, run: run, metrics: metrics, bound: bound, validation: validation)
     }
 }
