@@ -4,10 +4,13 @@ import RotaCore
 /// repeats on every run and machine).
 ///
 /// Greedy's work is its passes × (lines + accounts × days): each pass walks every line and,
-/// day by day, the open accounts, over the days up to its plan's makespan (`days`). The flow
-/// gets `flowFactor` times that in arcs solved (`FlowWorkBudget`), the improvement search
-/// `improvementFactor` times that in ledger probes, and at least `improvementMinimum` (greedy
-/// on a small instance takes microseconds, too little to try a neighbourhood).
+/// day by day, the open accounts, over the days up to its plan's makespan (`days`). Measured
+/// on the medium and large families (release build), a unit of it takes about as long as one
+/// arc of a maximum flow (1.4 µs on large-1), so the flow gets `flowFactor` times that in arcs
+/// solved (`FlowWorkBudget`): about twice greedy's time. The improvement search gets
+/// `improvementFactor` times that in ledger probes. Each gets at least a minimum, because greedy
+/// on a small instance takes microseconds, too little to solve one network or try a
+/// neighbourhood; the minimums take milliseconds.
 struct AutoBudget: Equatable {
     /// Greedy's work units.
     let greedyWork: Int
@@ -16,7 +19,8 @@ struct AutoBudget: Equatable {
     /// Ledger probes the improvement search may spend.
     let improvement: Int
 
-    static let flowFactor = 8
+    static let flowFactor = 2
+    static let flowMinimum = 50_000
     static let improvementFactor = 30
     static let improvementMinimum = 400_000
 
@@ -24,7 +28,7 @@ struct AutoBudget: Equatable {
         let perPass = problem.lineCount + problem.accountCount * max(1, min(days, problem.horizon))
         let (work, overflow) = max(1, greedyPasses).multipliedReportingOverflow(by: perPass)
         greedyWork = overflow ? Int.max / 64 : work
-        flow = greedyWork * Self.flowFactor
+        flow = max(Self.flowMinimum, greedyWork * Self.flowFactor)
         improvement = max(Self.improvementMinimum, greedyWork * Self.improvementFactor)
     }
 }

@@ -7,13 +7,13 @@ import RotaEvaluation
 /// work), and a stop as soon as the plan meets the proven bound.
 ///
 /// 1. `greedy`.
-/// 2. `flow`, only where it can help (instances up to `flowLineLimit` lines): where the flow
-///    holds every cap that can bind (`FlowSolver.isExact(for:)`: only daily and same-item caps
-///    bind), its plan is optimal in makespan, so it runs — at greedy's makespan, for lateness
-///    alone, when greedy's plan already meets the bound; whole otherwise. Where rolling hard
-///    caps or the review cap bind, its plans are repaired relaxations, worse than greedy's, so
-///    only its bound is computed, and only when greedy's plan does not meet `LowerBounds`. The
-///    flow stops, keeping greedy's plan, when its work budget (arcs solved) is spent.
+/// 2. `flow`, only as far as it can help (instances up to `flowLineLimit` lines): when greedy's
+///    plan meets `LowerBounds`, only lateness can improve, so only the flow's min-cost flow at
+///    greedy's makespan runs. Otherwise, where the flow holds every cap that can bind
+///    (`FlowSolver.isExact(for:)`: only daily and same-item caps bind) its plan is optimal in
+///    makespan, so it runs whole; where rolling hard caps or the review cap bind, its plans are
+///    repaired relaxations, later than greedy's, so only its bound is computed. The flow stops,
+///    keeping greedy's plan, when its work budget (arcs solved) would be exceeded.
 /// 3. When the plan does not meet the proven lower bound on (unscheduled, makespan) — the
 ///    stronger of the context's `LowerBounds` and the flow's relaxation — a large-neighbourhood
 ///    search (`NeighbourhoodSearch`) improves it, within its work budget (ledger probes),
@@ -91,16 +91,17 @@ public struct AutoSolver: ContextSolver {
         }
         var meetsBound: Bool { best.values.unscheduled == bound.unscheduled && best.values.makespan <= makespanFloor }
 
-        let exact = FlowSolver.isExact(problem)
-        let request: FlowRequest? =
-            meetsBound ? (exact ? .plan(makespan: best.values.makespan) : nil) : (exact ? .solve : .bound)
+        // Greedy meets the bound: only lateness can improve, by a min-cost flow at its makespan.
+        // Otherwise the whole flow where it is exact (its makespan is then optimal), its bound
+        // alone where it relaxes binding caps (its plans would be later than greedy's).
+        let request: FlowRequest =
+            meetsBound
+            ? .plan(makespan: best.values.makespan) : FlowSolver.isExact(problem) ? .solve : .bound
         if problem.lineCount > flowLineLimit {
             settings["flow"] = "skipped: over \(flowLineLimit) lines"
-        } else if request == nil {
-            settings["flow"] = "skipped: rolling or review caps bind (its plans would be relaxations) and greedy meets the bound"
         } else if stopped() {
             settings["flow"] = "skipped: interrupted"
-        } else if let request {
+        } else {
             do {
                 let finding = try FlowSolver().find(request, in: problem, workLimit: budget.flow, knownCut: greedyCut)
                 settings["flow-work"] = "\(finding.work) of \(budget.flow) arcs"
