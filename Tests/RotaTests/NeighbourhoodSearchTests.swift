@@ -41,17 +41,21 @@ import Testing
     }
 
     /// From seed-greedy's plan (weak, so moves are kept and improve it) and from greedy's, on
-    /// generated small and tight instances.
+    /// generated small, compact tight (issue 10's tight, every few seeds) and rescheduling instances.
     @Test(arguments: Array(UInt64(1)...30))
     func validAndNeverWorseOnGeneratedInstances(seed: UInt64) throws {
-        for family in [InstanceFamily.small, .tight, .resched] {
-            let instance = family.generate(seed: seed)
+        var instances = [
+            ("small", InstanceFamily.small.generate(seed: seed)), ("compact-tight", CompactTight.generate(seed: seed)),
+            ("resched", InstanceFamily.resched.generate(seed: seed)),
+        ]
+        if seed % 10 == 1 { instances.append(("tight", InstanceFamily.tight.generate(seed: seed))) }
+        for (family, instance) in instances {
             let problem = PlanningProblem(instance)
             var ledger = CapacityLedger(problem: problem)
             let naive = SeedGreedySolver.decide(problem, ledger: &ledger).schedule
             for (name, start) in [("seed-greedy", naive), ("greedy", Self.greedy(problem))] {
                 let (problems, _) = Self.check(instance, start: start)
-                #expect(problems.isEmpty, "\(family.rawValue)-\(seed) from \(name): \(problems)")
+                #expect(problems.isEmpty, "\(family)-\(seed) from \(name): \(problems)")
             }
         }
     }
@@ -102,7 +106,7 @@ import Testing
 
     /// The work budget bounds the search: a zero budget tries nothing.
     @Test func zeroBudgetTriesNothing() throws {
-        let problem = PlanningProblem(InstanceFamily.tight.generate(seed: 3))
+        let problem = PlanningProblem(CompactTight.generate(seed: 3))
         let start = Self.greedy(problem)
         let values = start.objectiveValues(in: problem)
         let outcome = NeighbourhoodSearch(problem: problem, floor: MakespanBound(unscheduled: 0, makespan: 0), workLimit: 0)

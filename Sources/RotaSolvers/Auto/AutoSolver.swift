@@ -12,7 +12,8 @@ import RotaEvaluation
 ///    greedy's makespan runs. Otherwise, where the flow holds every cap that can bind
 ///    (`FlowSolver.isExact(for:)`: only daily and same-item caps bind) its plan is optimal in
 ///    makespan, so it runs whole; where rolling hard caps or the review cap bind, its plans are
-///    repaired relaxations, later than greedy's, so only its bound is computed. The flow stops,
+///    repaired relaxations, later than greedy's, so only its bound is computed (and, when that
+///    bound shows greedy's plan optimal, the min-cost flow at its makespan). The flow stops,
 ///    keeping greedy's plan, when its work budget (arcs solved) would be exceeded.
 /// 3. When the plan does not meet the proven lower bound on (unscheduled, makespan) — the
 ///    stronger of the context's `LowerBounds` and the flow's relaxation — a large-neighbourhood
@@ -102,24 +103,36 @@ public struct AutoSolver: ContextSolver {
         } else if stopped() {
             settings["flow"] = "skipped: interrupted"
         } else {
-            do {
-                let finding = try FlowSolver().find(request, in: problem, workLimit: budget.flow, knownCut: greedyCut)
-                settings["flow-work"] = "\(finding.work) of \(budget.flow) arcs"
-                if let found = finding.bound { flowBound = found }
-                if let schedule = finding.schedule {
-                    let values = schedule.objectiveValues(in: problem, history: history)
-                    if objective.compare(values, best.values) == .better {
-                        best = AutoCandidate(schedule, values: values) { finding.plan(in: problem, run: $0) ?? schedule.plan(in: problem, run: $0) }
-                        path.append("flow (kept)")
+            var next: FlowRequest? = request
+            var work = 0
+            while let asked = next {
+                next = nil
+                do {
+                    let finding = try FlowSolver().find(
+                        asked, in: problem, workLimit: budget.flow - work, knownCut: greedyCut)
+                    work += finding.work
+                    if let found = finding.bound { flowBound = found }
+                    if let schedule = finding.schedule {
+                        let values = schedule.objectiveValues(in: problem, history: history)
+                        if objective.compare(values, best.values) == .better {
+                            best = AutoCandidate(schedule, values: values) {
+                                finding.plan(in: problem, run: $0) ?? schedule.plan(in: problem, run: $0)
+                            }
+                            path.append("flow (kept)")
+                        } else {
+                            path.append("flow")
+                        }
                     } else {
-                        path.append("flow")
+                        path.append("flow bound")
+                        // The flow's bound shows greedy's plan optimal: lateness is what is left.
+                        if meetsBound { next = .plan(makespan: best.values.makespan) }
                     }
-                } else {
-                    path.append("flow bound")
+                } catch let over as FlowBudgetExceeded {
+                    work += over.spent
+                    settings["flow"] = "stopped: " + over.description
                 }
-            } catch let over as FlowBudgetExceeded {
-                settings["flow"] = "stopped: " + over.description
             }
+            settings["flow-work"] = "\(work) of \(budget.flow) arcs"
         }
 
         if !meetsBound, improves {

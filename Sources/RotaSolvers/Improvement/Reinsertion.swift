@@ -64,6 +64,9 @@ struct Reinsertion {
         var best: (account: Int, purchase: Int, review: Int)?
         var bestLoad = Int.max
         for a in 0..<problem.accountCount {
+            // One probe settles an account that bought the item as often as it may (rule 5).
+            work += 1
+            if ledger.hasReachedItemLimit(account: a, item: item) { continue }
             var d = first
             var found: (purchase: Int, review: Int)?
             // Later purchase days never review earlier: the first day the account may buy on
