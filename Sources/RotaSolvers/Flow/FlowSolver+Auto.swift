@@ -8,7 +8,8 @@ package enum FlowRequest: Sendable {
     /// still prove greedy's plan optimal.
     case bound
     /// The flow's plan at this makespan (greedy's, which already meets the proven bound): a
-    /// min-cost flow that can only improve lateness.
+    /// min-cost flow that can only improve lateness; where rolling caps bind, also with each
+    /// account's purchases spread to fit every window (as `solve` does), the better kept.
     case plan(makespan: Int)
     /// The whole flow solver (bound, then its plan at the bound), where the flow is exact.
     case solve
@@ -57,8 +58,23 @@ extension FlowSolver {
             return FlowFinding(
                 placed: nil, bound: (bound.unscheduled, bound.makespan), work: analysis.search.budget.spent, exact: exact)
         case .plan(let makespan):
-            let attempt = try FlowAttempt(&analysis, makespan: makespan, minCostArcLimit: minCostArcLimit)
-            return FlowFinding(placed: attempt.placed, bound: nil, work: analysis.search.budget.spent, exact: exact)
+            var attempt = try FlowAttempt(&analysis, makespan: makespan, minCostArcLimit: minCostArcLimit)
+            var work = analysis.search.budget.spent
+            if analysis.exactness.relaxesRollingCaps {
+                // As `solve`: also each account's purchases spread to fit every window, the better kept.
+                var spread = FlowBoundAnalysis(FlowDemand(problem, spreadingRollingCaps: true))
+                spread.search.budget = FlowWorkBudget(limit: workLimit.map { $0 - work })
+                spread.search.knownCut = knownCut
+                // Over the budget, the first attempt stands.
+                do {
+                    let spreadAttempt = try FlowAttempt(&spread, makespan: makespan, minCostArcLimit: minCostArcLimit)
+                    if spreadAttempt.isBetter(than: attempt) { attempt = spreadAttempt }
+                } catch let over as FlowBudgetExceeded {
+                    _ = over
+                }
+                work += spread.search.budget.spent
+            }
+            return FlowFinding(placed: attempt.placed, bound: nil, work: work, exact: exact)
         case .solve:
             let bound = try analysis.bound()
             let attempt = try FlowAttempt(&analysis, makespan: bound.makespan, minCostArcLimit: minCostArcLimit)
