@@ -17,6 +17,7 @@ struct FlowAttempt {
         let estimate = FlowPurchaseGraph.estimatedArcs(demand, costStreams, exactGroups, makespan: makespan)
         let proposal: [FlowPlacement?]
         if estimate <= minCostArcLimit {
+            try analysis.search.budget.check((1 + FlowWorkBudget.minCostWeight) * estimate)
             let network = try FlowPurchaseGraph(demand, costStreams, exactGroups, makespan: makespan)
             // A maximum flow, then its min-cost rerouting.
             try analysis.search.budget.charge((1 + FlowWorkBudget.minCostWeight) * network.graph.arcCount)

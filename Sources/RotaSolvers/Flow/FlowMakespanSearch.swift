@@ -48,6 +48,9 @@ struct FlowMakespanSearch {
             routing = FlowRouting(value: 0, units: [])
         } else {
             let groups = FlowAccountGroups(demand, pooling: pooling, makespan: makespan, exactReviews: false)
+            if budget.limit != nil {
+                try budget.check(FlowPurchaseGraph.estimatedArcs(demand, streams, groups, makespan: makespan))
+            }
             let network = try FlowPurchaseGraph(demand, streams, groups, makespan: makespan)
             try budget.charge(network.graph.arcCount)
             routing = try network.maxFlow()

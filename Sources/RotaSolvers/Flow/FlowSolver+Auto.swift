@@ -69,9 +69,7 @@ extension FlowSolver {
                 do {
                     let spreadAttempt = try FlowAttempt(&spread, makespan: makespan, minCostArcLimit: minCostArcLimit)
                     if spreadAttempt.isBetter(than: attempt) { attempt = spreadAttempt }
-                } catch let over as FlowBudgetExceeded {
-                    _ = over
-                }
+                } catch is FlowBudgetExceeded {}
                 work += spread.search.budget.spent
             }
             return FlowFinding(placed: attempt.placed, bound: nil, work: work, exact: exact)

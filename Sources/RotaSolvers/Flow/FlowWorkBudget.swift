@@ -17,6 +17,13 @@ package struct FlowWorkBudget: Sendable {
 
     package init(limit: Int?) { self.limit = limit }
 
+    /// Throws when `units` more would exceed the limit (charging nothing): asked with a
+    /// network's estimated size before it is built, so an over-budget network costs nothing.
+    func check(_ units: Int) throws {
+        let (total, overflow) = spent.addingReportingOverflow(max(0, units))
+        if let limit, overflow || total > limit { throw FlowBudgetExceeded(limit: limit, spent: spent, asked: units) }
+    }
+
     /// Charges `units` of work, or throws (charging nothing) when that would exceed the limit.
     mutating func charge(_ units: Int) throws {
         let (total, overflow) = spent.addingReportingOverflow(max(0, units))
