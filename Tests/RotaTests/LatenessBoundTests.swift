@@ -146,3 +146,28 @@ import Testing
         #expect(decoded.solver?.latenessGap == 0.25)
     }
 }
+
+/// The MIP's lateness stage reads the lateness bound and stops when its incumbent meets it.
+@Suite struct MIPLatenessFloorTests {
+    /// On tiny instances, a lateness stage ended by the bound (`met-bound`) still ends at the
+    /// oracle's optimal lateness, and the bound does end some stages.
+    @Test func stageStoppedByTheBoundIsOptimal() throws {
+        var met = 0
+        for seed in UInt64(1)...60 {
+            let problem = PlanningProblem(MIPTinyInstances.make(seed: seed + 90_000, maxLines: 6, maxAccounts: 2))
+            let optimum = try ExhaustiveSolver().optimum(problem).objective
+            let report = try MIPSolver(startFromGreedy: true).run(problem, options: SolveOptions())
+            guard let stage = report.stages.first(where: { $0.level == .weightedLateness }) else { continue }
+            #expect(stage.outcome.provesLevel, "seed \(seed): \(stage)")
+            if stage.outcome == .metBound {
+                met += 1
+                let lateness = report.objective.weightedLateness
+                #expect(
+                    abs(lateness - optimum.weightedLateness) <= 1e-6 * max(1, optimum.weightedLateness),
+                    "seed \(seed): \(report.objective) vs the oracle's \(optimum)")
+            }
+        }
+        print("the lateness bound ended \(met) of 60 MIP lateness stages")
+        #expect(met > 0)
+    }
+}

@@ -60,12 +60,14 @@ package enum LatenessBounds {
     package static let maximumCalendarWork = 50_000_000
     /// The transportation relaxation is tried only up to this many lines (grouping more costs
     /// time the plan's end-to-end budget does not have)...
-    package static let maximumFlowLines = 100_000
+    package static let maximumFlowLines = 20_000
     /// ...built only up to this many arcs...
     package static let maximumFlowArcs = 600_000
-    /// ...and solved only within this many arc scans (a work limit, so results repeat);
-    /// otherwise the `lines` bound stands.
-    package static let flowWorkLimit = 30_000_000
+    /// ...and solved only within this many arc scans (a work limit, so results repeat; about
+    /// 20–40 ms), and not even built when arcs × classes (about one shortest-path search over
+    /// every arc per class) is over twice that; otherwise the `lines` bound stands. In practice
+    /// the flow runs on instances of a few hundred lines.
+    package static let flowWorkLimit = 4_000_000
 
     /// A lower bound on the weighted lateness of every valid plan of `problem` leaving out at
     /// most `unscheduled` lines with makespan at most `makespan` (`T`); `target` (a plan's
@@ -92,11 +94,11 @@ package enum LatenessBounds {
     /// when bought on `d` since `Ê ≤ E`) → sink, capacity `Σ_a room[a, d]` (rule 4: a plan buys
     /// at most that on `d`); completed-purchase and `done` lines go to the sink at their cost;
     /// every class may instead go through the drop node, capacity `R`. A valid plan gives an
-    /// integral flow of value (all lines) at a cost at least that flow's (each line pays at most
-    /// its lateness, leaving-out costs 0), so the minimum cost is a bound. Costs are rounded
+    /// integral flow of full value whose cost is at most its lateness (a line's arc costs at most
+    /// its lateness, leaving out costs 0), so the minimum cost is a bound. Costs are rounded
     /// down to integers in units of `1/S` (`S ≤ 10⁶`, small enough that no sum overflows), which
-    /// only lowers them, and the quotient is taken one floating step down. Same-item, rolling-window and review caps are relaxed; the bound is the
-    /// larger of the two.
+    /// only lowers them, and the quotient is taken one floating step down. Same-item,
+    /// rolling-window and review caps are relaxed. The bound is the larger of the two.
     ///
     /// Cost: O(distinct lags × accounts × D + lines) for `lines`; the flow, when run (up to
     /// `maximumFlowLines` lines), at most `flowWorkLimit` arc scans on at most `maximumFlowArcs` arcs.
