@@ -171,3 +171,59 @@ import Testing
         #expect(met > 0)
     }
 }
+
+/// `LatenessFlow` finds the least cost on small random transportation networks, the shape
+/// `LatenessTransport` builds (classes → days → sink, or classes → drop → sink), checked by
+/// enumerating every assignment of the units.
+@Suite struct LatenessFlowTests {
+    @Test func matchesEnumeration() {
+        var random = MIPRandom(seed: 4242)
+        var infeasible = 0
+        for round in 0..<400 {
+            let classes = random.int(1...4)
+            let days = random.int(1...4)
+            let counts = (0..<classes).map { _ in random.int(1...2) }
+            let room = (0..<days).map { _ in random.int(0...2) }
+            let drops = random.int(0...2)
+            // cost[c][d], or nil when the class may not use the day.
+            let costs: [[Int?]] = (0..<classes).map { _ in
+                (0..<days).map { _ in random.chance(0.75) ? random.int(0...9) : nil }
+            }
+            var flow = LatenessFlow(nodes: 3 + days + classes)
+            flow.addArc(from: 2, to: 1, capacity: drops, cost: 0)
+            for d in 0..<days { flow.addArc(from: 3 + d, to: 1, capacity: room[d], cost: 0) }
+            for c in 0..<classes {
+                flow.addArc(from: 0, to: 3 + days + c, capacity: counts[c], cost: 0)
+                flow.addArc(from: 3 + days + c, to: 2, capacity: counts[c], cost: 0)
+                for d in 0..<days { if let cost = costs[c][d] { flow.addArc(from: 3 + days + c, to: 3 + d, capacity: counts[c], cost: cost) } }
+            }
+            let units = counts.enumerated().flatMap { c, n in Array(repeating: c, count: n) }
+            // Every unit to a day or to the drop node (index days).
+            var best: Int?
+            func search(_ i: Int, _ cost: Int, _ used: [Int], _ dropped: Int) {
+                if i == units.count {
+                    best = min(best ?? cost, cost)
+                    return
+                }
+                for option in 0...days {
+                    if option == days {
+                        if dropped < drops { search(i + 1, cost, used, dropped + 1) }
+                    } else if let c = costs[units[i]][option], used[option] < room[option] {
+                        var next = used
+                        next[option] += 1
+                        search(i + 1, cost + c, next, dropped)
+                    }
+                }
+            }
+            search(0, 0, [Int](repeating: 0, count: days), 0)
+            let outcome = flow.solve(source: 0, sink: 1, demand: units.count, workLimit: 1_000_000)
+            if let best {
+                #expect(outcome == .optimal(cost: best), "round \(round): \(outcome) vs \(best)")
+            } else {
+                infeasible += 1
+                #expect(outcome == .infeasible, "round \(round): \(outcome)")
+            }
+        }
+        #expect(infeasible > 10 && infeasible < 390)
+    }
+}

@@ -63,11 +63,9 @@ package enum LatenessBounds {
     package static let maximumFlowLines = 20_000
     /// ...built only up to this many arcs...
     package static let maximumFlowArcs = 600_000
-    /// ...and solved only within this many arc scans (a work limit, so results repeat; about
-    /// 20–40 ms), and not even built when arcs × classes (about one shortest-path search over
-    /// every arc per class) is over twice that; otherwise the `lines` bound stands. In practice
-    /// the flow runs on instances of a few hundred lines.
-    package static let flowWorkLimit = 4_000_000
+    /// ...and solved only within this many arc scans (a work limit, so results repeat);
+    /// otherwise the `lines` bound stands.
+    package static let flowWorkLimit = 10_000_000
 
     /// A lower bound on the weighted lateness of every valid plan of `problem` leaving out at
     /// most `unscheduled` lines with makespan at most `makespan` (`T`); `target` (a plan's

@@ -1,14 +1,18 @@
-/// A minimum-cost flow on dense arrays, for `LatenessBounds`: successive shortest paths with
-/// Dijkstra on reduced costs (Johnson potentials), integer capacities and costs.
+/// A minimum-cost flow on dense arrays, for `LatenessBounds`: the primal-dual method (successive
+/// shortest paths, Dijkstra on reduced costs with Johnson potentials, each distance served by
+/// a blocking flow), integer capacities and costs.
 ///
 /// Costs are non-negative when arcs are added, so the zero potential is feasible at the start.
 /// Each round finds a shortest source–sink path in the residual graph with reduced costs
 /// `c(u, v) + h(u) − h(v) ≥ 0`, stopping Dijkstra once the sink is settled, and raises each
 /// potential by `min(dist(v), dist(sink))`, which keeps every residual reduced cost
 /// non-negative (nodes settled before the sink get their exact distance; the rest are at
-/// least as far as the sink). Augmenting along a shortest path keeps the flow of minimum cost
-/// for its value (the classical SSP invariant), so the flow of maximum value reached last is
-/// a minimum-cost maximum flow.
+/// least as far as the sink). The arcs of reduced cost 0 then hold every shortest path; a
+/// blocking flow through them (Dinic: levels by breadth-first search, then depth-first pushes
+/// with current-arc pointers) augments only along shortest paths, and its reverse arcs have
+/// reduced cost 0 too. Augmenting along shortest paths keeps the flow of minimum cost for its
+/// value (the classical SSP invariant), so the flow of value `demand` reached last is of
+/// minimum cost.
 ///
 /// Work is counted in arc scans and capped (`workLimit`), so the answer, or the refusal, repeats
 /// exactly on every machine.
@@ -57,17 +61,18 @@ struct LatenessFlow {
         let infinity = Int.max / 4
         var potential = [Int](repeating: 0, count: n)
         var dist = [Int](repeating: infinity, count: n)
-        var parent = [Int32](repeating: -1, count: n)
         var settled = [Bool](repeating: false, count: n)
         var touched: [Int32] = []
         var heap = DistanceHeap()
+        var level = [Int](repeating: -1, count: n)
+        var current = [Int32](repeating: -1, count: n)
+        var queue: [Int32] = []
+        var path: [Int32] = []
         var flow = 0
-        var total = 0
         var work = 0
         while flow < demand {
             for v in touched {
                 dist[Int(v)] = infinity
-                parent[Int(v)] = -1
                 settled[Int(v)] = false
             }
             touched.removeAll(keepingCapacity: true)
@@ -88,7 +93,6 @@ struct LatenessFlow {
                         if !settled[v], candidate < dist[v] {
                             if dist[v] == infinity { touched.append(Int32(v)) }
                             dist[v] = candidate
-                            parent[v] = Int32(e)
                             heap.push(candidate, v)
                         }
                     }
@@ -99,25 +103,72 @@ struct LatenessFlow {
             guard settled[sink] else { return .infeasible }
             let reach = dist[sink]
             for v in 0..<n { potential[v] += settled[v] ? dist[v] : reach }
-            // The path's bottleneck, then the push.
-            var push = demand - flow
-            var v = sink
-            while v != source {
-                let e = Int(parent[v])
-                push = min(push, capacity[e])
-                v = Int(to[e ^ 1])
+            // Every shortest path now has reduced cost 0 on each arc: push a blocking flow
+            // through those arcs (Dinic on the admissible graph), phase after phase, until the
+            // sink is out of its reach; then search again.
+            while flow < demand {
+                for v in 0..<n { level[v] = -1 }
+                level[source] = 0
+                queue.removeAll(keepingCapacity: true)
+                queue.append(Int32(source))
+                var front = 0
+                while front < queue.count {
+                    let u = Int(queue[front])
+                    front += 1
+                    var e = Int(head[u])
+                    while e >= 0 {
+                        work += 1
+                        let v = Int(to[e])
+                        if capacity[e] > 0, level[v] < 0, cost[e] + potential[u] - potential[v] == 0 {
+                            level[v] = level[u] + 1
+                            queue.append(Int32(v))
+                        }
+                        e = Int(next[e])
+                    }
+                }
+                if work > workLimit { return .workLimit }
+                guard level[sink] >= 0 else { break }
+                for v in 0..<n { current[v] = head[v] }
+                path.removeAll(keepingCapacity: true)
+                var u = source
+                while flow < demand {
+                    if u == sink {
+                        var push = demand - flow
+                        for e in path { push = min(push, capacity[Int(e)]) }
+                        for e in path {
+                            capacity[Int(e)] -= push
+                            capacity[Int(e) ^ 1] += push
+                        }
+                        flow += push
+                        path.removeAll(keepingCapacity: true)
+                        u = source
+                        continue
+                    }
+                    var advanced = false
+                    while current[u] >= 0 {
+                        let e = Int(current[u])
+                        let v = Int(to[e])
+                        work += 1
+                        if capacity[e] > 0, level[v] == level[u] + 1, cost[e] + potential[u] - potential[v] == 0 {
+                            path.append(Int32(e))
+                            u = v
+                            advanced = true
+                            break
+                        }
+                        current[u] = next[e]
+                    }
+                    if advanced { continue }
+                    // A dead end: retreat over the last arc and never take it again this phase.
+                    guard let last = path.popLast() else { break }
+                    u = Int(to[Int(last) ^ 1])
+                    current[u] = next[Int(current[u])]
+                }
+                if work > workLimit { return .workLimit }
             }
-            v = sink
-            while v != source {
-                let e = Int(parent[v])
-                capacity[e] -= push
-                capacity[e ^ 1] += push
-                total += push * cost[e]
-                v = Int(to[e ^ 1])
-            }
-            flow += push
-            work += n
         }
+        // The cost of the flow: each forward arc (even index) carries its reverse arc's capacity.
+        var total = 0
+        for e in stride(from: 0, to: to.count, by: 2) where capacity[e + 1] > 0 { total += capacity[e + 1] * cost[e] }
         return .optimal(cost: total)
     }
 }

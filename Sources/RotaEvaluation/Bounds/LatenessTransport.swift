@@ -18,8 +18,7 @@ struct LatenessTransport {
     private let demand: Int
     private let scale: Double
 
-    /// The network, or nil when it would exceed `LatenessBounds.maximumFlowArcs`, or when
-    /// arcs × classes (the work of one search per class) exceeds twice `LatenessBounds.flowWorkLimit`.
+    /// The network, or nil when it would exceed `LatenessBounds.maximumFlowArcs`.
     /// `hulls[lag]` holds `E_lag` and `Ê_lag`; `cost(l, r)` is line `l`'s lateness if reviewed on `r`.
     init?(
         _ problem: PlanningProblem, history: PlanningHistory, calendar: LatenessCalendar,
@@ -76,10 +75,7 @@ struct LatenessTransport {
         }
         var arcs = days + 1 + 3 * fixedOrder.count
         for key in purchaseOrder { arcs += 2 + (days - key.first) }
-        let classes = fixedOrder.count + purchaseOrder.count
-        guard arcs <= LatenessBounds.maximumFlowArcs, arcs * classes <= 2 * LatenessBounds.flowWorkLimit else {
-            return nil
-        }
+        guard arcs <= LatenessBounds.maximumFlowArcs else { return nil }
 
         let nodes = 3 + days + fixedOrder.count + purchaseOrder.count
         // Every path cost and potential stays below scale × maximumCost × (demand + nodes) ≤ 2⁵².
