@@ -63,9 +63,17 @@ package enum LatenessBounds {
     package static let maximumFlowLines = 20_000
     /// ...built only up to this many arcs...
     package static let maximumFlowArcs = 600_000
-    /// ...and solved only within this many arc scans (a work limit, so results repeat);
-    /// otherwise the `lines` bound stands.
+    /// ...and solved only within `flowWorkLimit(lines:days:)` arc scans (a work limit, so results
+    /// repeat); otherwise the `lines` bound stands.
     package static let flowWorkLimit = 10_000_000
+
+    /// The flow's work limit for `lines` lines over `days` days: 60 arc scans per line-day (what
+    /// the solvers' own work grows with), at least 2,000,000 and at most `flowWorkLimit` (about
+    /// 20 ms to 150 ms in a release build), so the bound stays a fraction of what solving takes.
+    package static func flowWorkLimit(lines: Int, days: Int) -> Int {
+        let scaled = 60 * Double(lines) * Double(days)
+        return scaled >= Double(flowWorkLimit) ? flowWorkLimit : max(2_000_000, Int(scaled))
+    }
 
     /// A lower bound on the weighted lateness of every valid plan of `problem` leaving out at
     /// most `unscheduled` lines with makespan at most `makespan` (`T`); `target` (a plan's
@@ -99,7 +107,8 @@ package enum LatenessBounds {
     /// rolling-window and review caps are relaxed. The bound is the larger of the two.
     ///
     /// Cost: O(distinct lags × accounts × D + lines) for `lines`; the flow, when run (up to
-    /// `maximumFlowLines` lines), at most `flowWorkLimit` arc scans on at most `maximumFlowArcs` arcs.
+    /// `maximumFlowLines` lines), at most `flowWorkLimit(lines:days:)` arc scans on at most
+    /// `maximumFlowArcs` arcs.
     package static func compute(
         _ problem: PlanningProblem, makespan: Int, unscheduled: Int, target: Double? = nil
     ) -> LatenessBoundOutcome {
@@ -153,7 +162,7 @@ package enum LatenessBounds {
         guard
             var relaxation = LatenessTransport(
                 problem, history: history, calendar: calendar, hulls: hulls, drops: drops, cost: cost(_:review:)),
-            let flowBound = relaxation.solve(workLimit: flowWorkLimit)
+            let flowBound = relaxation.solve(workLimit: flowWorkLimit(lines: problem.lineCount, days: days))
         else { return .proven(lines) }
         switch flowBound {
         case .bound(let value) where value > lineBound:
