@@ -58,18 +58,18 @@ package enum LatenessBounds {
     /// this many the bound is skipped. Generated instances up to the `large` family (20,000
     /// lines, 200 accounts, a handful of lags) need about 100,000.
     package static let maximumCalendarWork = 50_000_000
-    /// The transportation relaxation is tried only up to this many lines (grouping more costs
-    /// time the plan's end-to-end budget does not have)...
-    package static let maximumFlowLines = 20_000
+    /// The transportation relaxation is tried only up to this many lines (on the generated
+    /// shapes, larger ones do not finish within the work limit, and trying costs 0.1–0.3 s)...
+    package static let maximumFlowLines = 5_000
     /// ...built only up to this many arcs...
     package static let maximumFlowArcs = 600_000
     /// ...and solved only within `flowWorkLimit(lines:days:)` arc scans (a work limit, so results
     /// repeat); otherwise the `lines` bound stands.
-    package static let flowWorkLimit = 10_000_000
+    package static let flowWorkLimit = 8_000_000
 
     /// The flow's work limit for `lines` lines over `days` days: 60 arc scans per line-day (what
     /// the solvers' own work grows with), at least 2,000,000 and at most `flowWorkLimit` (about
-    /// 20 ms to 150 ms in a release build), so the bound stays a fraction of what solving takes.
+    /// 30 ms to 130 ms in a release build), so the bound stays a fraction of what solving takes.
     package static func flowWorkLimit(lines: Int, days: Int) -> Int {
         let scaled = 60 * Double(lines) * Double(days)
         return scaled >= Double(flowWorkLimit) ? flowWorkLimit : max(2_000_000, Int(scaled))
