@@ -110,6 +110,8 @@ enum PlanDecoder {
         let seconds = reader.double(view, "seconds") ?? 0
         let lowerBound = reader.int(view, "lowerBound")
         let gap = reader.double(view, "gap")
+        let latenessBound = reader.double(view, "latenessBound")
+        let latenessGap = reader.double(view, "latenessGap")
         let settings = reader.field(view, "settings", required: false).flatMap { value in
             reader.at("settings") { reader.map(value) { reader.string($0) } }
         }
@@ -117,8 +119,11 @@ enum PlanDecoder {
             reader.at("versions") { reader.map(value) { reader.string($0) } }
         }
         guard let name, let status else { return nil }
-        return SolverRun(
+        var run = SolverRun(
             name: name, status: status, seconds: seconds, lowerBound: lowerBound, gap: gap, settings: settings ?? [:],
             versions: versions ?? [:])
+        run.latenessBound = latenessBound
+        run.latenessGap = latenessGap
+        return run
     }
 }
