@@ -54,6 +54,12 @@ public struct BenchRecord: Hashable, Sendable {
     public var peakBytes: Int?
     /// Peak resident memory once the instance was loaded, before solving.
     public var loadedBytes: Int?
+    /// Wall-clock seconds of `rota solve INSTANCE -o PLAN` with this solver and limit, as a
+    /// child process: reading, solving, validating and writing, as users run it (`nil` in
+    /// process, or when the run did not return a plan).
+    package var endToEndSeconds: Double?
+    /// That process's peak resident set (`ru_maxrss` from `wait4`).
+    package var endToEndPeakBytes: Int?
     /// Whether the run had a process of its own (otherwise `peakBytes` is the whole benchmark's high-water mark).
     public var isolated: Bool
     /// Model rows, columns and non-zeros, when the solver reports them in its settings.
