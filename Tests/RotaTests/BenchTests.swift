@@ -223,7 +223,7 @@ import Testing
             machine: machine, records: records, started: "2026-01-01T00:00:00Z", seconds: 12)
         let md = report.markdown
         #expect(md.contains("| instance | lines | accounts | days | solver | status | makespan | lower bound | gap | weighted lateness | seconds | peak MiB | end-to-end s | end-to-end MiB | model (rows × columns, nz) |"))
-        #expect(md.contains("| huge-1 | 500,000 | 1,000 | 180 | auto | heuristic | 100 | 100 | 0.0% | 12.5 | 6.000 | 512.0 | 12.000 | 1024.0 | — |"))
+        #expect(md.contains("| huge-1 | 500,000 | 1,000 | 180 | auto | heuristic | 100 | 100 | 0.0% | 12.500 | 6.000 | 512.0 | 12.000 | 1024.0 | — |"))
         #expect(md.contains("`rota solve INSTANCE -o PLAN` with the same solver and limit"))
         #expect(md.contains("2 cores, 8.0 GiB, Test CPU, Test OS"))
         #expect(md.contains("`abc123`"))
