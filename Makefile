@@ -38,8 +38,12 @@ test: deps
 
 # Benchmarks with the release build: every solver of `rota solvers` on every instance of a
 # suite, each run in its own process; figures go to results/bench-<suite>.{md,jsonl}.
-# bench-quick: the committed instances/bench plus medium-1 (about a minute).
-# bench: also large, huge, the MIP shapes and a growth table (within 20 minutes on 2 cores).
+# Each run that returns a plan is timed again end to end: `rota solve INSTANCE -o PLAN` as a
+# child process (read, solve, validate, write), its wall seconds and peak memory.
+# bench-quick: the committed instances/bench, medium-1 and a small growth table (huge at 1,000
+#   and 10,000 lines, auto only); about a minute.
+# bench: also tight, crunch, large, huge, the MIP shapes, and a growth table of `rota solve`
+#   (auto) from 1,000 to 500,000 lines (within 30 minutes on 2 cores).
 BENCH_INSTANCES ?= instances/bench
 RESULTS ?= results
 BASELINE ?= results/baseline.json

@@ -36,6 +36,7 @@ extension BenchRecord {
         add("loadedBytes", loadedBytes.map { .integer($0) })
         add("endToEndSeconds", endToEndSeconds.map { .number($0) })
         add("endToEndPeakBytes", endToEndPeakBytes.map { .integer($0) })
+        add("endToEndFloorBytes", endToEndFloorBytes.map { .integer($0) })
         m.append((key: "isolated", value: .bool(isolated)))
         if let model {
             var size: [(key: String, value: JSONValue)] = [
@@ -87,6 +88,7 @@ extension BenchRecord {
         loadedBytes = json["loadedBytes"]?.wholeNumber
         endToEndSeconds = json["endToEndSeconds"]?.doubleValue
         endToEndPeakBytes = json["endToEndPeakBytes"]?.wholeNumber
+        endToEndFloorBytes = json["endToEndFloorBytes"]?.wholeNumber
         if let model = json["model"], let rows = model["rows"]?.wholeNumber, let columns = model["columns"]?.wholeNumber {
             self.model = ModelSize(rows: rows, columns: columns, nonZeros: model["nonZeros"]?.wholeNumber)
         }

@@ -60,6 +60,10 @@ public struct BenchRecord: Hashable, Sendable {
     package var endToEndSeconds: Double?
     /// That process's peak resident set (`ru_maxrss` from `wait4`).
     package var endToEndPeakBytes: Int?
+    /// The benchmark process's own peak when it started that one: Linux counts it in the
+    /// child's `ru_maxrss` (`execve` keeps the old address space's high-water mark), so an
+    /// `endToEndPeakBytes` at or below it only says the run's own peak was at most that.
+    package var endToEndFloorBytes: Int?
     /// Whether the run had a process of its own (otherwise `peakBytes` is the whole benchmark's high-water mark).
     public var isolated: Bool
     /// Model rows, columns and non-zeros, when the solver reports them in its settings.

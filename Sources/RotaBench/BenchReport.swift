@@ -13,9 +13,6 @@ public struct BenchReport: Sendable {
     public var seconds: Double
     /// The MIP size table, when the suite has one.
     public var modelSizes: [ModelSizeSeries.Point] = []
-    /// The benchmark process's own peak resident set when it last started `rota solve`: on
-    /// Linux the floor of every end-to-end peak (`EndToEndRunner.spawnerPeakBytes`).
-    package var spawnerPeakBytes: Int?
 
     public init(suite: BenchSuite, machine: MachineInfo, records: [BenchRecord], started: String, seconds: Double) {
         self.suite = suite
@@ -58,7 +55,6 @@ public struct BenchReport: Sendable {
             (key: "rota", value: .string(machine.rotaVersion)),
             (key: "commit", value: machine.commit.map { .string($0) } ?? .null),
             (key: "budgets", value: .object(budgets)),
-            (key: "spawnerPeakBytes", value: spawnerPeakBytes.map { .integer($0) } ?? .null),
         ])
     }
 

@@ -12,9 +12,6 @@ package final class EndToEndRunner {
     package let scratch: String
     /// Instance files by label, once generated.
     private var files: [String: String] = [:]
-    /// This process's peak resident set when it last started `rota solve`: Linux counts it in
-    /// the child's `ru_maxrss`, so it is the floor of every end-to-end peak.
-    package private(set) var spawnerPeakBytes: Int?
 
     package init(executable: String, scratch: String) throws {
         self.executable = executable
@@ -38,7 +35,7 @@ package final class EndToEndRunner {
         var arguments = ["solve", file, "-o", plan, "--solver", task.solver.name, "--quiet"]
         if let limit = task.budget.timeLimit { arguments += ["--time-limit", String(limit)] }
         defer { try? FileManager.default.removeItem(atPath: plan) }
-        spawnerPeakBytes = max(spawnerPeakBytes ?? 0, PeakMemory.bytes)
+        let floor = PeakMemory.bytes
         do {
             let result = try MeasuredProcess.run(executable, arguments, deadline: deadline, errorFile: "\(scratch)/solve.err")
             guard result.succeeded else {
@@ -47,6 +44,7 @@ package final class EndToEndRunner {
             }
             record.endToEndSeconds = result.seconds
             record.endToEndPeakBytes = result.peakBytes
+            record.endToEndFloorBytes = floor
         } catch {
             record.note = Self.joined(record.note, "end to end: \(error.description)")
         }

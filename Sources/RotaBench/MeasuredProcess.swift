@@ -15,8 +15,8 @@ import RotaCore
 /// last line explains a failure. A child past its deadline gets SIGTERM, then SIGKILL 5 s later.
 ///
 /// On Linux `ru_maxrss` counts the peak of the spawning process too (`execve` carries the old
-/// address space's high-water mark over), so the figure is at least the parent's own peak:
-/// `rota bench` keeps no instance in memory, so that floor stays far below a run's figure.
+/// address space's high-water mark over), so the figure is at least the parent's own peak
+/// (`BenchRecord.endToEndFloorBytes` keeps it beside each figure).
 package enum MeasuredProcess {
     /// How the child ended and what it cost.
     package struct Result: Hashable, Sendable {

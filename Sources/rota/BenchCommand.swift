@@ -111,7 +111,6 @@ struct BenchCommand: ParsableCommand {
         var report = BenchReport(
             suite: chosen, machine: machine, records: records, started: startedAt,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-        report.spawnerPeakBytes = endToEnd?.spawnerPeakBytes
         if let plan = chosen.modelSizes {
             if !quiet { Terminal.note("rota bench: MIP size table on \(plan.instance.label)") }
             report.modelSizes = plan.measure()

@@ -213,6 +213,8 @@ import Testing
         var bad = record("tight-1", lines: 140, solver: "broken", seconds: 0.1)
         bad.feasible = false
         bad.violations = 3
+        bad.endToEndPeakBytes = 30 * 1_048_576
+        bad.endToEndFloorBytes = 30 * 1_048_576 - 4_096
         let records = [
             record("huge-1@1000", lines: 1_000, solver: "auto", seconds: 0.01), record("huge-1", lines: 500_000, solver: "auto", seconds: 6),
             record("huge-1", lines: 500_000, solver: "seed-greedy", seconds: 3), skipped, bad,
@@ -233,6 +235,7 @@ import Testing
         #expect(md.contains("| 500,000 | 1,000 | 12.000 | 24.0 | 1024.0 | 6.000 | 12.0 | 512.0 | 256.0 | 100 | 100 |"))
         #expect(report.growth.map(\.solver) == ["auto", "auto"], "the growth table is the growth solver's alone")
         #expect(md.contains("**INFEASIBLE** (3)"))
+        #expect(md.contains("| 0.200 | ≤ 30.0 | — |"), "a figure no higher than rota bench's own peak is only an upper bound")
         #expect(report.infeasible.count == 1)
 
         let lines = report.jsonLines.split(separator: "\n").map(String.init)
