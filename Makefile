@@ -43,7 +43,8 @@ test: deps
 # bench-quick: the committed instances/bench, medium-1 and a small growth table (huge at 1,000
 #   and 10,000 lines, auto only); about a minute.
 # bench: also tight, crunch, large, huge, the MIP shapes, and a growth table of `rota solve`
-#   (auto) from 1,000 to 500,000 lines (within 30 minutes on 2 cores).
+#   (auto) from 1,000 to 500,000 lines. Tens of minutes on 2 cores for now: auto on tight-2
+#   alone runs to its 600 s deadline (615 s by hand) until issue 10's stronger bound lands.
 BENCH_INSTANCES ?= instances/bench
 RESULTS ?= results
 BASELINE ?= results/baseline.json

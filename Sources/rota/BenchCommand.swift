@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
             table of huge rescaled to 1,000 and 10,000 lines; about a minute) and full (more \
             seeds, tight and crunch, the MIP shapes mip-medium and mip-large, large, huge, and \
             huge rescaled to 1,000, 10,000 and 100,000 lines for a growth table from 1,000 to \
-            500,000 lines; within 30 minutes on two cores). Growth points run the default \
+            500,000 lines; tens of minutes on two cores). Growth points run the default \
             solver (auto) alone. Generated instances come from family and seed at run time \
             (see rota generate --list). Every solver of `rota solvers` runs, so new solvers are \
             benchmarked without changing the suite; each has a time limit and a size cap \
