@@ -25,7 +25,8 @@ struct BenchCommand: ParsableCommand {
             users run it: `rota solve INSTANCE -o PLAN` with the same solver and time limit, as \
             a child process (reading, solving, validating, writing), its wall-clock seconds and \
             peak resident set (ru_maxrss from wait4); generated instances are written to a \
-            scratch file first by `rota generate` (not timed). A run is \
+            scratch file first by `rota generate` (not timed); an end-to-end run has the run's \
+            deadline, not the memory cap, and a failure of it is noted with the run. A run is \
             stopped at twice its time limit plus 30 s (timed out) or when its resident memory \
             passes --memory-cap (over-memory); both are reported and the suite goes on. Each \
             plan is validated: the command exits 1 when a plan breaks a rule or a solver fails. \
