@@ -54,16 +54,6 @@ public struct BenchRecord: Hashable, Sendable {
     public var peakBytes: Int?
     /// Peak resident memory once the instance was loaded, before solving.
     public var loadedBytes: Int?
-    /// Wall-clock seconds of `rota solve INSTANCE -o PLAN` with this solver and limit, as a
-    /// child process: reading, solving, validating and writing, as users run it (`nil` in
-    /// process, or when the run did not return a plan).
-    package var endToEndSeconds: Double?
-    /// That process's peak resident set (`ru_maxrss` from `wait4`).
-    package var endToEndPeakBytes: Int?
-    /// The benchmark process's own peak when it started that one: Linux counts it in the
-    /// child's `ru_maxrss` (`execve` keeps the old address space's high-water mark), so an
-    /// `endToEndPeakBytes` at or below it only says the run's own peak was at most that.
-    package var endToEndFloorBytes: Int?
     /// Whether the run had a process of its own (otherwise `peakBytes` is the whole benchmark's high-water mark).
     public var isolated: Bool
     /// Model rows, columns and non-zeros, when the solver reports them in its settings.
@@ -89,6 +79,19 @@ public struct BenchRecord: Hashable, Sendable {
         self.limits = limits
         self.note = note
     }
+
+    // The command users run, timed from outside (`EndToEndRunner`); `nil` in process, or when
+    // the run did not return a plan.
+
+    /// Wall-clock seconds of `rota solve INSTANCE -o PLAN` with this solver and limit, as a
+    /// child process: reading, solving, validating and writing, as users run it.
+    package var endToEndSeconds: Double?
+    /// That process's peak resident set (`ru_maxrss` from `wait4`).
+    package var endToEndPeakBytes: Int?
+    /// The benchmark process's own peak when it started that one: Linux counts it in the
+    /// child's `ru_maxrss` (`execve` keeps the old address space's high-water mark), so an
+    /// `endToEndPeakBytes` at or below it only says the run's own peak was at most that.
+    package var endToEndFloorBytes: Int?
 
     /// The instance's size.
     public var size: BenchSize { BenchSize(lines: lines, accounts: accounts, days: days) }

@@ -221,7 +221,9 @@ import Testing
         ]
         let machine = MachineInfo(cores: 2, memoryBytes: 8 << 30, cpuModel: "Test CPU", os: "Test OS", commit: "abc123")
         let report = BenchReport(
-            suite: BenchSuite(name: "full", instances: [], heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 30, maxLines: 25_000)),
+            suite: BenchSuite(
+                name: "full", instances: [], heuristicBudget: SolverBudget(timeLimit: 60),
+                searchBudget: SolverBudget(timeLimit: 30, maxLines: 25_000), growthSolver: "auto"),
             machine: machine, records: records, started: "2026-01-01T00:00:00Z", seconds: 12)
         let md = report.markdown
         #expect(md.contains("| instance | lines | accounts | days | solver | status | makespan | lower bound | gap | weighted lateness | seconds | peak MiB | end-to-end s | end-to-end MiB | model (rows × columns, nz) |"))
