@@ -134,9 +134,12 @@ import Testing
         #expect(runs.map { $0["instance"] as? String } == ["tiny-1", "tiny-2", "medium-1"])
         #expect(runs.allSatisfy { $0["feasible"] as? Bool == true && $0["isolated"] as? Bool == true })
         #expect(runs.allSatisfy { ($0["peakBytes"] as? Int ?? 0) > 0 })
+        // Each run is timed again as users run it: `rota solve` as a process of its own.
+        #expect(runs.allSatisfy { ($0["endToEndSeconds"] as? Double ?? 0) > 0 && ($0["endToEndPeakBytes"] as? Int ?? 0) > 0 })
         let markdown = try String(contentsOfFile: dir.path("results/bench-quick.md"), encoding: .utf8)
         #expect(markdown.hasPrefix("# rota benchmark: quick suite"))
         #expect(markdown.contains("| medium-1 | "))
+        #expect(markdown.contains("| end-to-end s | end-to-end MiB |"))
         let unknown = try CLIHarness.run(["bench", "--suite", "gigantic"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown suite 'gigantic'"))

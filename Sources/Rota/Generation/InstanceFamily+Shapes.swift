@@ -156,7 +156,8 @@ extension InstanceFamily {
             s.horizonDays = 45
             s.dailyLimit = 1...5
             s.unavailable = 0.25
-            s.rolling = .init(days: 7...7, soft: false, hard: true, dailyLimitMultiple: 2...4)
+            s.rolling = .init(days: 7...7, soft: false, hard: true)
+            s.hardCapPerDailyLimit = 2...4
             s.sameItemPerAccount = 1
             s.reviewsPerAccountPerDay = rng.int(in: 2...3)
             s.reviewLag = 2...4
@@ -176,7 +177,8 @@ extension InstanceFamily {
             s.horizonDays = 100
             s.dailyLimit = 2...5
             s.unavailable = 0.15
-            s.rolling = .init(days: 7...7, soft: false, hard: true, dailyLimitMultiple: 2...4)
+            s.rolling = .init(days: 7...7, soft: false, hard: true)
+            s.hardCapPerDailyLimit = 2...4
             s.sameItemPerAccount = 1
             s.reviewsPerAccountPerDay = rng.int(in: 1...2)
             s.reviewLag = 3...5

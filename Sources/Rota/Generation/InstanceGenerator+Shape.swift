@@ -13,9 +13,6 @@ extension InstanceGenerator {
         package var items: Int
         /// Zipf exponent of item popularity: 0 is uniform, larger favours the first items.
         package var itemSkew: Double
-        /// Each item on ⌊lines / items⌋ or ⌈lines / items⌉ lines, in a shuffled order, instead of
-        /// drawn by popularity (`itemSkew` is then ignored): every item is wanted equally often.
-        package var evenItems: Bool
         package var horizonDays: Int
 
         package var dailyLimit: ClosedRange<Int>
@@ -46,6 +43,14 @@ extension InstanceGenerator {
         package var indices: Double
         package var weight: ClosedRange<Double>
 
+        /// Each item on ⌊lines / items⌋ or ⌈lines / items⌉ lines, in a shuffled order, instead of
+        /// drawn by popularity (`itemSkew` is then ignored): every item is wanted equally often.
+        package var evenItems = false
+        /// When set, each account's hard rolling cap (if `rolling` has one) is m × its daily
+        /// limit, m drawn from this range, whatever the window's length; `rolling.fill` is then
+        /// ignored (the soft cap is still 80% of the hard one).
+        package var hardCapPerDailyLimit: ClosedRange<Int>?
+
         /// Tasks of an earlier plan in `existing`, or none.
         package var history: HistoryShape?
 
@@ -57,7 +62,7 @@ extension InstanceGenerator {
             reviewsPerAccountPerDay: Int? = nil, reviewLag: ClosedRange<Int> = 4...4, lagOverride: Double = 0,
             lagOverrideDays: ClosedRange<Int> = 2...7, earliest: Double = 0, earliestSpreadDays: Int = 0,
             dueDate: Double = 0, dueDays: ClosedRange<Int> = 7...21, slaTier: Double = 0, indices: Double = 0,
-            weight: ClosedRange<Double> = 1...1, history: HistoryShape? = nil, evenItems: Bool = false
+            weight: ClosedRange<Double> = 1...1, history: HistoryShape? = nil
         ) {
             self.name = name
             self.start = start
@@ -66,7 +71,6 @@ extension InstanceGenerator {
             self.linesPerOrder = linesPerOrder
             self.items = items
             self.itemSkew = itemSkew
-            self.evenItems = evenItems
             self.horizonDays = horizonDays
             self.dailyLimit = dailyLimit
             self.unlimitedDailyLimit = unlimitedDailyLimit
@@ -97,19 +101,12 @@ extension InstanceGenerator {
         package var hard: Bool
         /// The hard cap's share of `days × dailyLimit` (the soft cap is 80% of it).
         package var fill: Double
-        /// When set, the hard cap is m × the daily limit with m drawn from it, whatever the
-        /// window's length (`fill` is then ignored; the soft cap is still 80% of the hard one).
-        package var dailyLimitMultiple: ClosedRange<Int>?
 
-        package init(
-            days: ClosedRange<Int> = 7...7, soft: Bool = true, hard: Bool = true, fill: Double = 0.7,
-            dailyLimitMultiple: ClosedRange<Int>? = nil
-        ) {
+        package init(days: ClosedRange<Int> = 7...7, soft: Bool = true, hard: Bool = true, fill: Double = 0.7) {
             self.days = days
             self.soft = soft
             self.hard = hard
             self.fill = fill
-            self.dailyLimitMultiple = dailyLimitMultiple
         }
     }
 

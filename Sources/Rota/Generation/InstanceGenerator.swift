@@ -48,7 +48,7 @@ package struct InstanceGenerator: Sendable {
             let days = max(1, rng.int(in: r.days))
             let perDay = Double(max(1, limit ?? shape.dailyLimit.upperBound))
             // hard = ⌈days × limit × fill⌉, or m × limit when the shape gives the multiple m.
-            let capacity = r.dailyLimitMultiple.map { Double(rng.int(in: $0)) * perDay } ?? Double(days) * perDay * r.fill
+            let capacity = shape.hardCapPerDailyLimit.map { Double(rng.int(in: $0)) * perDay } ?? Double(days) * perDay * r.fill
             let hard = max(1, Int(capacity.rounded(.up)))
             let soft = max(1, Int((capacity * 0.8).rounded(.down)))
             rolling = RollingCap(days: days, soft: r.soft ? soft : nil, hard: r.hard ? hard : nil)
