@@ -1,0 +1,322 @@
+import RotaCore
+
+/// A max-flow relaxation: with every pending review before `M`, no plan schedules more of the
+/// possible lines than a network routes, so it leaves out at least the rest.
+///
+/// The network for a makespan `M` (capacities from `BoundAccounts`, history subtracted; only
+/// lines whose earliest review is before `M`, the others are `late(M)`):
+///
+/// - `source → class c` (lines needing a purchase with the same item, earliest purchase `e_c`,
+///   earliest review and lag `ℓ_c`; the item only when `sameItemPerAccount` is finite), capacity
+///   the class's line count;
+/// - `class c → X_ℓ(a, e_c)`, capacity `min(count, sameItemPerAccount − a's history of the
+///   item)`. Exact when an item has one class; for items split over several classes the cap holds
+///   per class only (a relaxation);
+/// - a chain per account and lag, `X_ℓ(a, d) → X_ℓ(a, d + 1)` for `d < D_{a,ℓ}`, with
+///   `D_{a,ℓ} = lastReviewDay_a(M − 1) − ℓ`: a line reviewed by `a` on `r ≤ M − 1` (a day `a` can
+///   review, so `r ≤ lastReviewDay`) was bought on `p ≤ r − ℓ ≤ D`, and on `p ≥ e_c`, so the chain
+///   holds exactly the purchase days `[e_c, D_{a,ℓ}]`;
+/// - `X_ℓ(a, d) → P(a, d)` on days `a` may buy (capacity, not blocked by history's windows);
+/// - `P(a, d) → R(a, max(0, d + ℓmin))`, capacity `dayCap[a][d]` (daily limit less history);
+///   `ℓmin` is the smallest lag of the classes, so a review on `r ≥ d + ℓ` is reachable;
+/// - the review chain `R(a, r) → R(a, r + 1)` for `r < M − 1`, and `R(a, r) → sink` with capacity
+///   `reviewCap[a][r]` (reviews per account per day less history);
+/// - a line whose purchase is completed enters at `R(a, max(0, purchase + lag))` from the source.
+///
+/// Every plan maps line by line to an integral flow along these arcs within every capacity, so
+/// `drops(M) = late(M) + (lines with earliest review < M) − maxflow`. Every capacity and chain
+/// only grows with `M`, so `drops` never increases with `M`.
+///
+/// Rolling hard caps cannot sit between purchase days and the review chain as a flow, so the
+/// `rolling` variant (`flow-rolling`) relaxes review timing instead: for an account with a hard
+/// window `(w, h)`, the days are cut into blocks `[k·w, k·w + w − 1]` (each within one rolling
+/// window, so it holds at most `h −` completed purchases in it); where a block's days could hold
+/// more than that, `P(a, d) → B(a, k)` (day capacity) and `B(a, k) → R(a, f_k + ℓmin)` (the
+/// block's cap), with `f_k` the block's first buying day; other blocks keep the exact arcs. The
+/// plain variant (`flow`) ignores rolling caps. Both are valid; the bound takes each.
+///
+/// Size rule: the network has about `classes × accounts + accounts × days × (2 × lags + 3)`
+/// arcs; above `arcLimit` (and with negative lags) the argument is skipped and proves only
+/// `late(M)`. So `huge` (1,000 accounts × 180 days) costs nothing here.
+struct FlowArgument: DropArgument {
+    let name: String
+    let deadlines: ReviewDeadlines
+    let enabled: Bool
+    let isCostly = true
+
+    /// Above this many estimated arcs the network is not built.
+    static let arcLimit = 300_000
+    /// Above this many possible lines the classes are not even grouped.
+    static let lineLimit = 200_000
+
+    /// Makespans above this many days are not checked (the network would pass `arcLimit`):
+    /// `drops` is `late(M)` there, still valid, and never increasing since `late(M)` is at most
+    /// the flow's drops and never increases.
+    private let maxDays: Int
+
+    private let accounts: BoundAccounts
+    private let rolling: Bool
+    /// The line classes needing a purchase.
+    private let classes: [LineClass]
+    /// `classCap[c * accounts + a]`: lines of class `c` account `a` may buy.
+    private let classCap: [Int]
+    /// Lines whose purchase is completed, grouped by (account, first review day, earliest review).
+    private let reviews: [ReviewClass]
+    /// Distinct lags of the classes, ascending, and per lag the earliest purchase day.
+    private let lags: [Int]
+    private let lagStart: [Int]
+    /// `buyable[a][d]`: `a` may make some pending purchase on `d`.
+    private let buyable: [[Bool]]
+    /// Per account with a binding block: window length, and per block its cap (nil: not binding).
+    private let blockLength: [Int]
+    private let blockCap: [[Int?]]
+    private let ceiling: Int
+
+    struct LineClass {
+        var item: Int
+        var first: Int
+        var review: Int
+        var lag: Int
+        var count: Int
+    }
+
+    struct ReviewClass {
+        var account: Int
+        var day: Int
+        var review: Int
+        var count: Int
+    }
+
+    init(
+        _ problem: PlanningProblem, lines: BoundLines, accounts: BoundAccounts, deadlines: ReviewDeadlines,
+        rolling: Bool
+    ) {
+        name = rolling ? "flow-rolling" : "flow"
+        self.deadlines = deadlines
+        self.accounts = accounts
+        self.rolling = rolling
+        let accountCount = accounts.accountCount
+        let days = accounts.days
+        ceiling = lines.possible.count + 1
+        let itemMatters = problem.sameItemTotal < PlanningProblem.unlimited
+        let lagSet = Set(lines.possible.lazy.filter(\.needsPurchase).map(\.lag))
+        let negative = lines.possible.contains { $0.lag < 0 }
+
+        var classIndex: [ClassKey: Int] = [:]
+        var classes: [LineClass] = []
+        var reviewIndex: [ClassKey: Int] = [:]
+        var reviews: [ReviewClass] = []
+        if !negative && accountCount > 0 && lines.possible.count <= Self.lineLimit {
+            for entry in lines.possible {
+                if entry.needsPurchase {
+                    let item = itemMatters ? entry.item : 0
+                    let key = ClassKey(a: item, b: entry.earliestPurchase, c: entry.earliestReview, d: entry.lag)
+                    if let c = classIndex[key] {
+                        classes[c].count += 1
+                    } else {
+                        classIndex[key] = classes.count
+                        classes.append(
+                            LineClass(
+                                item: item, first: entry.earliestPurchase, review: entry.earliestReview,
+                                lag: entry.lag, count: 1))
+                    }
+                } else if case .review(let account, let purchaseDay) = problem.need[entry.line] {
+                    let day = max(0, purchaseDay + entry.lag)
+                    let key = ClassKey(a: account, b: day, c: entry.earliestReview, d: 0)
+                    if let c = reviewIndex[key] {
+                        reviews[c].count += 1
+                    } else {
+                        reviewIndex[key] = reviews.count
+                        reviews.append(
+                            ReviewClass(account: account, day: day, review: entry.earliestReview, count: 1))
+                    }
+                }
+            }
+        }
+        // The size rule: class arcs plus per-day arcs up to the makespan asked about.
+        let classArcs = classes.count * accountCount + reviews.count
+        let perDay = max(1, accountCount * (2 * lagSet.count + 3))
+        maxDays = classArcs <= Self.arcLimit ? (Self.arcLimit - classArcs) / perDay : 0
+        guard !classes.isEmpty || !reviews.isEmpty, maxDays > 0, days > 0 else {
+            self.enabled = false
+            self.classes = []
+            classCap = []
+            self.reviews = []
+            lags = []
+            lagStart = []
+            buyable = []
+            blockLength = []
+            blockCap = []
+            return
+        }
+        self.classes = classes
+        self.reviews = reviews
+        var classCap = [Int](repeating: 0, count: classes.count * accountCount)
+        for (c, lineClass) in classes.enumerated() {
+            for a in 0..<accountCount {
+                var cap = lineClass.count
+                if itemMatters {
+                    let used = accounts.itemHistory[a][lineClass.item] ?? 0
+                    cap = min(cap, max(0, problem.sameItemTotal - used))
+                }
+                classCap[c * accountCount + a] = cap
+            }
+        }
+        self.classCap = classCap
+        let lags = lagSet.sorted()
+        self.lags = lags
+        lagStart = lags.map { lag in classes.filter { $0.lag == lag }.map(\.first).min() ?? 0 }
+
+        var buyable: [[Bool]] = []
+        for a in 0..<accountCount {
+            var flags = [Bool](repeating: false, count: days)
+            let runs = accounts.buyRuns[a]
+            var i = 0
+            while i + 1 < runs.count, runs[i] < days {
+                for d in runs[i]..<min(runs[i + 1], days) { flags[d] = accounts.dayCap[a][d] > 0 }
+                i += 2
+            }
+            buyable.append(flags)
+        }
+        self.buyable = buyable
+
+        // Blocks of each account's rolling window where the hard cap (less history) is below
+        // what the block's buying days could hold. Each block is judged over all its days (also
+        // those past the tables' window), so the choice does not depend on the window.
+        var blockLength = [Int](repeating: 0, count: accountCount)
+        var blockCap = [[Int?]](repeating: [], count: accountCount)
+        var binding = false
+        if rolling {
+            let horizon = problem.horizon
+            var boughtOn = [[Int: Int]](repeating: [:], count: accountCount)
+            for purchase in problem.completedPurchases where purchase.day >= 0 && purchase.day < horizon {
+                boughtOn[purchase.account][purchase.day, default: 0] += 1
+            }
+            for a in 0..<accountCount {
+                guard let window = accounts.window[a] else { continue }
+                let w = max(1, min(window.days, horizon))
+                blockLength[a] = w
+                var caps: [Int?] = []
+                var start = 0
+                while start < days {
+                    let end = min(horizon, start + w)
+                    var used = 0
+                    var room = 0
+                    for d in start..<end {
+                        let bought = boughtOn[a][d] ?? 0
+                        used += bought
+                        guard DayRuns.next(in: accounts.buyRuns[a], from: d, horizon: horizon) == d else { continue }
+                        room += min(max(0, min(problem.dailyLimit[a], PlanningProblem.unlimited) - bought), ceiling)
+                    }
+                    let left = max(0, window.hard - used)
+                    if left < room {
+                        caps.append(left)
+                        binding = true
+                    } else {
+                        caps.append(nil)
+                    }
+                    start = end
+                }
+                blockCap[a] = caps
+            }
+        }
+        self.blockLength = blockLength
+        self.blockCap = blockCap
+        enabled = !rolling || binding
+    }
+
+    func drops(makespan: Int) -> Int {
+        let late = deadlines.late(makespan)
+        let end = min(makespan, accounts.days)
+        guard enabled, end > 0, end <= maxDays else { return late }
+        var early = 0
+        for c in classes where c.review < end { early += c.count }
+        for r in reviews where r.review < end { early += r.count }
+        guard early > 0 else { return late }
+        return late + max(0, early - maxFlow(end))
+    }
+
+    /// The most lines with earliest review before `end` the network for makespan `end` routes.
+    private func maxFlow(_ end: Int) -> Int {
+        let accountCount = accounts.accountCount
+        let minLag = lags.first ?? 0
+        // Node numbering: source, sink, classes, then per account P(a, ·), R(a, ·), blocks and chains.
+        let source = 0
+        let sink = 1
+        var nodes = 2 + classes.count
+        var dayBase = [Int](repeating: 0, count: accountCount)
+        var reviewBase = [Int](repeating: 0, count: accountCount)
+        var blockBase = [Int](repeating: 0, count: accountCount)
+        var chainBase = [Int](repeating: 0, count: accountCount * lags.count)
+        var chainEnd = [Int](repeating: -1, count: accountCount * lags.count)
+        for a in 0..<accountCount {
+            dayBase[a] = nodes
+            reviewBase[a] = nodes + end
+            nodes += 2 * end
+            blockBase[a] = nodes
+            if rolling { nodes += blockCap[a].count }
+            let last = accounts.lastReviewDay[a][end - 1]
+            for (i, lag) in lags.enumerated() {
+                let deadline = min(end - 1, last - lag)
+                chainBase[a * lags.count + i] = nodes
+                guard last >= 0, deadline >= lagStart[i] else { continue }
+                chainEnd[a * lags.count + i] = deadline
+                nodes += deadline - lagStart[i] + 1
+            }
+        }
+        var flow = MaxFlow(nodes: nodes, arcs: classes.count * accountCount + accountCount * end * 6)
+        let infinite = ceiling
+        for (c, lineClass) in classes.enumerated() where lineClass.review < end {
+            flow.addArc(source, 2 + c, lineClass.count)
+            let i = lags.firstIndex(of: lineClass.lag) ?? 0
+            for a in 0..<accountCount {
+                let k = a * lags.count + i
+                guard lineClass.first <= chainEnd[k] else { continue }
+                flow.addArc(2 + c, chainBase[k] + lineClass.first - lagStart[i], classCap[c * accountCount + a])
+            }
+        }
+        for r in reviews where r.review < end && r.day < end {
+            flow.addArc(source, reviewBase[r.account] + r.day, r.count)
+        }
+        for a in 0..<accountCount {
+            for i in lags.indices {
+                let k = a * lags.count + i
+                guard chainEnd[k] >= lagStart[i] else { continue }
+                for d in lagStart[i]...chainEnd[k] {
+                    let node = chainBase[k] + d - lagStart[i]
+                    if d < chainEnd[k] { flow.addArc(node, node + 1, infinite) }
+                    if buyable[a][d] { flow.addArc(node, dayBase[a] + d, infinite) }
+                }
+            }
+            let w = blockLength[a]
+            let caps = rolling ? blockCap[a] : []
+            var blockEntry = [Int](repeating: -1, count: caps.count)
+            for d in 0..<end where buyable[a][d] {
+                let entry = max(0, d + minLag)
+                if w > 0, d / w < caps.count, let cap = caps[d / w] {
+                    let k = d / w
+                    if blockEntry[k] < 0 {
+                        blockEntry[k] = entry
+                        if entry < end { flow.addArc(blockBase[a] + k, reviewBase[a] + entry, cap) }
+                    }
+                    if blockEntry[k] < end { flow.addArc(dayBase[a] + d, blockBase[a] + k, min(accounts.dayCap[a][d], infinite)) }
+                } else if entry < end {
+                    flow.addArc(dayBase[a] + d, reviewBase[a] + entry, min(accounts.dayCap[a][d], infinite))
+                }
+            }
+            for r in 0..<end {
+                if r + 1 < end { flow.addArc(reviewBase[a] + r, reviewBase[a] + r + 1, infinite) }
+                flow.addArc(reviewBase[a] + r, sink, min(accounts.reviewCap[a][r], infinite))
+            }
+        }
+        return flow.run(source: source, sink: sink)
+    }
+}
+
+/// A class's identity: four integers.
+private struct ClassKey: Hashable {
+    var a: Int
+    var b: Int
+    var c: Int
+    var d: Int
+}
