@@ -27,17 +27,23 @@ import RotaCore
 /// `drops(M) = late(M) + (lines with earliest review < M) − maxflow`. Every capacity and chain
 /// only grows with `M`, so `drops` never increases with `M`.
 ///
-/// Rolling hard caps cannot sit between purchase days and the review chain as a flow, so the
-/// `rolling` variant (`flow-rolling`) relaxes review timing instead: for an account with a hard
-/// window `(w, h)`, the days are cut into blocks `[k·w, k·w + w − 1]` (each within one rolling
-/// window, so it holds at most `h −` completed purchases in it); where a block's days could hold
-/// more than that, `P(a, d) → B(a, k)` (day capacity) and `B(a, k) → R(a, f_k + ℓmin)` (the
-/// block's cap), with `f_k` the block's first buying day; other blocks keep the exact arcs. The
-/// plain variant (`flow`) ignores rolling caps. Both are valid; the bound takes each.
+/// Rolling hard caps: the plain variant (`flow`) ignores them. The `rolling` variant
+/// (`flow-rolling`) cuts the days of an account with a hard window `(w, h)` into blocks
+/// `[k·w, k·w + w − 1]`; each lies within one rolling window, so it holds at most `h −` the
+/// completed purchases in it. Where a block's buying days could hold more (the block *binds*),
+/// the chain's nodes of that block lead to `Bin(a, k) → Bout(a, k)` (capacity the cap left) and
+/// `Bout(a, k) → P(a, d)` for the block's buying days, instead of straight to `P(a, d)`. The cap
+/// then sits before the days, where a flow can hold it, and the review timing stays exact; the
+/// price is that a class entering the chain inside a binding block may buy on that block's
+/// earlier days, and that with several lags a purchase may pass its own lag's deadline within
+/// the block (reviews still need `r ≥ d + ℓmin`). Every plan still maps to a flow (a purchase on
+/// `p` in a binding block goes `X_ℓ(a, p) → Bin → Bout → P(a, p)`), so both variants are valid
+/// and the bound takes each.
 ///
-/// Size rule: the network has about `classes × accounts + accounts × days × (2 × lags + 3)`
-/// arcs; above `arcLimit` (and with negative lags) the argument is skipped and proves only
-/// `late(M)`. So `huge` (1,000 accounts × 180 days) costs nothing here.
+/// Size rule: the network has about `classes × accounts + accounts × M × (2 × lags + 4)` arcs;
+/// makespans `M` past `arcLimit` (and any `M` with negative lags, or above `lineLimit` possible
+/// lines) prove only `late(M)`. So `huge` (1,000 accounts, 500,000 lines) skips the flow and
+/// pays only a line count.
 struct FlowArgument: DropArgument {
     let name: String
     let deadlines: ReviewDeadlines
@@ -135,7 +141,7 @@ struct FlowArgument: DropArgument {
         }
         // The size rule: class arcs plus per-day arcs up to the makespan asked about.
         let classArcs = classes.count * accountCount + reviews.count
-        let perDay = max(1, accountCount * (2 * lagSet.count + 3))
+        let perDay = max(1, accountCount * (2 * lagSet.count + 4))
         maxDays = classArcs <= Self.arcLimit ? (Self.arcLimit - classArcs) / perDay : 0
         guard !classes.isEmpty || !reviews.isEmpty, maxDays > 0, days > 0 else {
             self.enabled = false
@@ -254,7 +260,7 @@ struct FlowArgument: DropArgument {
             reviewBase[a] = nodes + end
             nodes += 2 * end
             blockBase[a] = nodes
-            if rolling { nodes += blockCap[a].count }
+            if rolling { nodes += 2 * blockCap[a].count }
             let last = accounts.lastReviewDay[a][end - 1]
             for (i, lag) in lags.enumerated() {
                 let deadline = min(end - 1, last - lag)
@@ -279,30 +285,36 @@ struct FlowArgument: DropArgument {
             flow.addArc(source, reviewBase[r.account] + r.day, r.count)
         }
         for a in 0..<accountCount {
+            let w = blockLength[a]
+            let caps = rolling ? blockCap[a] : []
+            /// The binding block holding day `d`, if any.
+            func binding(_ d: Int) -> Int? {
+                guard w > 0, d / w < caps.count, caps[d / w] != nil else { return nil }
+                return d / w
+            }
             for i in lags.indices {
                 let k = a * lags.count + i
                 guard chainEnd[k] >= lagStart[i] else { continue }
                 for d in lagStart[i]...chainEnd[k] {
                     let node = chainBase[k] + d - lagStart[i]
                     if d < chainEnd[k] { flow.addArc(node, node + 1, infinite) }
-                    if buyable[a][d] { flow.addArc(node, dayBase[a] + d, infinite) }
+                    if let block = binding(d) {
+                        flow.addArc(node, blockBase[a] + 2 * block, infinite)
+                    } else if buyable[a][d] {
+                        flow.addArc(node, dayBase[a] + d, infinite)
+                    }
                 }
             }
-            let w = blockLength[a]
-            let caps = rolling ? blockCap[a] : []
-            var blockEntry = [Int](repeating: -1, count: caps.count)
+            for (block, cap) in caps.enumerated() {
+                guard let cap, block * w < end else { continue }
+                flow.addArc(blockBase[a] + 2 * block, blockBase[a] + 2 * block + 1, cap)
+                for d in (block * w)..<min(end, block * w + w) where buyable[a][d] {
+                    flow.addArc(blockBase[a] + 2 * block + 1, dayBase[a] + d, infinite)
+                }
+            }
             for d in 0..<end where buyable[a][d] {
                 let entry = max(0, d + minLag)
-                if w > 0, d / w < caps.count, let cap = caps[d / w] {
-                    let k = d / w
-                    if blockEntry[k] < 0 {
-                        blockEntry[k] = entry
-                        if entry < end { flow.addArc(blockBase[a] + k, reviewBase[a] + entry, cap) }
-                    }
-                    if blockEntry[k] < end { flow.addArc(dayBase[a] + d, blockBase[a] + k, min(accounts.dayCap[a][d], infinite)) }
-                } else if entry < end {
-                    flow.addArc(dayBase[a] + d, reviewBase[a] + entry, min(accounts.dayCap[a][d], infinite))
-                }
+                if entry < end { flow.addArc(dayBase[a] + d, reviewBase[a] + entry, min(accounts.dayCap[a][d], infinite)) }
             }
             for r in 0..<end {
                 if r + 1 < end { flow.addArc(reviewBase[a] + r, reviewBase[a] + r + 1, infinite) }
