@@ -10,7 +10,7 @@ import Testing
     /// the MIP (to the makespan level, 200 nodes) proves the makespan; same plan every run.
     @Test(arguments: [8, 14, 27])
     func provesTheMakespanWithTheMIPWhenTheBoundIsNotMet(seed: UInt64) throws {
-        let instance = InstanceFamily.tight.generate(seed: seed)
+        let instance = CompactTight.generate(seed: seed)
         let problem = PlanningProblem(instance)
         let result = try AutoSolver().solve(problem, options: SolveOptions())
         #expect(Validator().validate(result.plan, against: instance).isFeasible)
@@ -41,7 +41,7 @@ import Testing
     /// Where the flow relaxation proves more than `LowerBounds` (tight-1: 14 against 12), auto
     /// takes the flow's bound and needs no MIP.
     @Test func takesTheFlowBoundWhenItIsStronger() throws {
-        let instance = InstanceFamily.tight.generate(seed: 1)
+        let instance = CompactTight.generate(seed: 1)
         let problem = PlanningProblem(instance)
         let combinatorial = LowerBounds.compute(problem)
         let flow = try FlowSolver().solve(problem, options: SolveOptions())
@@ -56,7 +56,7 @@ import Testing
 
     /// A model over the size limit is reported, and the plan keeps its proven gap.
     @Test func saysWhenTheMIPIsTooLarge() throws {
-        let instance = InstanceFamily.tight.generate(seed: 8)
+        let instance = CompactTight.generate(seed: 8)
         var auto = AutoSolver()
         auto.defaultColumnLimit = 0
         let result = try auto.solve(PlanningProblem(instance), options: SolveOptions())
@@ -69,7 +69,7 @@ import Testing
 
     /// With a time limit the MIP serves every level and returns about on time.
     @Test func timeLimitIsHonoured() throws {
-        let instance = InstanceFamily.tight.generate(seed: 1)
+        let instance = CompactTight.generate(seed: 1)
         let clock = ContinuousClock.now
         let result = try AutoSolver().solve(PlanningProblem(instance), options: SolveOptions(timeLimit: 1))
         let elapsed = ContinuousClock.now - clock

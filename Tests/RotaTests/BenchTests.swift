@@ -17,11 +17,11 @@ import Testing
     }
 
     @Test func everySolverOnEveryInstanceInOrder() {
-        let suite = Self.suite([.family(.tiny, seed: 1), .family(.seed, seed: 1), .family(.tight, seed: 1)])
+        let suite = Self.suite([.family(.tiny, seed: 1), .family(.seed, seed: 1), .family(.resched, seed: 1)])
         let benchmark = Benchmark(suite: suite)
         var seen: [String] = []
         let records = benchmark.run(execute: { $0.runInProcess() }, progress: { seen.append("\($0.instance)/\($0.solver)") })
-        let expected = ["tiny-1", "seed-1", "tight-1"].flatMap { i in SolverCatalog.names.map { "\(i)/\($0)" } }
+        let expected = ["tiny-1", "seed-1", "resched-1"].flatMap { i in SolverCatalog.names.map { "\(i)/\($0)" } }
         #expect(records.map { "\($0.instance)/\($0.solver)" } == expected)
         #expect(seen == expected, "progress sees every record in order")
         for r in records {
@@ -137,7 +137,9 @@ import Testing
             guard let dash = label.lastIndex(of: "-"), let family = InstanceFamily(named: String(label[..<dash])),
                 let seed = UInt64(label[label.index(after: dash)...])
             else { continue }
-            #expect(instance == family.generate(seed: seed), "\(label) is `rota generate --family \(family.rawValue) --seed \(seed)`")
+            // tight-1 predates issue 10's tight shape: it is the compact one, kept for the baseline.
+            let generated = family == .tight ? CompactTight.generate(seed: seed) : family.generate(seed: seed)
+            #expect(instance == generated, "\(label) is `rota generate --family \(family.rawValue) --seed \(seed)`")
         }
     }
 

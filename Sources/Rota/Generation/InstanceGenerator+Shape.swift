@@ -13,6 +13,9 @@ extension InstanceGenerator {
         public var items: Int
         /// Zipf exponent of item popularity: 0 is uniform, larger favours the first items.
         public var itemSkew: Double
+        /// Each item on ⌊lines / items⌋ or ⌈lines / items⌉ lines, in a shuffled order, instead of
+        /// drawn by popularity (`itemSkew` is then ignored): every item is wanted equally often.
+        public var evenItems: Bool
         public var horizonDays: Int
 
         public var dailyLimit: ClosedRange<Int>
@@ -54,7 +57,7 @@ extension InstanceGenerator {
             reviewsPerAccountPerDay: Int? = nil, reviewLag: ClosedRange<Int> = 4...4, lagOverride: Double = 0,
             lagOverrideDays: ClosedRange<Int> = 2...7, earliest: Double = 0, earliestSpreadDays: Int = 0,
             dueDate: Double = 0, dueDays: ClosedRange<Int> = 7...21, slaTier: Double = 0, indices: Double = 0,
-            weight: ClosedRange<Double> = 1...1, history: HistoryShape? = nil
+            weight: ClosedRange<Double> = 1...1, history: HistoryShape? = nil, evenItems: Bool = false
         ) {
             self.name = name
             self.start = start
@@ -63,6 +66,7 @@ extension InstanceGenerator {
             self.linesPerOrder = linesPerOrder
             self.items = items
             self.itemSkew = itemSkew
+            self.evenItems = evenItems
             self.horizonDays = horizonDays
             self.dailyLimit = dailyLimit
             self.unlimitedDailyLimit = unlimitedDailyLimit
@@ -93,12 +97,19 @@ extension InstanceGenerator {
         public var hard: Bool
         /// The hard cap's share of `days × dailyLimit` (the soft cap is 80% of it).
         public var fill: Double
+        /// When set, the hard cap is m × the daily limit with m drawn from it, whatever the
+        /// window's length (`fill` is then ignored; the soft cap is still 80% of the hard one).
+        public var dailyLimitMultiple: ClosedRange<Int>?
 
-        public init(days: ClosedRange<Int> = 7...7, soft: Bool = true, hard: Bool = true, fill: Double = 0.7) {
+        public init(
+            days: ClosedRange<Int> = 7...7, soft: Bool = true, hard: Bool = true, fill: Double = 0.7,
+            dailyLimitMultiple: ClosedRange<Int>? = nil
+        ) {
             self.days = days
             self.soft = soft
             self.hard = hard
             self.fill = fill
+            self.dailyLimitMultiple = dailyLimitMultiple
         }
     }
 
