@@ -29,9 +29,8 @@ import RotaCore
 ///
 /// Rolling hard caps: the plain variant (`flow`) ignores them. The `rolling` variant
 /// (`flow-rolling`) cuts the days of an account with a hard window `(w, h)` into blocks
-/// `[k·w + o, k·w + o + w − 1]`; each is one rolling window, so it holds at most `h −` the
-/// completed purchases in it. Every offset `o` gives a valid network; the variant tries up to
-/// `offsetLimit` of them (fewer when the network is large) and keeps the fewest lines routed. Where a block's buying days could hold more (the block *binds*),
+/// `[k·w, k·w + w − 1]`; each lies within one rolling window, so it holds at most `h −` the
+/// completed purchases in it. Where a block's buying days could hold more (the block *binds*),
 /// the chain's nodes of that block lead to `Bin(a, k) → Bout(a, k)` (capacity the cap left) and
 /// `Bout(a, k) → P(a, d)` for the block's buying days, instead of straight to `P(a, d)`. The cap
 /// then sits before the days, where a flow can hold it, and the review timing stays exact; the
@@ -76,13 +75,7 @@ struct FlowArgument: DropArgument {
     private let buyable: [[Bool]]
     /// Per account with a binding block: window length, and per block its cap (nil: not binding).
     private let blockLength: [Int]
-    /// `blockCap[o][a][k]`: with offset `o`, the cap left in block `k` of account `a` (starting on
-    /// day `(k − 1) · w + o mod w`), or nil when it does not bind.
-    private let blockCap: [[[Int?]]]
-    /// Block offsets tried by the rolling variant (its drops are the largest over them).
-    private let offsetCount: Int
-    /// At most this many block offsets.
-    static let offsetLimit = 8
+    private let blockCap: [[Int?]]
     private let ceiling: Int
 
     struct LineClass {
@@ -160,7 +153,6 @@ struct FlowArgument: DropArgument {
             buyable = []
             blockLength = []
             blockCap = []
-            offsetCount = 1
             return
         }
         self.classes = classes
@@ -194,55 +186,46 @@ struct FlowArgument: DropArgument {
         }
         self.buyable = buyable
 
-        // Blocks of each account's rolling window, for each offset `o` (blocks start on the days
-        // `≡ o mod w`), where the hard cap (less the completed purchases of that whole window,
-        // days before 0 included) is below what the block's buying days could hold. Each block is
-        // judged over all its days (also those past the tables' window), so the choice does not
-        // depend on the window.
+        // Blocks of each account's rolling window where the hard cap (less history) is below
+        // what the block's buying days could hold. Each block is judged over all its days (also
+        // those past the tables' window), so the choice does not depend on the window.
         var blockLength = [Int](repeating: 0, count: accountCount)
-        var blockCap: [[[Int?]]] = []
+        var blockCap = [[Int?]](repeating: [], count: accountCount)
         var binding = false
-        var offsetCount = 1
         if rolling {
             let horizon = problem.horizon
-            var bought = [[Int]](repeating: [], count: accountCount)
-            for purchase in problem.completedPurchases { bought[purchase.account].append(purchase.day) }
-            let longest = accounts.window.compactMap { $0.map { min($0.days, horizon) } }.max() ?? 1
-            let network = max(1, classArcs + perDay * horizon)
-            offsetCount = max(1, min(longest, Self.offsetLimit, 2 * Self.arcLimit / network))
-            for o in 0..<offsetCount {
-                var capsOfOffset = [[Int?]](repeating: [], count: accountCount)
-                for a in 0..<accountCount {
-                    guard let window = accounts.window[a] else { continue }
-                    let w = max(1, min(window.days, horizon))
-                    blockLength[a] = w
-                    let shift = o % w
-                    var caps: [Int?] = []
-                    var k = 0
-                    while (k - 1) * w + shift < days {
-                        let first = (k - 1) * w + shift
-                        let used = bought[a].lazy.filter { $0 >= first && $0 < first + w }.count
-                        var room = 0
-                        for d in max(0, first)..<max(0, min(horizon, first + w)) {
-                            guard DayRuns.next(in: accounts.buyRuns[a], from: d, horizon: horizon) == d else { continue }
-                            let today = bought[a].lazy.filter { $0 == d }.count
-                            room += min(max(0, min(problem.dailyLimit[a], PlanningProblem.unlimited) - today), ceiling)
-                        }
-                        let left = max(0, window.hard - used)
-                        if left < room {
-                            caps.append(left)
-                            binding = true
-                        } else {
-                            caps.append(nil)
-                        }
-                        k += 1
+            var boughtOn = [[Int: Int]](repeating: [:], count: accountCount)
+            for purchase in problem.completedPurchases where purchase.day >= 0 && purchase.day < horizon {
+                boughtOn[purchase.account][purchase.day, default: 0] += 1
+            }
+            for a in 0..<accountCount {
+                guard let window = accounts.window[a] else { continue }
+                let w = max(1, min(window.days, horizon))
+                blockLength[a] = w
+                var caps: [Int?] = []
+                var start = 0
+                while start < days {
+                    let end = min(horizon, start + w)
+                    var used = 0
+                    var room = 0
+                    for d in start..<end {
+                        let bought = boughtOn[a][d] ?? 0
+                        used += bought
+                        guard DayRuns.next(in: accounts.buyRuns[a], from: d, horizon: horizon) == d else { continue }
+                        room += min(max(0, min(problem.dailyLimit[a], PlanningProblem.unlimited) - bought), ceiling)
                     }
-                    capsOfOffset[a] = caps
+                    let left = max(0, window.hard - used)
+                    if left < room {
+                        caps.append(left)
+                        binding = true
+                    } else {
+                        caps.append(nil)
+                    }
+                    start = end
                 }
-                blockCap.append(capsOfOffset)
+                blockCap[a] = caps
             }
         }
-        self.offsetCount = offsetCount
         self.blockLength = blockLength
         self.blockCap = blockCap
         enabled = !rolling || binding
@@ -256,13 +239,11 @@ struct FlowArgument: DropArgument {
         for c in classes where c.review < end { early += c.count }
         for r in reviews where r.review < end { early += r.count }
         guard early > 0 else { return late }
-        var routed = Int.max
-        for offset in 0..<offsetCount { routed = min(routed, maxFlow(end, offset: offset)) }
-        return late + max(0, early - routed)
+        return late + max(0, early - maxFlow(end))
     }
 
     /// The most lines with earliest review before `end` the network for makespan `end` routes.
-    private func maxFlow(_ end: Int, offset: Int) -> Int {
+    private func maxFlow(_ end: Int) -> Int {
         let accountCount = accounts.accountCount
         let minLag = lags.first ?? 0
         // Node numbering: source, sink, classes, then per account P(a, ·), R(a, ·), blocks and chains.
@@ -279,7 +260,7 @@ struct FlowArgument: DropArgument {
             reviewBase[a] = nodes + end
             nodes += 2 * end
             blockBase[a] = nodes
-            if rolling { nodes += 2 * blockCap[offset][a].count }
+            if rolling { nodes += 2 * blockCap[a].count }
             let last = accounts.lastReviewDay[a][end - 1]
             for (i, lag) in lags.enumerated() {
                 let deadline = min(end - 1, last - lag)
@@ -305,13 +286,11 @@ struct FlowArgument: DropArgument {
         }
         for a in 0..<accountCount {
             let w = blockLength[a]
-            let caps = rolling ? blockCap[offset][a] : []
-            let shift = w > 0 ? offset % w : 0
+            let caps = rolling ? blockCap[a] : []
             /// The binding block holding day `d`, if any.
             func binding(_ d: Int) -> Int? {
-                guard w > 0 else { return nil }
-                let k = (d + w - shift) / w
-                return k < caps.count && caps[k] != nil ? k : nil
+                guard w > 0, d / w < caps.count, caps[d / w] != nil else { return nil }
+                return d / w
             }
             for i in lags.indices {
                 let k = a * lags.count + i
@@ -327,11 +306,9 @@ struct FlowArgument: DropArgument {
                 }
             }
             for (block, cap) in caps.enumerated() {
-                let first = max(0, (block - 1) * w + shift)
-                let last = min(end, block * w + shift)
-                guard let cap, first < last else { continue }
+                guard let cap, block * w < end else { continue }
                 flow.addArc(blockBase[a] + 2 * block, blockBase[a] + 2 * block + 1, cap)
-                for d in first..<last where buyable[a][d] {
+                for d in (block * w)..<min(end, block * w + w) where buyable[a][d] {
                     flow.addArc(blockBase[a] + 2 * block + 1, dayBase[a] + d, infinite)
                 }
             }
