@@ -11,8 +11,8 @@ import Testing
         let accounts = BoundAccounts(problem)
         let lines = BoundLines(problem, accounts: accounts)
         let deadlines = ReviewDeadlines(lines, horizon: problem.horizon)
-        let arguments = [false, true].map {
-            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: $0)
+        let arguments = [(false, false), (true, false), (false, true)].map {
+            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: $0.0, prefix: $0.1)
         }
         return (arguments, lines.impossible)
     }

@@ -40,6 +40,16 @@ import RotaCore
 /// `p` in a binding block goes `X_ℓ(a, p) → Bin → Bout → P(a, p)`), so both variants are valid
 /// and the bound takes each.
 ///
+/// The prefix variant (`flow-prefix`, with any hard window) instead holds, per account and
+/// lag, every prefix cap at once: `purchasePrefix[a][t]` (`BoundAccounts`: the most pending
+/// purchases on days `0...t` under daily limits and every sliding window, history included).
+/// Prefixes are nested, so a chain carries them: the classes enter a top node, then
+/// `top → Q(a, D) → Q(a, D − 1) → … → Q(a, 0)` with the arc into `Q(a, t)` capped by
+/// `purchasePrefix[a][t]` (it carries every purchase of that chain on days `0...t`), and
+/// `Q(a, t) → P(a, t)`. It ignores first purchase days (a relaxation) and, with several lags,
+/// holds each prefix cap per lag; review timing is exact. Since reviews only push purchases
+/// earlier, prefix caps are the windows' binding form when lines have no first day.
+///
 /// Size rule: the network has about `classes × accounts + accounts × M × (2 × lags + 4)` arcs;
 /// makespans `M` past `arcLimit` (and any `M` with negative lags, or above `lineLimit` possible
 /// lines) prove only `late(M)`. So `huge` (1,000 accounts, 500,000 lines) skips the flow and
@@ -62,6 +72,8 @@ struct FlowArgument: DropArgument {
 
     private let accounts: BoundAccounts
     private let rolling: Bool
+    /// The prefix variant (see the type's comment).
+    private let prefix: Bool
     /// The line classes needing a purchase.
     private let classes: [LineClass]
     /// `classCap[c * accounts + a]`: lines of class `c` account `a` may buy.
@@ -95,12 +107,13 @@ struct FlowArgument: DropArgument {
 
     init(
         _ problem: PlanningProblem, lines: BoundLines, accounts: BoundAccounts, deadlines: ReviewDeadlines,
-        rolling: Bool
+        rolling: Bool, prefix: Bool = false
     ) {
-        name = rolling ? "flow-rolling" : "flow"
+        name = prefix ? "flow-prefix" : rolling ? "flow-rolling" : "flow"
         self.deadlines = deadlines
         self.accounts = accounts
-        self.rolling = rolling
+        self.rolling = rolling && !prefix
+        self.prefix = prefix
         let accountCount = accounts.accountCount
         let days = accounts.days
         ceiling = lines.possible.count + 1
@@ -228,7 +241,7 @@ struct FlowArgument: DropArgument {
         }
         self.blockLength = blockLength
         self.blockCap = blockCap
-        enabled = !rolling || binding
+        enabled = prefix ? accounts.window.contains { $0 != nil } : !rolling || binding
     }
 
     func drops(makespan: Int) -> Int {
@@ -265,9 +278,11 @@ struct FlowArgument: DropArgument {
             for (i, lag) in lags.enumerated() {
                 let deadline = min(end - 1, last - lag)
                 chainBase[a * lags.count + i] = nodes
-                guard last >= 0, deadline >= lagStart[i] else { continue }
+                let first = prefix ? 0 : lagStart[i]
+                guard last >= 0, deadline >= first else { continue }
                 chainEnd[a * lags.count + i] = deadline
-                nodes += deadline - lagStart[i] + 1
+                // The prefix variant's chain has one more node, its top (entered by the classes).
+                nodes += deadline - first + 1 + (prefix ? 1 : 0)
             }
         }
         var flow = MaxFlow(nodes: nodes, arcs: classes.count * accountCount + accountCount * end * 6)
@@ -278,7 +293,8 @@ struct FlowArgument: DropArgument {
             for a in 0..<accountCount {
                 let k = a * lags.count + i
                 guard lineClass.first <= chainEnd[k] else { continue }
-                flow.addArc(2 + c, chainBase[k] + lineClass.first - lagStart[i], classCap[c * accountCount + a])
+                let entry = prefix ? chainBase[k] + chainEnd[k] + 1 : chainBase[k] + lineClass.first - lagStart[i]
+                flow.addArc(2 + c, entry, classCap[c * accountCount + a])
             }
         }
         for r in reviews where r.review < end && r.day < end {
@@ -292,7 +308,19 @@ struct FlowArgument: DropArgument {
                 guard w > 0, d / w < caps.count, caps[d / w] != nil else { return nil }
                 return d / w
             }
-            for i in lags.indices {
+            for i in lags.indices where prefix {
+                // Top → Q(D) → Q(D − 1) → … → Q(0): the arc into Q(t) carries every purchase on
+                // days 0...t of this chain, at most `purchasePrefix[a][t]`.
+                let k = a * lags.count + i
+                guard chainEnd[k] >= 0 else { continue }
+                let top = chainBase[k] + chainEnd[k] + 1
+                for t in 0...chainEnd[k] {
+                    let cap = min(accounts.purchasePrefix[a][t], infinite)
+                    flow.addArc(t == chainEnd[k] ? top : chainBase[k] + t + 1, chainBase[k] + t, cap)
+                    if buyable[a][t] { flow.addArc(chainBase[k] + t, dayBase[a] + t, infinite) }
+                }
+            }
+            for i in lags.indices where !prefix {
                 let k = a * lags.count + i
                 guard chainEnd[k] >= lagStart[i] else { continue }
                 for d in lagStart[i]...chainEnd[k] {

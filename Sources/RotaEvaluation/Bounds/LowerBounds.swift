@@ -11,7 +11,7 @@ public enum LowerBounds {
     ///
     /// - `unscheduled = impossible + E`, where `E` is the largest `drops(horizon)` of the capacity
     ///   arguments (`capacity`, `item`, `window`, `review`, `fixed-review`, and the max-flow
-    ///   relaxations `flow` and `flow-rolling`, see each `DropArgument` and `FlowArgument`): every valid plan leaves out every impossible line and, by each argument,
+    ///   relaxations `flow`, `flow-rolling` and `flow-prefix`, see each `DropArgument` and `FlowArgument`): every valid plan leaves out every impossible line and, by each argument,
     ///   at least that many possible ones. A plan leaving out exactly `unscheduled` lines therefore leaves out at most `E`
     ///   possible lines.
     /// - `makespan` is the largest of:
@@ -92,6 +92,7 @@ public enum LowerBounds {
         return cheap + [
             FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: false),
             FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: true),
+            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: false, prefix: true),
         ]
     }
 
