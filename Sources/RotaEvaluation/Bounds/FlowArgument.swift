@@ -118,14 +118,16 @@ struct FlowArgument: DropArgument {
         let days = accounts.days
         ceiling = lines.possible.count + 1
         let itemMatters = problem.sameItemTotal < PlanningProblem.unlimited
-        let lagSet = Set(lines.possible.lazy.filter(\.needsPurchase).map(\.lag))
-        let negative = lines.possible.contains { $0.lag < 0 }
+        // Past `lineLimit` nothing is grouped (not even the lags are collected): `huge` pays nothing.
+        let small = lines.possible.count <= Self.lineLimit
+        let lagSet = small ? Set(lines.possible.lazy.filter(\.needsPurchase).map(\.lag)) : []
+        let negative = small && lines.possible.contains { $0.lag < 0 }
 
         var classIndex: [ClassKey: Int] = [:]
         var classes: [LineClass] = []
         var reviewIndex: [ClassKey: Int] = [:]
         var reviews: [ReviewClass] = []
-        if !negative && accountCount > 0 && lines.possible.count <= Self.lineLimit {
+        if small && !negative && accountCount > 0 {
             for entry in lines.possible {
                 if entry.needsPurchase {
                     let item = itemMatters ? entry.item : 0

@@ -89,10 +89,11 @@ public enum LowerBounds {
             FixedReviewArgument(lines: lines, accounts: accounts, deadlines: deadlines, problem: problem),
         ]
         guard flow else { return cheap }
+        // The usually strongest first, so the others' gallops mostly end at their first check.
         return cheap + [
-            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: false),
-            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: true),
             FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: false, prefix: true),
+            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: true),
+            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: false),
         ]
     }
 
