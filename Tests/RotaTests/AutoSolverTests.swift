@@ -7,13 +7,16 @@ import Rota
 /// The default solver: greedy and flow, the bound, and the MIP only where the bound is not met.
 @Suite(.serialized) struct AutoSolverTests {
     /// Tight instances where greedy and flow miss the bound (with the max-flow arguments, only
-    /// these of seeds 1–120 do): without any limit, the MIP (to the makespan level, 200 nodes)
-    /// proves the makespan; same plan every run.
+    /// these of seeds 1–120 do; the improvement search closes some of them, so it is off here to
+    /// reach the MIP step): without any limit, the MIP (to the makespan level, 200 nodes) proves
+    /// the makespan; same plan every run.
     @Test(arguments: [36, 49, 60])
     func provesTheMakespanWithTheMIPWhenTheBoundIsNotMet(seed: UInt64) throws {
         let instance = CompactTight.generate(seed: seed)
         let problem = PlanningProblem(instance)
-        let result = try AutoSolver().solve(problem, options: SolveOptions())
+        var auto = AutoSolver()
+        auto.improves = false
+        let result = try auto.solve(problem, options: SolveOptions())
         #expect(Validator().validate(result.plan, against: instance).isFeasible)
         #expect(result.run.settings["path"]?.hasSuffix("→ mip") == true, "\(result.run.settings)")
         #expect(result.run.settings["mip-last-level"] == "makespan")
@@ -25,7 +28,7 @@ import Rota
         #expect(result.run.gap == 0)
         let metrics = Scorer().score(result.plan, for: instance)
         #expect(result.run.lowerBound == metrics.makespan)
-        let again = try AutoSolver().solve(problem, options: SolveOptions())
+        let again = try auto.solve(problem, options: SolveOptions())
         #expect(again.plan.tasks == result.plan.tasks, "deterministic without a time limit")
     }
 
