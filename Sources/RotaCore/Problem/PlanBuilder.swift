@@ -32,6 +32,8 @@ package struct PlanBuilder {
     package func build(run: SolverRun? = nil) -> Plan {
         let instance = problem.instance
         var tasks: [PlanTask] = []
+        // Room for every task up front: regrowing an array of `PlanTask`s copies each one.
+        tasks.reserveCapacity(instance.existing.count + 2 * problem.lineCount)
         var usedIDs = Set<TaskID>()
         var completedPurchaseID: [Int: TaskID] = [:]
         var pendingID: [Int: [TaskKind: TaskID]] = [:]
