@@ -12,6 +12,11 @@
 /// The per-day storage covers days `0 ..< days` only and grows (doubling) when a purchase or
 /// review is recorded, or a review day searched, past it: a day never touched holds no task, so
 /// its answers come from the problem alone. Memory follows the days plans use, not `horizon`.
+///
+/// The hot queries and records are `@inlinable` (the state they read `@usableFromInline`) and
+/// the small read-only ones always inlined: a solver in another module (greedy asks several
+/// per line, per pass) then reads the arrays in place instead of calling across modules with a
+/// copy of this 320-byte struct made for every call.
 package struct CapacityLedger: Sendable {
     package let horizon: Int
     package let accountCount: Int
@@ -132,7 +137,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The problem lets the account work on `day`.
-    @inlinable func isAvailable(account a: Int, day d: Int) -> Bool {
+    @inlinable @inline(__always) func isAvailable(account a: Int, day d: Int) -> Bool {
         let flags = availability[a]
         return d < flags.count && flags[d]
     }
@@ -175,7 +180,7 @@ package struct CapacityLedger: Sendable {
 
     /// The account may purchase something on `day`: it is available, under its daily limit and
     /// under its rolling hard cap in every window holding `day`.
-    @inlinable package func canOpen(account a: Int, day d: Int) -> Bool {
+    @inlinable @inline(__always) package func canOpen(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         if d >= days {
             guard isAvailable(account: a, day: d), 0 < dailyLimit[a] else { return false }
@@ -187,7 +192,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The item rules allow one more purchase of `item` by the account on `day`.
-    @inlinable package func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
+    @inlinable @inline(__always) package func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
         let pair = a * itemCount + item
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
         if sameItemPerDay < PlanningProblem.unlimited, boughtToday(account: a, item: item, day: d) >= sameItemPerDay {
@@ -197,7 +202,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// Purchases of `item` by the account on `day` (in the horizon).
-    @inlinable func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
+    @inlinable @inline(__always) func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
         // A day not stored holds no purchase.
         guard d < days else { return 0 }
         let made = Int(purchases[d * accountCount + a])
@@ -212,23 +217,23 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The account reached `sameItemPerAccount` for `item`.
-    @inlinable package func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
+    @inlinable @inline(__always) package func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
         sameItemTotal < PlanningProblem.unlimited && Int(itemTotal[a * itemCount + item]) >= sameItemTotal
     }
 
     /// How many accounts have not reached `sameItemPerAccount` for `item`.
-    @inlinable package func buyersLeft(item: Int) -> Int {
+    @inlinable @inline(__always) package func buyersLeft(item: Int) -> Int {
         guard sameItemTotal < PlanningProblem.unlimited else { return accountCount }
         return sameItemTotal == 0 ? 0 : max(0, accountCount - Int(exhaustedAccounts[item]))
     }
 
     /// Every purchase rule allows the account to buy `item` on `day`.
-    @inlinable package func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
+    @inlinable @inline(__always) package func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
         canOpen(account: a, day: d) && itemAllows(account: a, item: item, day: d)
     }
 
     /// No account may buy `item` any more: each reached `sameItemPerAccount`.
-    @inlinable package func isExhausted(item: Int) -> Bool {
+    @inlinable @inline(__always) package func isExhausted(item: Int) -> Bool {
         guard accountCount > 0, sameItemTotal < PlanningProblem.unlimited else { return false }
         return sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
     }
@@ -263,7 +268,7 @@ package struct CapacityLedger: Sendable {
     // MARK: Reviews
 
     /// The account may review on `day`: it is available and under the daily review cap.
-    @inlinable package func canReview(account a: Int, day d: Int) -> Bool {
+    @inlinable @inline(__always) package func canReview(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         return !reviewBlocked(account: a, day: d)
     }
@@ -291,7 +296,7 @@ package struct CapacityLedger: Sendable {
         if reviewBlocked(account: a, day: d) { nextReview[d * accountCount + a] = Int32(d + 1) }
     }
 
-    @inlinable func reviewBlocked(account a: Int, day d: Int) -> Bool {
+    @inlinable @inline(__always) func reviewBlocked(account a: Int, day d: Int) -> Bool {
         guard d < days else { return !isAvailable(account: a, day: d) || 0 >= reviewsPerDay }
         let slot = d * accountCount + a
         return !available[slot] || Int(reviews[slot]) >= reviewsPerDay

@@ -17,7 +17,7 @@ struct CountTable: Sendable {
     }
 
     /// The count for `key` (0 when absent).
-    @inlinable subscript(key: Int) -> Int32 {
+    @inlinable @inline(__always) subscript(key: Int) -> Int32 {
         var slot = home(key)
         let mask = keys.count - 1
         while true {
@@ -57,7 +57,7 @@ struct CountTable: Sendable {
         count = 0
     }
 
-    @inlinable func home(_ key: Int) -> Int {
+    @inlinable @inline(__always) func home(_ key: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 

@@ -104,7 +104,7 @@ struct RollingCounts: Sendable {
 
     /// One more purchase by account `a` on `day` (in the horizon) keeps every window holding
     /// `day` within the hard cap.
-    @inlinable func hasRoom(account a: Int, day: Int) -> Bool {
+    @inlinable @inline(__always) func hasRoom(account a: Int, day: Int) -> Bool {
         let w = days[a]
         if w < 0 { return Int(single[a]) < hard[a] }
         guard w > 0 else { return true }
