@@ -12,59 +12,54 @@
 /// The per-day storage covers days `0 ..< days` only and grows (doubling) when a purchase or
 /// review is recorded, or a review day searched, past it: a day never touched holds no task, so
 /// its answers come from the problem alone. Memory follows the days plans use, not `horizon`.
-///
-/// The hot queries and records are `@inlinable` (the state they read `@usableFromInline`) and
-/// the small read-only ones always inlined: a solver in another module (greedy asks several
-/// per line, per pass) then reads the arrays in place instead of calling across modules with a
-/// copy of this 320-byte struct made for every call.
 package struct CapacityLedger: Sendable {
     package let horizon: Int
     package let accountCount: Int
     package let itemCount: Int
 
-    @usableFromInline let dailyLimit: [Int]
-    @usableFromInline let sameItemPerDay: Int
-    @usableFromInline let sameItemTotal: Int
-    @usableFromInline let reviewsPerDay: Int
+    let dailyLimit: [Int]
+    let sameItemPerDay: Int
+    let sameItemTotal: Int
+    let reviewsPerDay: Int
     /// The problem's `available[a][d]`, for days not stored yet.
-    @usableFromInline let availability: [[Bool]]
+    private let availability: [[Bool]]
     /// Days stored: `0 ..< days` (at most `horizon`).
-    @usableFromInline var days: Int
+    private var days: Int
     /// `available[d * accountCount + a]` (days stored).
-    @usableFromInline var available: [Bool]
+    private var available: [Bool]
     /// Per line: its item, first purchase day and review lag (the problem's arrays).
-    @usableFromInline let lineItem: [Int]
-    @usableFromInline let firstPurchaseDay: [Int]
-    @usableFromInline let lag: [Int]
-    @usableFromInline let history: [HistoryPurchase]
-    @usableFromInline let historyReviews: [HistoryReview]
+    let lineItem: [Int]
+    let firstPurchaseDay: [Int]
+    let lag: [Int]
+    private let history: [HistoryPurchase]
+    private let historyReviews: [HistoryReview]
 
     /// Purchases per account-day (`d * accountCount + a`), history included.
-    @usableFromInline var purchases: [Int32]
+    private var purchases: [Int32]
     /// Reviews per account-day (`d * accountCount + a`), history included.
-    @usableFromInline var reviews: [Int32]
+    private var reviews: [Int32]
     /// Purchases per rolling window, for the hard caps.
-    @usableFromInline var rolling: RollingCounts
+    var rolling: RollingCounts
     /// Per account, days 0 ... `days` (`d * accountCount + a`): a union-find pointing at the next
     /// day it can review; day `days` points at itself (not stored yet, or the horizon's end).
-    @usableFromInline var nextReview: [Int32]
+    private var nextReview: [Int32]
     /// Items bought per account-day, for accounts with a small daily limit: `daySlots[a]`
     /// slots per day from `d * slotsPerDay + dayBase[a]`, filled in purchase order (`purchases`
     /// says how many).
-    @usableFromInline let daySlots: [Int]
-    @usableFromInline let dayBase: [Int]
-    @usableFromInline let slotsPerDay: Int
-    @usableFromInline var dayItems: [Int32]
+    private let daySlots: [Int]
+    private let dayBase: [Int]
+    private let slotsPerDay: Int
+    private var dayItems: [Int32]
     /// Purchases per account-item-day beyond those slots, keyed `(a * itemCount + item) * horizon + d`.
-    @usableFromInline var itemDay: CountTable
+    private var itemDay: CountTable
     /// Whether the last recorded purchase left room to buy that item again that day.
-    @usableFromInline package internal(set) var lastPurchaseLeftItemRoom = false
+    package private(set) var lastPurchaseLeftItemRoom = false
     /// Purchases per account-item over the whole plan, keyed `a * itemCount + item`.
-    @usableFromInline var itemTotal: CountTable
+    var itemTotal: CountTable
     /// Per item: how many accounts reached `sameItemPerAccount`.
-    @usableFromInline var exhaustedAccounts: [Int32]
+    private var exhaustedAccounts: [Int32]
     /// Every non-missed purchase per account, history included (the balance metric's load).
-    @usableFromInline package internal(set) var loads: [Int]
+    package private(set) var loads: [Int]
 
     /// A ledger holding the problem's completed history and nothing else.
     package init(problem: PlanningProblem) {
@@ -110,7 +105,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// Stores days up to at least `day` (doubling, at most the horizon); new days hold no task.
-    @inlinable mutating func grow(toCover day: Int) {
+    private mutating func grow(toCover day: Int) {
         guard day >= days, days < horizon else { return }
         let old = days
         let new = min(horizon, max(day + 1, 2 * old, 64))
@@ -137,7 +132,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The problem lets the account work on `day`.
-    @inlinable @inline(__always) func isAvailable(account a: Int, day d: Int) -> Bool {
+    func isAvailable(account a: Int, day d: Int) -> Bool {
         let flags = availability[a]
         return d < flags.count && flags[d]
     }
@@ -167,12 +162,12 @@ package struct CapacityLedger: Sendable {
     }
 
     /// Purchases the account makes on `day` (in the horizon), history included.
-    @inlinable func purchaseCount(account a: Int, day d: Int) -> Int {
+    func purchaseCount(account a: Int, day d: Int) -> Int {
         d < days ? Int(purchases[d * accountCount + a]) : 0
     }
 
     /// Reviews the account makes on `day` (in the horizon), history included.
-    @inlinable func reviewCount(account a: Int, day d: Int) -> Int {
+    func reviewCount(account a: Int, day d: Int) -> Int {
         d < days ? Int(reviews[d * accountCount + a]) : 0
     }
 
@@ -180,7 +175,7 @@ package struct CapacityLedger: Sendable {
 
     /// The account may purchase something on `day`: it is available, under its daily limit and
     /// under its rolling hard cap in every window holding `day`.
-    @inlinable @inline(__always) package func canOpen(account a: Int, day d: Int) -> Bool {
+    package func canOpen(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         if d >= days {
             guard isAvailable(account: a, day: d), 0 < dailyLimit[a] else { return false }
@@ -192,7 +187,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The item rules allow one more purchase of `item` by the account on `day`.
-    @inlinable @inline(__always) package func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
+    package func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
         let pair = a * itemCount + item
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
         if sameItemPerDay < PlanningProblem.unlimited, boughtToday(account: a, item: item, day: d) >= sameItemPerDay {
@@ -202,7 +197,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// Purchases of `item` by the account on `day` (in the horizon).
-    @inlinable @inline(__always) func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
+    func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
         // A day not stored holds no purchase.
         guard d < days else { return 0 }
         let made = Int(purchases[d * accountCount + a])
@@ -217,30 +212,30 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The account reached `sameItemPerAccount` for `item`.
-    @inlinable @inline(__always) package func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
+    package func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
         sameItemTotal < PlanningProblem.unlimited && Int(itemTotal[a * itemCount + item]) >= sameItemTotal
     }
 
     /// How many accounts have not reached `sameItemPerAccount` for `item`.
-    @inlinable @inline(__always) package func buyersLeft(item: Int) -> Int {
+    package func buyersLeft(item: Int) -> Int {
         guard sameItemTotal < PlanningProblem.unlimited else { return accountCount }
         return sameItemTotal == 0 ? 0 : max(0, accountCount - Int(exhaustedAccounts[item]))
     }
 
     /// Every purchase rule allows the account to buy `item` on `day`.
-    @inlinable @inline(__always) package func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
+    package func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
         canOpen(account: a, day: d) && itemAllows(account: a, item: item, day: d)
     }
 
     /// No account may buy `item` any more: each reached `sameItemPerAccount`.
-    @inlinable @inline(__always) package func isExhausted(item: Int) -> Bool {
+    package func isExhausted(item: Int) -> Bool {
         guard accountCount > 0, sameItemTotal < PlanningProblem.unlimited else { return false }
         return sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
     }
 
     /// Counts a purchase of `item` by the account on `day` (any day; days outside the horizon
     /// count only toward totals and rolling windows).
-    @inlinable package mutating func recordPurchase(account a: Int, item: Int, day d: Int) {
+    package mutating func recordPurchase(account a: Int, item: Int, day d: Int) {
         loads[a] += 1
         let pair = a * itemCount + item
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal.increment(pair)) == sameItemTotal {
@@ -268,13 +263,13 @@ package struct CapacityLedger: Sendable {
     // MARK: Reviews
 
     /// The account may review on `day`: it is available and under the daily review cap.
-    @inlinable @inline(__always) package func canReview(account a: Int, day d: Int) -> Bool {
+    package func canReview(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         return !reviewBlocked(account: a, day: d)
     }
 
     /// The first day in `from ... through` (clamped to the horizon) the account can review on.
-    @inlinable package mutating func firstReviewDay(account a: Int, from: Int, through: Int) -> Int? {
+    package mutating func firstReviewDay(account a: Int, from: Int, through: Int) -> Int? {
         let last = min(through, horizon - 1)
         let first = max(from, 0)
         guard first <= last else { return nil }
@@ -289,21 +284,21 @@ package struct CapacityLedger: Sendable {
     }
 
     /// Counts a review by the account on `day` (days outside the horizon are ignored).
-    @inlinable package mutating func recordReview(account a: Int, day d: Int) {
+    package mutating func recordReview(account a: Int, day d: Int) {
         guard d >= 0, d < horizon else { return }
         grow(toCover: d)
         reviews[d * accountCount + a] += 1
         if reviewBlocked(account: a, day: d) { nextReview[d * accountCount + a] = Int32(d + 1) }
     }
 
-    @inlinable @inline(__always) func reviewBlocked(account a: Int, day d: Int) -> Bool {
+    func reviewBlocked(account a: Int, day d: Int) -> Bool {
         guard d < days else { return !isAvailable(account: a, day: d) || 0 >= reviewsPerDay }
         let slot = d * accountCount + a
         return !available[slot] || Int(reviews[slot]) >= reviewsPerDay
     }
 
     /// Union-find with path halving over the account's days: the next day that is not blocked.
-    @inlinable mutating func find(account a: Int, day: Int) -> Int {
+    private mutating func find(account a: Int, day: Int) -> Int {
         let stride = accountCount
         var x = day
         while true {

@@ -1,12 +1,11 @@
 /// Counts keyed by non-negative integers, in an open-addressing hash table with a cheap
 /// multiplicative hash: much faster than `Dictionary` for the ledger's account-item keys, and
 /// cleared without giving its storage back.
-@usableFromInline
 struct CountTable: Sendable {
-    @usableFromInline var keys: [Int]
-    @usableFromInline var counts: [Int32]
-    @usableFromInline var shift: UInt64
-    @usableFromInline var count = 0
+    private var keys: [Int]
+    private var counts: [Int32]
+    private var shift: UInt64
+    private(set) var count = 0
 
     init(capacity: Int = 16) {
         var size = 16
@@ -17,7 +16,7 @@ struct CountTable: Sendable {
     }
 
     /// The count for `key` (0 when absent).
-    @inlinable @inline(__always) subscript(key: Int) -> Int32 {
+    subscript(key: Int) -> Int32 {
         var slot = home(key)
         let mask = keys.count - 1
         while true {
@@ -30,7 +29,7 @@ struct CountTable: Sendable {
 
     /// Adds one to the count for `key` and returns the new count. `key` must be non-negative.
     @discardableResult
-    @inlinable mutating func increment(_ key: Int) -> Int32 {
+    mutating func increment(_ key: Int) -> Int32 {
         if (count + 1) * 2 > keys.count { grow() }
         var slot = home(key)
         let mask = keys.count - 1
@@ -57,11 +56,11 @@ struct CountTable: Sendable {
         count = 0
     }
 
-    @inlinable @inline(__always) func home(_ key: Int) -> Int {
+    private func home(_ key: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    @usableFromInline mutating func grow() {
+    private mutating func grow() {
         let oldKeys = keys
         let oldCounts = counts
         let size = keys.count * 2

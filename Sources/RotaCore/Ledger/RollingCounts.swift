@@ -8,19 +8,18 @@
 ///
 /// Each account stores the window starts up to the last day a purchase was recorded on (grown
 /// by doubling); a later start holds no purchase, so memory follows the days plans use.
-@usableFromInline
 struct RollingCounts: Sendable {
-    @usableFromInline let horizon: Int
+    private let horizon: Int
     /// Per account: the window length tracked; 0 without a hard cap; -1 for a single count.
-    @usableFromInline let days: [Int]
+    private let days: [Int]
     /// Per account: the real window length (capped at 2^40), to tell relevant purchases.
-    @usableFromInline let reach: [Int]
-    @usableFromInline let hard: [Int]
+    private let reach: [Int]
+    private let hard: [Int]
     /// Per account: counts of the windows starting on `-(w-1) ..< stored[a]` (index `s + w - 1`).
-    @usableFromInline var counts: [[Int32]]
+    private var counts: [[Int32]]
     /// Per account: window starts stored end before this day (at most the horizon).
-    @usableFromInline var stored: [Int]
-    @usableFromInline var single: [Int32]
+    private var stored: [Int]
+    private var single: [Int32]
 
     init(problem: PlanningProblem) {
         let horizon = problem.horizon
@@ -67,7 +66,7 @@ struct RollingCounts: Sendable {
     }
 
     /// A purchase on `day` can share a `window`-day window with some day of the horizon.
-    @inlinable static func relevant(day: Int, window: Int, horizon: Int) -> Bool {
+    private static func relevant(day: Int, window: Int, horizon: Int) -> Bool {
         day > -window && day - window <= horizon - 2
     }
 
@@ -79,7 +78,7 @@ struct RollingCounts: Sendable {
     }
 
     /// Counts a purchase by account `a` on `day` (any day).
-    @inlinable mutating func record(account a: Int, day: Int) {
+    mutating func record(account a: Int, day: Int) {
         let w = days[a]
         if w < 0 {
             if Self.relevant(day: day, window: reach[a], horizon: horizon) { single[a] += 1 }
@@ -104,7 +103,7 @@ struct RollingCounts: Sendable {
 
     /// One more purchase by account `a` on `day` (in the horizon) keeps every window holding
     /// `day` within the hard cap.
-    @inlinable @inline(__always) func hasRoom(account a: Int, day: Int) -> Bool {
+    func hasRoom(account a: Int, day: Int) -> Bool {
         let w = days[a]
         if w < 0 { return Int(single[a]) < hard[a] }
         guard w > 0 else { return true }
