@@ -58,4 +58,32 @@ import Testing
         let plan = try GreedySolver().solve(problem, options: SolveOptions()).plan
         #expect(search.best.schedule == DenseSchedule(plan: plan, problem: problem))
     }
+
+    /// `AutoBudget.cutDays` is the day count of the `HorizonCut` it stands for, whether the
+    /// plan is cut (greedy's plan leaving out the proven fewest lines), uncut (more left out)
+    /// or at the horizon.
+    @Test(arguments: [("small", UInt64(1)), ("medium", 2), ("resched", 4), ("tight", 3)])
+    func cutDaysMatchHorizonCut(family: String, seed: UInt64) throws {
+        let instance = try #require(InstanceFamily(rawValue: family)).generate(seed: seed)
+        let problem = PlanningProblem(instance)
+        let floor = LowerBounds.compute(problem)
+        var search = GreedySearch(problem: problem, options: SolveOptions(), stopwatch: GreedyStopwatch())
+        search.run()
+        let planned = search.best.schedule.objectiveValues(in: problem)
+        var variants = [planned]
+        var more = planned
+        more.unscheduled += 1
+        variants.append(more)
+        var late = planned
+        late.makespan = problem.horizon
+        variants.append(late)
+        var first = planned
+        first.makespan = 1
+        variants.append(first)
+        for values in variants {
+            #expect(
+                AutoBudget.cutDays(problem, planned: values, floor: floor)
+                    == HorizonCut(problem, planned: values, floor: floor).days)
+        }
+    }
 }

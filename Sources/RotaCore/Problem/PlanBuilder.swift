@@ -32,6 +32,8 @@ package struct PlanBuilder {
     package func build(run: SolverRun? = nil) -> Plan {
         let instance = problem.instance
         var tasks: [PlanTask] = []
+        // Room for every task up front: regrowing an array of `PlanTask`s copies each one.
+        tasks.reserveCapacity(instance.existing.count + 2 * problem.lineCount)
         var usedIDs = Set<TaskID>()
         var completedPurchaseID: [Int: TaskID] = [:]
         var pendingID: [Int: [TaskKind: TaskID]] = [:]
@@ -47,9 +49,14 @@ package struct PlanBuilder {
                 if let l = problem.lineIndex[task.line] { pendingID[l, default: [:]][task.kind] = task.id }
             }
         }
-        usedIDs.reserveCapacity(instance.existing.count + 2 * problem.lineCount)
+        // Without history or pending tasks, every id is `P:<line>` or `R:<line>`: with distinct
+        // line ids these are distinct (distinct prefixes, distinct suffixes), so no set of used
+        // ids is needed to keep them unique (a 500,000-line plan hashes a million ids less).
+        let idsAreFresh = instance.existing.isEmpty && problem.lineIndex.count == problem.lineCount
+        if !idsAreFresh { usedIDs.reserveCapacity(instance.existing.count + 2 * problem.lineCount) }
         // `insert` answers whether the id was free and takes it, with one hash.
         func freshID(_ base: String, reuse: TaskID?) -> TaskID {
+            if idsAreFresh { return TaskID(base) }
             if let reuse, usedIDs.insert(reuse).inserted { return reuse }
             var candidate = TaskID(base)
             var n = 2
@@ -68,14 +75,14 @@ package struct PlanBuilder {
             guard let r = review[l] else { continue }
             var purchaseID = completedPurchaseID[l]
             if let p = purchase[l] {
-                let id = freshID("P:\(line.id)", reuse: pendingID[l]?[.purchase])
+                let id = freshID("P:" + line.id.rawValue, reuse: pendingID[l]?[.purchase])
                 purchaseID = id
                 tasks.append(
                     PlanTask(
                         id: id, kind: .purchase, line: line.id, order: line.order, item: line.item,
                         account: problem.accountIDs[p.account], date: instance.start + p.day))
             }
-            let id = freshID("R:\(line.id)", reuse: pendingID[l]?[.review])
+            let id = freshID("R:" + line.id.rawValue, reuse: pendingID[l]?[.review])
             tasks.append(
                 PlanTask(
                     id: id, kind: .review, line: line.id, order: line.order, item: line.item,

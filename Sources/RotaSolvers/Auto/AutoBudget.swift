@@ -1,4 +1,5 @@
 import RotaCore
+import RotaEvaluation
 
 /// `auto`'s work budgets, deterministic multiples of greedy's work (no wall clock, so a plan
 /// repeats on every run and machine).
@@ -25,6 +26,17 @@ struct AutoBudget: Equatable {
     static let flowMinimum = 50_000
     static let improvementFactor = 250
     static let improvementMinimum = 400_000
+
+    /// `HorizonCut(problem, planned: planned, floor: floor).days` without building the cut
+    /// problem (a second `PlanningProblem` of the whole instance, about a twentieth of a
+    /// 500,000-line run): the plan's makespan `M` when it leaves out exactly the proven fewest
+    /// lines and `1 ≤ M < horizon` (the cut problem's horizon is then `max(1, M) = M`), else
+    /// the horizon.
+    static func cutDays(_ problem: PlanningProblem, planned: ObjectiveValues, floor: MakespanBound) -> Int {
+        guard planned.unscheduled == floor.unscheduled, planned.makespan >= 1, planned.makespan < problem.horizon
+        else { return problem.horizon }
+        return planned.makespan
+    }
 
     init(problem: PlanningProblem, greedyPasses: Int, days: Int) {
         let perPass = problem.lineCount + problem.accountCount * max(1, min(days, problem.horizon))

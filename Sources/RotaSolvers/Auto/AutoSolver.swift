@@ -80,7 +80,7 @@ public struct AutoSolver: ContextSolver {
         }
         var path = ["greedy"]
         var model: ModelSize?
-        let greedyCut = HorizonCut(problem, planned: best.values, floor: bound).days
+        let greedyCut = AutoBudget.cutDays(problem, planned: best.values, floor: bound)
         let budget = AutoBudget(problem: problem, greedyPasses: search.passes, days: greedyCut)
 
         // Plans better than the best leave out at most as many lines as it does: the flow's

@@ -5,7 +5,7 @@ extension GreedySweep {
     /// line by the target any more. The chosen account stays on top of its heap for
     /// `settleChosen`.
     mutating func chooseFromHeaps(_ need: LineNeedToday, tight: Bool) -> (account: Int, reviewDay: Int)? {
-        let accounts = problem.accountCount
+        let accounts = accountCount
         while true {
             let main = heap.min
             let loose = tight ? nil : looseHeap.min
@@ -47,7 +47,7 @@ extension GreedySweep {
     /// After a purchase by the top account of its heap: re-key it, or set it aside when it is
     /// full for the day or may not buy this item again today.
     mutating func settleChosen(_ chosen: Int, _ need: LineNeedToday) {
-        let key = ledger.loads[chosen] * problem.accountCount + chosen
+        let key = ledger.loads[chosen] * accountCount + chosen
         if !ledger.canOpen(account: chosen, day: need.day) {
             popTop(fromLoose: chosenFromLoose)
         } else if ledger.lastPurchaseLeftItemRoom {
@@ -72,9 +72,9 @@ extension GreedySweep {
     /// then listed, and scanned instead of popping every account that already bought it.
     mutating func hasFewBuyers(item: Int) -> Bool {
         if fewBuilt[item] { return true }
-        let threshold = max(1, min(64, problem.accountCount / 4))
+        let threshold = max(1, min(64, accountCount / 4))
         guard ledger.buyersLeft(item: item) <= threshold else { return false }
-        for a in 0..<problem.accountCount where !ledger.hasReachedItemLimit(account: a, item: item) {
+        for a in 0..<accountCount where !ledger.hasReachedItemLimit(account: a, item: item) {
             few[item].append(Int32(a))
         }
         fewBuilt[item] = true
@@ -85,7 +85,7 @@ extension GreedySweep {
     /// The least-loaded account among the item's few buyers that is open today, may buy it
     /// today and can review in time. Its heap entry is left stale and refreshed when it surfaces.
     mutating func chooseFromFew(_ need: LineNeedToday) -> (account: Int, reviewDay: Int)? {
-        let accounts = problem.accountCount
+        let accounts = accountCount
         var best: (account: Int, reviewDay: Int)?
         var bestKey = Int.max
         for k in few[need.item].indices {

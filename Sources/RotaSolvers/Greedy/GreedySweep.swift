@@ -6,6 +6,9 @@ import RotaCore
 /// later, reviewed by the horizon's end. Storage is reused from pass to pass.
 struct GreedySweep: Sendable {
     let problem: PlanningProblem
+    /// `problem.accountCount`, kept here: the problem's computed property is a call into
+    /// RotaCore that copies the whole problem, on every account choice.
+    let accountCount: Int
     var ledger: CapacityLedger
     private(set) var decisions: GreedyDecisions
     var pool: LinePool
@@ -50,6 +53,7 @@ struct GreedySweep: Sendable {
 
     init(problem: PlanningProblem) {
         self.problem = problem
+        accountCount = problem.accountCount
         ledger = CapacityLedger(problem: problem)
         decisions = GreedyDecisions(lineCount: problem.lineCount)
         pool = LinePool(rankCount: 0, groupSizes: [])
@@ -77,7 +81,7 @@ struct GreedySweep: Sendable {
     /// Plans every line for target makespan `target` in `order`; returns the plan's score.
     mutating func run(target: Int, order: GreedyLineOrder) -> ObjectiveValues {
         let horizon = problem.horizon
-        let accounts = problem.accountCount
+        let accounts = accountCount
         let lastTight = target - 1
         prepare(order)
         for d in 0..<horizon {
