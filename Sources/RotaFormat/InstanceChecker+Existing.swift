@@ -7,7 +7,7 @@ extension InstanceChecker {
     /// completed review only after a completed purchase of its line; and a review's `after`
     /// naming a purchase of its own line in `existing` (a completed one for a completed review).
     static func checkExisting(
-        _ instance: Instance, accounts: [AccountID: Int], lines: [LineID: LinePosition],
+        _ instance: Instance, accounts: IdentifierMap<AccountTag, Int>, lines: IdentifierMap<LineTag, LinePosition>,
         into problems: inout Problems
     ) {
         var firstTask: [TaskID: Int] = [:]
