@@ -20,7 +20,7 @@ package enum InstanceChecker {
         checkRules(instance.rules, into: &problems)
 
         if instance.accounts.isEmpty { problems.add("accounts", "at least one account is required") }
-        var firstAccount = IdentifierMap<AccountTag, Int>(capacity: instance.accounts.count)
+        var firstAccount = IdentifierMap<AccountTag>(capacity: instance.accounts.count)
         for (a, account) in instance.accounts.enumerated() {
             if let first = firstAccount.insertIfAbsent(account.id, a) {
                 problems.add(
@@ -35,9 +35,11 @@ package enum InstanceChecker {
             }
         }
 
-        var firstOrder = IdentifierMap<OrderTag, Int>(capacity: instance.orders.count)
-        var firstLine = IdentifierMap<LineTag, LinePosition>(
-            capacity: instance.orders.reduce(0) { $0 + $1.lines.count })
+        var firstOrder = IdentifierMap<OrderTag>(capacity: instance.orders.count)
+        // Each line id's first place, as a number into `linePositions`.
+        var firstLine = IdentifierMap<LineTag>(capacity: instance.orders.reduce(0) { $0 + $1.lines.count })
+        var linePositions: [LinePosition] = []
+        linePositions.reserveCapacity(firstLine.count)
         for (o, order) in instance.orders.enumerated() {
             if let first = firstOrder.insertIfAbsent(order.id, o) {
                 problems.add(
@@ -50,17 +52,19 @@ package enum InstanceChecker {
                 }
             }
             for (l, line) in order.lines.enumerated() {
-                if let first = firstLine.insertIfAbsent(line.id, LinePosition(order: o, line: l)) {
+                if let first = firstLine.insertIfAbsent(line.id, linePositions.count) {
                     problems.add(
                         "orders[\(o)].lines[\(l)].id",
-                        "duplicate line id \(quoted(line.id.rawValue)), first at \(first.path).id")
+                        "duplicate line id \(quoted(line.id.rawValue)), first at \(linePositions[first].path).id")
+                } else {
+                    linePositions.append(LinePosition(order: o, line: l))
                 }
                 problems.days(line.reviewLagDays, "orders[\(o)].lines[\(l)].reviewLagDays")
             }
         }
 
         if let policy = instance.policy { checkPolicy(policy, at: "policy", into: &problems) }
-        checkExisting(instance, accounts: firstAccount, lines: firstLine, into: &problems)
+        checkExisting(instance, accounts: firstAccount, lines: firstLine, positions: linePositions, into: &problems)
         return problems.errors
     }
 

@@ -4,9 +4,10 @@ import RotaCore
 /// values, with no document tree (the tree-free reader of `PlanDecoder.streamed` and
 /// `InstanceDecoder.streamed`).
 ///
-/// It is deliberately narrow: plain ASCII strings with no escapes and no control characters,
-/// integers and decimal numbers without exponents, dates `YYYY-MM-DD`. Whatever else it meets
-/// — another layout, an escape, a non-ASCII byte, a bad date, malformed JSON — makes it answer
+/// It is deliberately narrow: strings (plain printable ASCII on the fast path; escapes and
+/// other UTF-8 decoded on a slow one), integers and decimal numbers without exponents, dates
+/// `YYYY-MM-DD`, keys and enumerations as plain ASCII. Whatever else it meets
+/// — another layout, an escaped key, a bad date, an exponent, malformed JSON — makes it answer
 /// `nil` or `false`; the caller then reads the whole document with the checked tree reader,
 /// which accepts what this accepts with the same values and reports every problem with its
 /// JSON path. So the scanner never decides what an error message says.
@@ -74,23 +75,96 @@ struct PlainScanner {
         return key
     }
 
-    /// A plain string (see `plainBytes`), as a `String`.
+    /// A name as `JSONReader.name` accepts it: a string without control characters.
     mutating func plainString() -> String? {
-        plainBytes().map { String(decoding: $0, as: UTF8.self) }
+        let start = i
+        if let text = plainBytes() { return String(decoding: text, as: UTF8.self) }
+        i = start
+        guard let text = escapedString(), !JSONReader.hasControlCharacter(text) else { return nil }
+        return text
     }
 
-    /// An id as `JSONReader.identifier` accepts it: a non-empty plain string.
+    /// An id as `JSONReader.identifier` accepts it: a non-empty string without control characters.
     mutating func identifier() -> String? {
-        guard let text = plainBytes(), !text.isEmpty else { return nil }
-        return String(decoding: text, as: UTF8.self)
+        identifier(reusing: nil)
     }
 
     /// An id, reusing `previous` when the bytes spell it (consecutive tasks share their line,
     /// order, item and account: no new string is made for them).
     mutating func identifier(reusing previous: String?) -> String? {
-        guard let text = plainBytes(), !text.isEmpty else { return nil }
-        if let previous, Self.spells(text, previous) { return previous }
-        return String(decoding: text, as: UTF8.self)
+        let start = i
+        if let text = plainBytes() {
+            guard !text.isEmpty else { return nil }
+            if let previous, Self.spells(text, previous) { return previous }
+            return String(decoding: text, as: UTF8.self)
+        }
+        i = start
+        guard let text = escapedString(), !text.isEmpty, !JSONReader.hasControlCharacter(text) else { return nil }
+        return text
+    }
+
+    /// The next string with its escapes decoded as JSON says (RFC 8259: `\"`, `\\`, `\/`,
+    /// `\b`, `\f`, `\n`, `\r`, `\t`, `\uXXXX` with surrogate pairs) and its UTF-8 validated:
+    /// the slow path of strings that are not plain. `nil` for anything malformed (the checked
+    /// reader then reports it).
+    mutating func escapedString() -> String? {
+        guard take(Self.quote) else { return nil }
+        var buffer: [UInt8] = []
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            if b == Self.quote { return String(validating: buffer, as: UTF8.self) }
+            guard b >= 0x20 else { return nil }
+            guard b == UInt8(ascii: "\\") else {
+                buffer.append(b)
+                continue
+            }
+            guard i < bytes.count else { return nil }
+            let escape = bytes[i]
+            i += 1
+            switch escape {
+            case Self.quote, UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(escape)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                guard var scalar = hex4() else { return nil }
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        return nil
+                    }
+                    i += 2
+                    guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { return nil }  // a lone low surrogate
+                UTF8.encode(unicode) { buffer.append($0) }
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Four hex digits (advancing past them).
+    private mutating func hex4() -> UInt32? {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard i < bytes.count else { return nil }
+            let b = bytes[i]
+            let digit: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+            i += 1
+        }
+        return value
     }
 
     /// Whether `text` is exactly the UTF-8 of `string`.

@@ -1,25 +1,52 @@
-/// A map from identifiers of one kind to values, for the hot paths that number a million ids
-/// (the validator's task, line, item and account tables, the instance checker's duplicate
-/// search): the same answers as `[Identifier<Tag>: Value]`, several times faster.
+/// A map from identifiers of one kind to integers (positions, dense numbers), for the hot
+/// paths that number a million ids (the validator's task, line, item and account tables, the
+/// scorer's, the instance checker's duplicate search, the planning problem's indexes): the
+/// same answers as `[Identifier<Tag>: Int]`, with one fast hash per id.
 ///
-/// Open addressing with linear probing over a power-of-two table of entry numbers, kept at
-/// most half full; each entry keeps its key, its value and its key's 64-bit hash (FNV-1a over
-/// the UTF-8, then mixed), so that a probe compares strings only when the hashes agree and
-/// growing never hashes a key again. The hash is fixed (no per-process seed), so the layout —
-/// not just the answers — is deterministic. Entries are numbered densely in insertion order
-/// (`number(of:)`), which makes the map an id table too.
-package struct IdentifierMap<Tag, Value>: Sendable where Value: Sendable {
+/// The work is done by `StringTable`, which is not generic, so every target calls compiled,
+/// specialized code (a generic table called from another target ran unspecialized, looking up
+/// type metadata on every probe).
+package struct IdentifierMap<Tag>: Sendable {
+    @usableFromInline var table: StringTable
+
+    /// An empty map with room for `capacity` keys before it grows.
+    @inlinable package init(capacity: Int = 0) { table = StringTable(capacity: capacity) }
+
+    /// How many keys the map holds.
+    @inlinable package var count: Int { table.count }
+
+    /// Keys in insertion order (entry numbers 0, 1, …).
+    package var keys: [Identifier<Tag>] { table.keys.map { Identifier($0) } }
+
+    /// The value for `key`, if any.
+    @inlinable package subscript(key: Identifier<Tag>) -> Int? { table.value(of: key.rawValue) }
+
+    /// The entry number of `key` (its place in insertion order), if any.
+    @inlinable package func number(of key: Identifier<Tag>) -> Int? { table.entry(of: key.rawValue) }
+
+    /// Adds `key` with `value` when it is absent and returns `nil`; when present, returns its
+    /// value and changes nothing ("first wins", one probe sequence either way).
+    @inlinable @discardableResult
+    package mutating func insertIfAbsent(_ key: Identifier<Tag>, _ value: Int) -> Int? {
+        table.insertIfAbsent(key.rawValue, value)
+    }
+}
+
+/// Strings to integers: open addressing with linear probing over a power-of-two table of entry
+/// numbers, kept at most half full. Each entry keeps its key, its value and its key's 64-bit
+/// hash (FNV-1a over the UTF-8, then mixed), so that a probe compares strings only when the
+/// hashes agree and growing never hashes a key again. The hash is fixed (no per-process
+/// seed): the layout, not only the answers, is deterministic.
+package struct StringTable: Sendable {
     /// Keys by entry number, in insertion order.
-    package private(set) var keys: [Identifier<Tag>] = []
-    /// Values by entry number.
-    package private(set) var values: [Value] = []
+    package private(set) var keys: [String] = []
+    private var values: [Int] = []
     private var hashes: [UInt64] = []
     /// Entry number + 1 per slot; 0 is an empty slot.
     private var slots: [Int32]
     private var mask: Int
 
-    /// An empty map with room for `capacity` keys before it grows.
-    package init(capacity: Int = 0) {
+    package init(capacity: Int) {
         var size = 16
         while size < 2 * capacity { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
@@ -29,25 +56,24 @@ package struct IdentifierMap<Tag, Value>: Sendable where Value: Sendable {
         hashes.reserveCapacity(capacity)
     }
 
-    /// How many keys the map holds.
     package var count: Int { keys.count }
 
-    /// The value for `key`, if any.
-    package subscript(key: Identifier<Tag>) -> Value? {
-        guard let entry = entry(of: key, hash: Self.hash(key.rawValue)) else { return nil }
-        return values[entry]
+    package func value(of key: String) -> Int? { entry(of: key).map { values[$0] } }
+
+    package func entry(of key: String) -> Int? {
+        let h = Self.hash(key)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let stored = Int(slots[slot])
+            if stored == 0 { return nil }
+            let entry = stored - 1
+            if hashes[entry] == h, keys[entry] == key { return entry }
+            slot = (slot + 1) & mask
+        }
     }
 
-    /// The entry number of `key` (its place in insertion order), if any.
-    package func number(of key: Identifier<Tag>) -> Int? {
-        entry(of: key, hash: Self.hash(key.rawValue))
-    }
-
-    /// Adds `key` with `value` when it is absent and returns `nil`; when present, returns its
-    /// value and changes nothing (one probe sequence either way: "first wins").
-    @discardableResult
-    package mutating func insertIfAbsent(_ key: Identifier<Tag>, _ value: Value) -> Value? {
-        let h = Self.hash(key.rawValue)
+    package mutating func insertIfAbsent(_ key: String, _ value: Int) -> Int? {
+        let h = Self.hash(key)
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let stored = Int(slots[slot])
@@ -62,17 +88,6 @@ package struct IdentifierMap<Tag, Value>: Sendable where Value: Sendable {
         hashes.append(h)
         if 2 * keys.count > slots.count { grow() }
         return nil
-    }
-
-    private func entry(of key: Identifier<Tag>, hash h: UInt64) -> Int? {
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let stored = Int(slots[slot])
-            if stored == 0 { return nil }
-            let entry = stored - 1
-            if hashes[entry] == h, keys[entry] == key { return entry }
-            slot = (slot + 1) & mask
-        }
     }
 
     /// Doubles the table and places every entry again by its kept hash.

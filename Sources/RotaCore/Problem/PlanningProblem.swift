@@ -10,12 +10,12 @@ public struct PlanningProblem: Sendable {
     public let horizon: Int
 
     package let accountIDs: [AccountID]
-    package let accountIndex: IdentifierMap<AccountTag, Int>
+    package let accountIndex: IdentifierMap<AccountTag>
     package let itemIDs: [ItemID]
-    package let itemIndex: IdentifierMap<ItemTag, Int>
+    package let itemIndex: IdentifierMap<ItemTag>
     /// Lines in input order (order by order, line by line), resolved.
     package let lines: [ResolvedLine]
-    package let lineIndex: IdentifierMap<LineTag, Int>
+    package let lineIndex: IdentifierMap<LineTag>
 
     // Per account.
     package let dailyLimit: [Int]
@@ -54,7 +54,7 @@ public struct PlanningProblem: Sendable {
         func cap(_ value: Int?) -> Int { value.map { max(0, $0) } ?? Self.unlimited }
 
         accountIDs = instance.accounts.map(\.id)
-        var accountIndex = IdentifierMap<AccountTag, Int>(capacity: accountIDs.count)
+        var accountIndex = IdentifierMap<AccountTag>(capacity: accountIDs.count)
         for (i, id) in accountIDs.enumerated() { accountIndex.insertIfAbsent(id, i) }
         self.accountIndex = accountIndex
         dailyLimit = instance.accounts.map { cap($0.dailyLimit) }
@@ -74,12 +74,12 @@ public struct PlanningProblem: Sendable {
 
         let lines = instance.resolvedLines
         self.lines = lines
-        var lineIndex = IdentifierMap<LineTag, Int>(capacity: lines.count)
+        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
         for (i, line) in lines.enumerated() { lineIndex.insertIfAbsent(line.id, i) }
         self.lineIndex = lineIndex
 
         var itemIDs: [ItemID] = []
-        var itemIndex = IdentifierMap<ItemTag, Int>(capacity: 1024)
+        var itemIndex = IdentifierMap<ItemTag>(capacity: 1024)
         var lineItem: [Int] = []
         lineItem.reserveCapacity(lines.count)
         for line in lines {

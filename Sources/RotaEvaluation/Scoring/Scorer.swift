@@ -10,12 +10,12 @@ public struct Scorer: Sendable {
     /// The plan's metrics; `changes` is filled when `previous` is given.
     public func score(_ plan: Plan, for instance: Instance, previous: Plan? = nil) -> PlanMetrics {
         let lines = instance.resolvedLines
-        var lineIndex = IdentifierMap<LineTag, Int>(capacity: lines.count)
+        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
         var isFirstLine = [Bool](repeating: false, count: lines.count)
         for (i, line) in lines.enumerated() where lineIndex.insertIfAbsent(line.id, i) == nil {
             isFirstLine[i] = true
         }
-        var accountIndex = IdentifierMap<AccountTag, Int>(capacity: instance.accounts.count)
+        var accountIndex = IdentifierMap<AccountTag>(capacity: instance.accounts.count)
         var isFirstAccount = [Bool](repeating: false, count: instance.accounts.count)
         for (i, account) in instance.accounts.enumerated() where accountIndex.insertIfAbsent(account.id, i) == nil {
             isFirstAccount[i] = true

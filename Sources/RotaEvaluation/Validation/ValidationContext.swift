@@ -12,14 +12,14 @@ package struct ValidationContext: Sendable {
     package let lines: [ResolvedLine]
     /// Each line id's position in `lines` (its first, if listed twice). Like every id table
     /// here an `IdentifierMap`: one fast hash per id, no Swift hashing.
-    package let lineIndex: IdentifierMap<LineTag, Int>
+    package let lineIndex: IdentifierMap<LineTag>
     /// Per line: whether it is the first with its id (`lineIndex[id]` is its position).
     let isFirstOfItsID: [Bool]
     /// Each account id's position in `instance.accounts` (its first, if listed twice).
-    package let accountIndex: IdentifierMap<AccountTag, Int>
+    package let accountIndex: IdentifierMap<AccountTag>
     /// Every item some line of the instance asks for, numbered densely; the numbers of items
     /// only tasks name (unknown items) come after `itemCount`.
-    private let itemNumbers: IdentifierMap<ItemTag, Int>
+    private let itemNumbers: IdentifierMap<ItemTag>
     /// How many items the instance's lines ask for.
     private let itemCount: Int
     /// Per account (by position): its unavailable days.
@@ -42,7 +42,7 @@ package struct ValidationContext: Sendable {
     package let reviewsOfAccount: TaskBuckets
     /// Task ids used by more than one task, with those tasks' positions.
     package let duplicatedTaskIDs: [TaskID: [Int]]
-    private let positionByID: IdentifierMap<TaskTag, Int>
+    private let positionByID: IdentifierMap<TaskTag>
 
     package init(instance: Instance, plan: Plan) {
         self.instance = instance
@@ -50,11 +50,11 @@ package struct ValidationContext: Sendable {
         let lines = instance.resolvedLines
         self.lines = lines
 
-        var lineIndex = IdentifierMap<LineTag, Int>(capacity: lines.count)
+        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
         var isFirstOfItsID = [Bool](repeating: false, count: lines.count)
         // Items are numbered by line, so that a task whose item is its line's (every task of
         // a valid plan) needs no lookup of its own.
-        var itemNumbers = IdentifierMap<ItemTag, Int>(capacity: 1024)
+        var itemNumbers = IdentifierMap<ItemTag>(capacity: 1024)
         var itemOfLine: [Int] = []
         itemOfLine.reserveCapacity(lines.count)
         for (n, line) in lines.enumerated() {
@@ -66,7 +66,7 @@ package struct ValidationContext: Sendable {
         self.lineIndex = lineIndex
         self.isFirstOfItsID = isFirstOfItsID
 
-        var accountIndex = IdentifierMap<AccountTag, Int>(capacity: instance.accounts.count)
+        var accountIndex = IdentifierMap<AccountTag>(capacity: instance.accounts.count)
         var isFirstAccountOfItsID = [Bool](repeating: false, count: instance.accounts.count)
         for (n, account) in instance.accounts.enumerated() where accountIndex.insertIfAbsent(account.id, n) == nil {
             isFirstAccountOfItsID[n] = true
@@ -79,7 +79,7 @@ package struct ValidationContext: Sendable {
         var accountOfTask: [Int?] = []
         var itemOfTask: [Int] = []
         var activeTasks: [Int] = []
-        var positionByID = IdentifierMap<TaskTag, Int>(capacity: tasks.count)
+        var positionByID = IdentifierMap<TaskTag>(capacity: tasks.count)
         var duplicated: [TaskID: [Int]] = [:]
         lineOfTask.reserveCapacity(tasks.count)
         accountOfTask.reserveCapacity(tasks.count)
