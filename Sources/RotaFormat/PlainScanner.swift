@@ -213,7 +213,8 @@ struct PlainScanner {
         let start = i
         var value = 0
         while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
-            value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+            // Past 18 digits the number is refused below; stop adding before it could overflow.
+            if i - start < 18 { value = value * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
             i += 1
         }
         let count = i - start

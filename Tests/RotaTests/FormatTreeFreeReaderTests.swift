@@ -126,7 +126,7 @@ import Rota
     @Test func identifierMapAnswersAsADictionary() {
         var rng = SystemRandomNumberGenerator()
         for round in 0..<5 {
-            var map = IdentifierMap<LineTag, Int>(capacity: round * 3)
+            var map = IdentifierMap<LineTag>(capacity: round * 3)
             var dictionary: [LineID: Int] = [:]
             for n in 0..<(2_000 * (round + 1)) {
                 let id = LineID("line-\(Int.random(in: 0..<3_000, using: &rng))\(round % 2 == 0 ? "" : "/é")")

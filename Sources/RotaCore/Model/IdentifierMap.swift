@@ -32,24 +32,25 @@ package struct IdentifierMap<Tag>: Sendable {
     }
 }
 
-/// Strings to integers: open addressing with linear probing over a power-of-two table of entry
-/// numbers, kept at most half full. Each entry keeps its key, its value and its key's 64-bit
-/// hash (FNV-1a over the UTF-8, then mixed), so that a probe compares strings only when the
-/// hashes agree and growing never hashes a key again. The hash is fixed (no per-process
+/// Strings to integers: open addressing with linear probing over a power-of-two table, kept
+/// at most half full. A slot holds the upper 32 bits of its key's 64-bit hash (FNV-1a over the
+/// UTF-8, then mixed) beside the entry number, so that a probe touches one slot and compares
+/// strings only when those bits agree; growing never hashes a key again. The hash is fixed (no per-process
 /// seed): the layout, not only the answers, is deterministic.
 package struct StringTable: Sendable {
     /// Keys by entry number, in insertion order.
     package private(set) var keys: [String] = []
     private var values: [Int] = []
+    /// Per entry: its key's hash (for growing).
     private var hashes: [UInt64] = []
-    /// Entry number + 1 per slot; 0 is an empty slot.
-    private var slots: [Int32]
+    /// Per slot: `hash >> 32 << 32 | (entry + 1)`; 0 is an empty slot.
+    private var slots: [UInt64]
     private var mask: Int
 
     package init(capacity: Int) {
         var size = 16
         while size < 2 * capacity { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         keys.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
@@ -62,27 +63,32 @@ package struct StringTable: Sendable {
 
     package func entry(of key: String) -> Int? {
         let h = Self.hash(key)
+        let tag = h & Self.tagMask
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let stored = Int(slots[slot])
+            let stored = slots[slot]
             if stored == 0 { return nil }
-            let entry = stored - 1
-            if hashes[entry] == h, keys[entry] == key { return entry }
+            let entry = Int(stored & Self.entryMask) - 1
+            if stored & Self.tagMask == tag, keys[entry] == key { return entry }
             slot = (slot + 1) & mask
         }
     }
 
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    private static let entryMask: UInt64 = 0x0000_0000_FFFF_FFFF
+
     package mutating func insertIfAbsent(_ key: String, _ value: Int) -> Int? {
         let h = Self.hash(key)
+        let tag = h & Self.tagMask
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let stored = Int(slots[slot])
+            let stored = slots[slot]
             if stored == 0 { break }
-            let entry = stored - 1
-            if hashes[entry] == h, keys[entry] == key { return values[entry] }
+            let entry = Int(stored & Self.entryMask) - 1
+            if stored & Self.tagMask == tag, keys[entry] == key { return values[entry] }
             slot = (slot + 1) & mask
         }
-        slots[slot] = Int32(keys.count + 1)
+        slots[slot] = tag | UInt64(keys.count + 1)
         keys.append(key)
         values.append(value)
         hashes.append(h)
@@ -93,12 +99,12 @@ package struct StringTable: Sendable {
     /// Doubles the table and places every entry again by its kept hash.
     private mutating func grow() {
         let size = slots.count * 2
-        var grown = [Int32](repeating: 0, count: size)
+        var grown = [UInt64](repeating: 0, count: size)
         let newMask = size - 1
         for (entry, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h) & newMask
             while grown[slot] != 0 { slot = (slot + 1) & newMask }
-            grown[slot] = Int32(entry + 1)
+            grown[slot] = h & Self.tagMask | UInt64(entry + 1)
         }
         slots = grown
         mask = newMask

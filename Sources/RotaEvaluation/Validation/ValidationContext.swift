@@ -42,7 +42,7 @@ package struct ValidationContext: Sendable {
     package let reviewsOfAccount: TaskBuckets
     /// Task ids used by more than one task, with those tasks' positions.
     package let duplicatedTaskIDs: [TaskID: [Int]]
-    private let positionByID: IdentifierMap<TaskTag>
+    private let positionByID: TaskIDIndex
 
     package init(instance: Instance, plan: Plan) {
         self.instance = instance
@@ -79,8 +79,6 @@ package struct ValidationContext: Sendable {
         var accountOfTask: [Int?] = []
         var itemOfTask: [Int] = []
         var activeTasks: [Int] = []
-        var positionByID = IdentifierMap<TaskTag>(capacity: tasks.count)
-        var duplicated: [TaskID: [Int]] = [:]
         lineOfTask.reserveCapacity(tasks.count)
         accountOfTask.reserveCapacity(tasks.count)
         itemOfTask.reserveCapacity(tasks.count)
@@ -118,11 +116,10 @@ package struct ValidationContext: Sendable {
                 itemOfTask.append(itemNumbers.insertIfAbsent(task.item, itemNumbers.count) ?? itemNumbers.count - 1)
             }
             if task.status != .missed { activeTasks.append(position) }
-            // One probe for the id: it is claimed, or the first position with it is found.
-            if let first = positionByID.insertIfAbsent(task.id, position) {
-                duplicated[task.id, default: [first]].append(position)
-            }
         }
+        let positionByID = TaskIDIndex(
+            tasks: tasks, lineOfTask: lineOfTask, lineCount: lines.count, lineIndex: lineIndex)
+        let duplicated = positionByID.duplicated
         self.lineOfTask = lineOfTask
         self.accountOfTask = accountOfTask
         self.itemOfTask = itemOfTask
@@ -134,7 +131,7 @@ package struct ValidationContext: Sendable {
         afterOfTask = tasks.indices.map { position in
             guard let after = tasks[position].after else { return nil }
             if duplicated.isEmpty, position > 0, tasks[position - 1].id == after { return position - 1 }
-            return positionByID[after]
+            return positionByID.firstPosition(of: after)
         }
         duplicatedTaskIDs = duplicated
 
@@ -196,7 +193,7 @@ package struct ValidationContext: Sendable {
     package func isPending(_ position: Int) -> Bool { plan.tasks[position].status == .pending }
 
     /// The position of the first task with this id, if any.
-    package func firstPosition(of id: TaskID) -> Int? { positionByID[id] }
+    package func firstPosition(of id: TaskID) -> Int? { positionByID.firstPosition(of: id) }
 
     /// The line a task belongs to, if the instance has it.
     package func line(ofTask position: Int) -> ResolvedLine? {
