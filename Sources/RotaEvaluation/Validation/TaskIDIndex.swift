@@ -8,18 +8,18 @@ import RotaCore
 /// an array over `2 × lines` dense slots — no id is hashed. Any other plan gets an
 /// `IdentifierMap` over the ids themselves. Both answer exactly as a dictionary from id to
 /// first position would.
-struct TaskIDIndex: Sendable {
+package struct TaskIDIndex: Sendable {
     /// Per (line, kind) slot, `2 × line + (review ? 1 : 0)`: its first task's position, or -1.
     private let firstOfSlot: [Int32]?
     /// The ids' first positions, for a plan not named the dense way.
     private let map: IdentifierMap<TaskTag>?
     private let lineIndex: IdentifierMap<LineTag>
     /// Task ids used by more than one task, with those tasks' positions.
-    let duplicated: [TaskID: [Int]]
+    package let duplicated: [TaskID: [Int]]
 
     /// `lineOfTask` is each task's line position (the first with its id), `lineIndex` the
     /// instance's line table.
-    init(tasks: [PlanTask], lineOfTask: [Int?], lineCount: Int, lineIndex: IdentifierMap<LineTag>) {
+    package init(tasks: [PlanTask], lineOfTask: [Int?], lineCount: Int, lineIndex: IdentifierMap<LineTag>) {
         self.lineIndex = lineIndex
         var duplicated: [TaskID: [Int]] = [:]
         let dense = tasks.indices.allSatisfy { position in
@@ -53,7 +53,7 @@ struct TaskIDIndex: Sendable {
     }
 
     /// The position of the first task with this id, if any.
-    func firstPosition(of id: TaskID) -> Int? {
+    package func firstPosition(of id: TaskID) -> Int? {
         if let map { return map[id] }
         guard let firstOfSlot else { return nil }
         // Every task is named `P:<line>` or `R:<line>` with a known line: any other id is no task's.
