@@ -38,7 +38,8 @@ struct ContentSniffer {
                 }
                 i += 1
             }
-            return (i..<to).first { bytes[$0] == 0 }
+            // Without bounds checks the scan of a 200 MB plan vectorizes.
+            return bytes.withUnsafeBufferPointer { buffer in (i..<to).first { buffer[$0] == 0 } }
         }
     }
 

@@ -64,7 +64,10 @@ private func readAll(_ fd: Int32, sizeHint: Int, content: InputFile.Content, lim
     }
     // One byte over the limit tells a file of exactly the limit from a larger one.
     let ceiling = limit.bytes == Int.max ? Int.max : limit.bytes + 1
-    var buffer = [UInt8](repeating: 0, count: min(ceiling, max(sizeHint + 1, 1 << 16)))
+    // Left uninitialized: `read` fills it, and only the bytes it filled are looked at (zeroing
+    // a 200 MB plan's buffer first cost as much as reading it).
+    let initial = min(ceiling, max(sizeHint + 1, 1 << 16))
+    var buffer = [UInt8](unsafeUninitializedCapacity: initial) { _, initialized in initialized = initial }
     var count = 0
     var sniffer = ContentSniffer(content: content)
     while true {

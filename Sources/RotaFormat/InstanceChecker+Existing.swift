@@ -7,8 +7,8 @@ extension InstanceChecker {
     /// completed review only after a completed purchase of its line; and a review's `after`
     /// naming a purchase of its own line in `existing` (a completed one for a completed review).
     static func checkExisting(
-        _ instance: Instance, accounts: [AccountID: Int], lines: [LineID: LinePosition],
-        into problems: inout Problems
+        _ instance: Instance, accounts: IdentifierMap<AccountTag>, lines: IdentifierMap<LineTag>,
+        positions: [LinePosition], into problems: inout Problems
     ) {
         var firstTask: [TaskID: Int] = [:]
         firstTask.reserveCapacity(instance.existing.count)
@@ -23,7 +23,8 @@ extension InstanceChecker {
                 firstTask[task.id] = t
             }
             let line = quoted(task.line.rawValue)
-            if let position = lines[task.line] {
+            if let number = lines[task.line] {
+                let position = positions[number]
                 let order = instance.orders[position.order]
                 let item = order.lines[position.line].item
                 if task.order != order.id {

@@ -20,15 +20,12 @@ package enum InstanceChecker {
         checkRules(instance.rules, into: &problems)
 
         if instance.accounts.isEmpty { problems.add("accounts", "at least one account is required") }
-        var firstAccount: [AccountID: Int] = [:]
-        firstAccount.reserveCapacity(instance.accounts.count)
+        var firstAccount = IdentifierMap<AccountTag>(capacity: instance.accounts.count)
         for (a, account) in instance.accounts.enumerated() {
-            if let first = firstAccount[account.id] {
+            if let first = firstAccount.insertIfAbsent(account.id, a) {
                 problems.add(
                     "accounts[\(a)].id",
                     "duplicate account id \(quoted(account.id.rawValue)), first at accounts[\(first)].id")
-            } else {
-                firstAccount[account.id] = a
             }
             problems.cap(account.dailyLimit, "accounts[\(a)].dailyLimit")
             if let rolling = account.rolling {
@@ -38,16 +35,15 @@ package enum InstanceChecker {
             }
         }
 
-        var firstOrder: [OrderID: Int] = [:]
-        firstOrder.reserveCapacity(instance.orders.count)
-        var firstLine: [LineID: LinePosition] = [:]
-        firstLine.reserveCapacity(instance.orders.reduce(0) { $0 + $1.lines.count })
+        var firstOrder = IdentifierMap<OrderTag>(capacity: instance.orders.count)
+        // Each line id's first place, as a number into `linePositions`.
+        var firstLine = IdentifierMap<LineTag>(capacity: instance.orders.reduce(0) { $0 + $1.lines.count })
+        var linePositions: [LinePosition] = []
+        linePositions.reserveCapacity(firstLine.count)
         for (o, order) in instance.orders.enumerated() {
-            if let first = firstOrder[order.id] {
+            if let first = firstOrder.insertIfAbsent(order.id, o) {
                 problems.add(
                     "orders[\(o)].id", "duplicate order id \(quoted(order.id.rawValue)), first at orders[\(first)].id")
-            } else {
-                firstOrder[order.id] = o
             }
             problems.weight(order.weight, "orders[\(o)].weight")
             if let indices = order.indices {
@@ -56,19 +52,19 @@ package enum InstanceChecker {
                 }
             }
             for (l, line) in order.lines.enumerated() {
-                if let first = firstLine[line.id] {
+                if let first = firstLine.insertIfAbsent(line.id, linePositions.count) {
                     problems.add(
                         "orders[\(o)].lines[\(l)].id",
-                        "duplicate line id \(quoted(line.id.rawValue)), first at \(first.path).id")
+                        "duplicate line id \(quoted(line.id.rawValue)), first at \(linePositions[first].path).id")
                 } else {
-                    firstLine[line.id] = LinePosition(order: o, line: l)
+                    linePositions.append(LinePosition(order: o, line: l))
                 }
                 problems.days(line.reviewLagDays, "orders[\(o)].lines[\(l)].reviewLagDays")
             }
         }
 
         if let policy = instance.policy { checkPolicy(policy, at: "policy", into: &problems) }
-        checkExisting(instance, accounts: firstAccount, lines: firstLine, into: &problems)
+        checkExisting(instance, accounts: firstAccount, lines: firstLine, positions: linePositions, into: &problems)
         return problems.errors
     }
 
@@ -133,7 +129,7 @@ package enum InstanceChecker {
     }
 
     /// Where a line is: `orders[order].lines[line]`.
-    struct LinePosition {
+    struct LinePosition: Sendable {
         var order: Int
         var line: Int
         var path: String { "orders[\(order)].lines[\(line)]" }

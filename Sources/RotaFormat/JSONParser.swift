@@ -29,11 +29,13 @@ package enum JSONParser {
     }
 
     /// Parses a document, handing each element of the top-level object's array member `key`
-    /// to `element` as soon as it is parsed instead of keeping it: that member is left an
-    /// empty array in the result, so a plan's million tasks never form one tree. `nil` when
-    /// the text is not JSON or `element` returns false (the caller then parses the usual way,
-    /// which reports any problem).
-    package static func parse(_ bytes: [UInt8], streaming key: String, _ element: (JSONValue) -> Bool) -> JSONValue? {
+    /// to `element` instead of keeping it: `element` reads the element's bytes itself with a
+    /// `PlainScanner` placed at its first byte (whitespace skipped), and leaves the scanner
+    /// just past it. That member is left an empty array in the result, so a plan's million
+    /// tasks or an instance's orders never form one tree. `nil` when the text is not JSON or
+    /// `element` returns false (the caller then parses the usual way, which reports any
+    /// problem).
+    static func parse(_ bytes: [UInt8], streaming key: String, _ element: (inout PlainScanner) -> Bool) -> JSONValue? {
         withoutActuallyEscaping(element) { element in
             bytes.withUnsafeBufferPointer { buffer -> JSONValue? in
                 var parser = ByteParser(bytes: buffer)
@@ -78,7 +80,7 @@ private struct ByteParser {
     /// The top-level member whose array elements go to `streamElement` (see
     /// `JSONParser.parse(_:streaming:_:)`).
     var streamKey: String?
-    var streamElement: ((JSONValue) -> Bool)?
+    var streamElement: ((inout PlainScanner) -> Bool)?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -230,7 +232,7 @@ private struct ByteParser {
 
     /// An array whose elements go to `element` one by one; it stops (a failure) when
     /// `element` returns false.
-    mutating func streamArray(depth: Int, to element: (JSONValue) -> Bool) throws(Failure) {
+    mutating func streamArray(depth: Int, to element: (inout PlainScanner) -> Bool) throws(Failure) {
         if depth > JSONParser.maximumDepth {
             throw Failure(offset: i, message: "nesting deeper than \(JSONParser.maximumDepth) levels")
         }
@@ -241,7 +243,10 @@ private struct ByteParser {
             return
         }
         while true {
-            guard element(try parseValue(depth: depth)) else { throw Failure(offset: i, message: "refused") }
+            skipWhitespace()
+            var scanner = PlainScanner(bytes: bytes, at: i)
+            guard element(&scanner) else { throw Failure(offset: i, message: "refused") }
+            i = scanner.i
             skipWhitespace()
             guard i < bytes.count else { throw expected("',' or ']'") }
             switch bytes[i] {

@@ -17,8 +17,17 @@ public enum RotaJSON {
     }
 
     /// A checked instance.
+    ///
+    /// An instance whose orders are all in rota's own layout is read as it is parsed, order by
+    /// order, with no tree (`InstanceDecoder.streamed`); any other, and any problem, takes the
+    /// checked path, which reports every problem with its path.
     public static func decodeInstance(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Instance {
-        try decodeInstance(parse(bytes, file: file), file: file)
+        if let instance = InstanceDecoder.streamed(bytes) {
+            let problems = InstanceChecker.check(instance, file: file)
+            guard problems.isEmpty else { throw InputErrors(problems) }
+            return instance
+        }
+        return try decodeInstance(parse(bytes, file: file), file: file)
     }
 
     /// A checked instance from an already parsed document.

@@ -10,12 +10,12 @@ public struct PlanningProblem: Sendable {
     public let horizon: Int
 
     package let accountIDs: [AccountID]
-    package let accountIndex: [AccountID: Int]
+    package let accountIndex: IdentifierMap<AccountTag>
     package let itemIDs: [ItemID]
-    package let itemIndex: [ItemID: Int]
+    package let itemIndex: IdentifierMap<ItemTag>
     /// Lines in input order (order by order, line by line), resolved.
     package let lines: [ResolvedLine]
-    package let lineIndex: [LineID: Int]
+    package let lineIndex: IdentifierMap<LineTag>
 
     // Per account.
     package let dailyLimit: [Int]
@@ -54,8 +54,8 @@ public struct PlanningProblem: Sendable {
         func cap(_ value: Int?) -> Int { value.map { max(0, $0) } ?? Self.unlimited }
 
         accountIDs = instance.accounts.map(\.id)
-        var accountIndex: [AccountID: Int] = [:]
-        for (i, id) in accountIDs.enumerated() where accountIndex[id] == nil { accountIndex[id] = i }
+        var accountIndex = IdentifierMap<AccountTag>(capacity: accountIDs.count)
+        for (i, id) in accountIDs.enumerated() { accountIndex.insertIfAbsent(id, i) }
         self.accountIndex = accountIndex
         dailyLimit = instance.accounts.map { cap($0.dailyLimit) }
         rolling = instance.accounts.map(\.rolling)
@@ -74,19 +74,18 @@ public struct PlanningProblem: Sendable {
 
         let lines = instance.resolvedLines
         self.lines = lines
-        var lineIndex: [LineID: Int] = [:]
-        lineIndex.reserveCapacity(lines.count)
-        for (i, line) in lines.enumerated() where lineIndex[line.id] == nil { lineIndex[line.id] = i }
+        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
+        for (i, line) in lines.enumerated() { lineIndex.insertIfAbsent(line.id, i) }
         self.lineIndex = lineIndex
 
         var itemIDs: [ItemID] = []
-        var itemIndex: [ItemID: Int] = [:]
+        var itemIndex = IdentifierMap<ItemTag>(capacity: 1024)
         var lineItem: [Int] = []
+        lineItem.reserveCapacity(lines.count)
         for line in lines {
-            if let i = itemIndex[line.item] {
+            if let i = itemIndex.insertIfAbsent(line.item, itemIDs.count) {
                 lineItem.append(i)
             } else {
-                itemIndex[line.item] = itemIDs.count
                 lineItem.append(itemIDs.count)
                 itemIDs.append(line.item)
             }

@@ -10,17 +10,14 @@ public struct Scorer: Sendable {
     /// The plan's metrics; `changes` is filled when `previous` is given.
     public func score(_ plan: Plan, for instance: Instance, previous: Plan? = nil) -> PlanMetrics {
         let lines = instance.resolvedLines
-        var lineIndex: [LineID: Int] = [:]
-        lineIndex.reserveCapacity(lines.count)
+        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
         var isFirstLine = [Bool](repeating: false, count: lines.count)
-        for (i, line) in lines.enumerated() where lineIndex[line.id] == nil {
-            lineIndex[line.id] = i
+        for (i, line) in lines.enumerated() where lineIndex.insertIfAbsent(line.id, i) == nil {
             isFirstLine[i] = true
         }
-        var accountIndex: [AccountID: Int] = [:]
+        var accountIndex = IdentifierMap<AccountTag>(capacity: instance.accounts.count)
         var isFirstAccount = [Bool](repeating: false, count: instance.accounts.count)
-        for (i, account) in instance.accounts.enumerated() where accountIndex[account.id] == nil {
-            accountIndex[account.id] = i
+        for (i, account) in instance.accounts.enumerated() where accountIndex.insertIfAbsent(account.id, i) == nil {
             isFirstAccount[i] = true
         }
         // Tasks come line by line, a review after its purchase by the same account: the

@@ -50,7 +50,7 @@ package struct CoverageRule: FeasibilityRule {
         }
         if task.item == line.item {
             // As it should be.
-        } else if !context.items.contains(task.item) {
+        } else if !context.isItemOfTheInstance(task.item) {
             report("\(task.kind.rawValue) \(task.id) is for item \(task.item), which no line of the instance asks for")
         } else {
             report("\(task.kind.rawValue) \(task.id) is for item \(task.item), but its line \(line.id) asks for item \(line.item)")

@@ -10,14 +10,18 @@ package struct ValidationContext: Sendable {
     package let plan: Plan
     /// The instance's lines with lag, due date and weight resolved, in input order.
     package let lines: [ResolvedLine]
-    /// Each line id's position in `lines` (its first, if listed twice).
-    package let lineIndex: [LineID: Int]
+    /// Each line id's position in `lines` (its first, if listed twice). Like every id table
+    /// here an `IdentifierMap`: one fast hash per id, no Swift hashing.
+    package let lineIndex: IdentifierMap<LineTag>
     /// Per line: whether it is the first with its id (`lineIndex[id]` is its position).
     let isFirstOfItsID: [Bool]
     /// Each account id's position in `instance.accounts` (its first, if listed twice).
-    package let accountIndex: [AccountID: Int]
-    /// Every item some line of the instance asks for.
-    package let items: Set<ItemID>
+    package let accountIndex: IdentifierMap<AccountTag>
+    /// Every item some line of the instance asks for, numbered densely; the numbers of items
+    /// only tasks name (unknown items) come after `itemCount`.
+    private let itemNumbers: IdentifierMap<ItemTag>
+    /// How many items the instance's lines ask for.
+    private let itemCount: Int
     /// Per account (by position): its unavailable days.
     package let unavailableDays: [Set<Day>]
     /// Per plan task: its line's position in `lines`, or `nil` when the line is unknown.
@@ -38,7 +42,7 @@ package struct ValidationContext: Sendable {
     package let reviewsOfAccount: TaskBuckets
     /// Task ids used by more than one task, with those tasks' positions.
     package let duplicatedTaskIDs: [TaskID: [Int]]
-    private let positionByID: [TaskID: Int]
+    private let positionByID: TaskIDIndex
 
     package init(instance: Instance, plan: Plan) {
         self.instance = instance
@@ -46,37 +50,28 @@ package struct ValidationContext: Sendable {
         let lines = instance.resolvedLines
         self.lines = lines
 
-        var lineIndex: [LineID: Int] = [:]
-        lineIndex.reserveCapacity(lines.count)
+        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
         var isFirstOfItsID = [Bool](repeating: false, count: lines.count)
         // Items are numbered by line, so that a task whose item is its line's (every task of
         // a valid plan) needs no lookup of its own.
-        var itemNumbers: [ItemID: Int] = [:]
+        var itemNumbers = IdentifierMap<ItemTag>(capacity: 1024)
         var itemOfLine: [Int] = []
         itemOfLine.reserveCapacity(lines.count)
         for (n, line) in lines.enumerated() {
-            if lineIndex[line.id] == nil {
-                lineIndex[line.id] = n
-                isFirstOfItsID[n] = true
-            }
-            if let number = itemNumbers[line.item] {
-                itemOfLine.append(number)
-            } else {
-                itemNumbers[line.item] = itemNumbers.count
-                itemOfLine.append(itemNumbers.count - 1)
-            }
+            if lineIndex.insertIfAbsent(line.id, n) == nil { isFirstOfItsID[n] = true }
+            // An item's number is the count of items before it.
+            itemOfLine.append(itemNumbers.insertIfAbsent(line.item, itemNumbers.count) ?? itemNumbers.count - 1)
         }
+        itemCount = itemNumbers.count
         self.lineIndex = lineIndex
         self.isFirstOfItsID = isFirstOfItsID
 
-        var accountIndex: [AccountID: Int] = [:]
+        var accountIndex = IdentifierMap<AccountTag>(capacity: instance.accounts.count)
         var isFirstAccountOfItsID = [Bool](repeating: false, count: instance.accounts.count)
-        for (n, account) in instance.accounts.enumerated() where accountIndex[account.id] == nil {
-            accountIndex[account.id] = n
+        for (n, account) in instance.accounts.enumerated() where accountIndex.insertIfAbsent(account.id, n) == nil {
             isFirstAccountOfItsID[n] = true
         }
         self.accountIndex = accountIndex
-        items = Set(itemNumbers.keys)
         unavailableDays = instance.accounts.map { Set($0.unavailable) }
 
         let tasks = plan.tasks
@@ -84,13 +79,10 @@ package struct ValidationContext: Sendable {
         var accountOfTask: [Int?] = []
         var itemOfTask: [Int] = []
         var activeTasks: [Int] = []
-        var positionByID: [TaskID: Int] = [:]
-        var duplicated: [TaskID: [Int]] = [:]
         lineOfTask.reserveCapacity(tasks.count)
         accountOfTask.reserveCapacity(tasks.count)
         itemOfTask.reserveCapacity(tasks.count)
         activeTasks.reserveCapacity(tasks.count)
-        positionByID.reserveCapacity(tasks.count)
         // Plans list their tasks line by line, a review after its purchase by the same
         // account: the previous task's line and account (or the next line) are tried first,
         // and taken only when the ids are equal and the guess is the first with its id, that
@@ -120,28 +112,26 @@ package struct ValidationContext: Sendable {
             accountOfTask.append(account)
             if let line, lines[line].item == task.item {
                 itemOfTask.append(itemOfLine[line])
-            } else if let number = itemNumbers[task.item] {
-                itemOfTask.append(number)
             } else {
-                itemNumbers[task.item] = itemNumbers.count
-                itemOfTask.append(itemNumbers.count - 1)
+                itemOfTask.append(itemNumbers.insertIfAbsent(task.item, itemNumbers.count) ?? itemNumbers.count - 1)
             }
             if task.status != .missed { activeTasks.append(position) }
-            // One hash of the id: the slot is claimed, or holds the first position with it.
-            let first = Self.claim(&positionByID[task.id, default: -1], for: position)
-            if first != position { duplicated[task.id, default: [first]].append(position) }
         }
+        let positionByID = TaskIDIndex(
+            tasks: tasks, lineOfTask: lineOfTask, lineCount: lines.count, lineIndex: lineIndex)
+        let duplicated = positionByID.duplicated
         self.lineOfTask = lineOfTask
         self.accountOfTask = accountOfTask
         self.itemOfTask = itemOfTask
         self.activeTasks = activeTasks
         self.positionByID = positionByID
+        self.itemNumbers = itemNumbers
         // A review's purchase is usually the task just before it; with no id used twice, a
         // task with that id is the one the dictionary would give.
         afterOfTask = tasks.indices.map { position in
             guard let after = tasks[position].after else { return nil }
             if duplicated.isEmpty, position > 0, tasks[position - 1].id == after { return position - 1 }
-            return positionByID[after]
+            return positionByID.firstPosition(of: after)
         }
         duplicatedTaskIDs = duplicated
 
@@ -190,10 +180,10 @@ package struct ValidationContext: Sendable {
         return sorted
     }
 
-    /// `slot`'s position, set to `position` when it is still unclaimed (-1).
-    private static func claim(_ slot: inout Int, for position: Int) -> Int {
-        if slot < 0 { slot = position }
-        return slot
+    /// Whether some line of the instance asks for `item`.
+    package func isItemOfTheInstance(_ item: ItemID) -> Bool {
+        guard let number = itemNumbers[item] else { return false }
+        return number < itemCount
     }
 
     /// The task at a position of `plan.tasks`.
@@ -203,7 +193,7 @@ package struct ValidationContext: Sendable {
     package func isPending(_ position: Int) -> Bool { plan.tasks[position].status == .pending }
 
     /// The position of the first task with this id, if any.
-    package func firstPosition(of id: TaskID) -> Int? { positionByID[id] }
+    package func firstPosition(of id: TaskID) -> Int? { positionByID.firstPosition(of: id) }
 
     /// The line a task belongs to, if the instance has it.
     package func line(ofTask position: Int) -> ResolvedLine? {

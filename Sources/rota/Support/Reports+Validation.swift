@@ -7,7 +7,7 @@ enum Reports {
     /// "plan.json: feasible …" or the violations listed, one per line, each rule's followed by
     /// "… and N more violations of rule R" when the report leaves some out.
     static func text(_ report: ValidationReport, planPath: String, plan: Plan) -> String {
-        let pending = plan.tasks.filter { $0.status == .pending }.count
+        let pending = plan.tasks.reduce(0) { $0 + ($1.status == .pending ? 1 : 0) }
         if report.isFeasible {
             return "\(planPath): feasible: \(plan.tasks.count) tasks (\(pending) pending), \(plan.unscheduled.count) unscheduled lines; all nine rules hold."
         }
