@@ -37,7 +37,8 @@ enum EventsDecoder {
             do {
                 document = try JSONParser.parse(Array(text))
             } catch {
-                problems.append(InputError(file: file, path: "", message: error.description, line: lineNumber))
+                let message = "malformed JSON at column \(error.column): \(error.message)"
+                problems.append(InputError(file: file, path: "", message: message, line: lineNumber))
                 continue
             }
             let reader = JSONReader(file: file)
@@ -132,7 +133,7 @@ enum EventsDecoder {
         }
         let given = ["pin", "forbid", "weight"].filter(view.has)
         guard given.count == 1 else {
-            reader.fail(given.isEmpty ? "an override needs one of pin, forbid or weight" : "an override does one thing: give one of \(given.joined(separator: ", "))")
+            reader.fail(given.isEmpty ? "an override needs one of pin, forbid or weight" : "an override does one thing: give only one of \(given.joined(separator: ", "))")
             return nil
         }
         let action: Override.Action?
