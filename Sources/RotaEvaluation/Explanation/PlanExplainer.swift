@@ -86,6 +86,18 @@ package struct PlanExplainer: Sendable {
         return explanation
     }
 
+    /// What keeps `line`'s purchase from `account` on `date` in this plan (the line's own tasks
+    /// left out), or nil when the day has room; for a review-only line, its review.
+    package func blocker(line: LineID, kind: TaskKind, account: AccountID, date: Day) -> LineExplanation.Blocker? {
+        guard let l = problem.lineIndex[line], let a = problem.accountIndex[account] else { return nil }
+        let ledger = ledgerWithout(l)
+        let d = date - problem.instance.start
+        let violation =
+            kind == .purchase
+            ? ledger.purchaseViolation(line: l, account: a, day: d) : ledger.reviewViolation(account: a, day: d)
+        return violation.map { blocker($0, line: l) }
+    }
+
     // MARK: - Days
 
     private func purchaseDay(
