@@ -34,6 +34,9 @@ extension BenchRecord {
         add("checkSeconds", checkSeconds.map { .number($0) })
         add("peakBytes", peakBytes.map { .integer($0) })
         add("loadedBytes", loadedBytes.map { .integer($0) })
+        add("endToEndSeconds", endToEndSeconds.map { .number($0) })
+        add("endToEndPeakBytes", endToEndPeakBytes.map { .integer($0) })
+        add("endToEndFloorBytes", endToEndFloorBytes.map { .integer($0) })
         m.append((key: "isolated", value: .bool(isolated)))
         if let model {
             var size: [(key: String, value: JSONValue)] = [
@@ -83,6 +86,9 @@ extension BenchRecord {
         checkSeconds = json["checkSeconds"]?.doubleValue
         peakBytes = json["peakBytes"]?.wholeNumber
         loadedBytes = json["loadedBytes"]?.wholeNumber
+        endToEndSeconds = json["endToEndSeconds"]?.doubleValue
+        endToEndPeakBytes = json["endToEndPeakBytes"]?.wholeNumber
+        endToEndFloorBytes = json["endToEndFloorBytes"]?.wholeNumber
         if let model = json["model"], let rows = model["rows"]?.wholeNumber, let columns = model["columns"]?.wholeNumber {
             self.model = ModelSize(rows: rows, columns: columns, nonZeros: model["nonZeros"]?.wholeNumber)
         }

@@ -80,6 +80,19 @@ package struct BenchRecord: Hashable, Sendable {
         self.note = note
     }
 
+    // The command users run, timed from outside (`EndToEndRunner`); `nil` in process, or when
+    // the run did not return a plan.
+
+    /// Wall-clock seconds of `rota solve INSTANCE -o PLAN` with this solver and limit, as a
+    /// child process: reading, solving, validating and writing, as users run it.
+    package var endToEndSeconds: Double?
+    /// That process's peak resident set (`ru_maxrss` from `wait4`).
+    package var endToEndPeakBytes: Int?
+    /// The benchmark process's own peak when it started that one: Linux counts it in the
+    /// child's `ru_maxrss` (`execve` keeps the old address space's high-water mark), so an
+    /// `endToEndPeakBytes` at or below it only says the run's own peak was at most that.
+    package var endToEndFloorBytes: Int?
+
     /// The instance's size.
     package var size: BenchSize { BenchSize(lines: lines, accounts: accounts, days: days) }
 }

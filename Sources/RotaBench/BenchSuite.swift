@@ -42,32 +42,44 @@ package struct BenchSuite: Sendable {
     /// through the MIP's lateness and balance stages on every instance).
     static let asUsersRunIt: [String: SolverBudget] = ["auto": SolverBudget()]
 
-    /// The committed instances of `directory` (every `*.json`, by name), plus `medium-1`
+    /// The growth solver of `quick` and `full`: the one `rota solve` runs by default, so that
+    /// the growth table says what users feel (end to end beside the solver alone).
+    static let growthAsUsersRunIt = SolverCatalog.defaultName
+
+    /// `huge` rescaled to each of `lines`, run by the growth solver alone.
+    static func growthPoints(_ lines: [Int]) -> [BenchInstance] {
+        lines.map { .family(.huge, seed: 1, lines: $0, solvers: [growthAsUsersRunIt]) }
+    }
+
+    /// The committed instances of `directory` (every `*.json`, by name), plus `medium-1` and a
+    /// small growth table (`huge` at 1,000 and 10,000 lines, the growth solver alone)
     /// generated; heuristics get 10 s, other solvers 4 s and at most 5,000 lines.
     package static func quick(directory: String) -> BenchSuite {
         BenchSuite(
-            name: "quick", instances: files(in: directory).map(BenchInstance.file) + [.family(.medium, seed: 1)],
+            name: "quick",
+            instances: files(in: directory).map(BenchInstance.file) + [.family(.medium, seed: 1)]
+                + growthPoints([1_000, 10_000]),
             heuristicBudget: SolverBudget(timeLimit: 10), searchBudget: SolverBudget(timeLimit: 4, maxLines: 5_000),
-            overrides: asUsersRunIt)
+            overrides: asUsersRunIt, growthSolver: growthAsUsersRunIt)
     }
 
-    /// The quick instances, more seeds of the middle families, the issue-3 MIP shapes, `large`,
-    /// `huge`, and `huge` rescaled to 1,000, 10,000 and 100,000 lines for the growth table (those
-    /// three run the growth solver only). Heuristics get 60 s; other solvers 20 s and at most
+    /// The quick instances, more seeds of the middle families, issue 10's tight and crunch
+    /// shapes, the issue-3 MIP shapes, `large`, `huge`, and `huge` rescaled to 1,000, 10,000 and
+    /// 100,000 lines for the growth table (those three run the growth solver only; `huge` itself,
+    /// 500,000 lines, runs every solver within its cap). Heuristics get 60 s; other solvers 20 s and at most
     /// 25,000 lines (so they meet `large` and `mip-large`, not `huge`).
     package static func full(directory: String) -> BenchSuite {
         let generated: [BenchInstance] = [
             .family(.medium, seed: 1), .family(.medium, seed: 2), .family(.small, seed: 2), .family(.tight, seed: 2),
-            .family(.tight, seed: 3), .family(.resched, seed: 2), .family(.mipMedium, seed: 1),
-            .family(.large, seed: 1), .family(.mipLarge, seed: 1),
+            .family(.tight, seed: 3), .family(.crunch, seed: 5), .family(.crunch, seed: 6), .family(.resched, seed: 2),
+            .family(.mipMedium, seed: 1), .family(.large, seed: 1), .family(.mipLarge, seed: 1),
         ]
-        let growth: [BenchInstance] = [1_000, 10_000, 100_000].map {
-            .family(.huge, seed: 1, lines: $0, solvers: [BenchSuite.defaultGrowthSolver])
-        }
         var suite = BenchSuite(
-            name: "full", instances: files(in: directory).map(BenchInstance.file) + generated + growth + [.family(.huge, seed: 1)],
+            name: "full",
+            instances: files(in: directory).map(BenchInstance.file) + generated + growthPoints([1_000, 10_000, 100_000])
+                + [.family(.huge, seed: 1)],
             heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 20, maxLines: 25_000),
-            overrides: asUsersRunIt)
+            overrides: asUsersRunIt, growthSolver: growthAsUsersRunIt)
         suite.modelSizes = ModelSizePlan(
             instance: .family(.mipMedium, seed: 1), lines: [250, 500, 1_000, 2_000], accounts: [10, 25, 50],
             days: [10, 20, 30])

@@ -14,13 +14,28 @@
 /// file is written in place (see `OutputPath`). Errors name `path` as given.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        try write(to: path) { (put: Sink) throws(OutputError) in try put(bytes) }
+    }
+
+    /// Where a producer puts its bytes, in order, one piece at a time.
+    package typealias Sink = ([UInt8]) throws(OutputError) -> Void
+
+    /// Writes what `produce` puts, piece by piece as it comes (so that a large document need
+    /// not be held whole), with the same guarantees as `write(_:to:)`: a regular file is
+    /// replaced only once everything is written.
+    package static func write(to path: String, producing produce: (Sink) throws(OutputError) -> Void)
+        throws(OutputError)
+    {
         if path != "-", !isFileName(split(path).base) {
             throw OutputError(file: path, message: "cannot write: not a file name")
         }
         switch try OutputPath.resolve(path) {
-        case .standardOutput: try DescriptorOutput.write(bytes, to: STDOUT_FILENO, label: "<stdout>")
-        case .direct(let file): try writeInPlace(bytes, to: file, label: path)
-        case .replace(let file): try replace(file, with: bytes, label: path)
+        case .standardOutput:
+            try produce { (bytes: [UInt8]) throws(OutputError) in
+                try DescriptorOutput.write(bytes, to: STDOUT_FILENO, label: "<stdout>")
+            }
+        case .direct(let file): try writeInPlace(produce, to: file, label: path)
+        case .replace(let file): try replace(file, with: produce, label: path)
         }
     }
 
@@ -30,7 +45,9 @@ public enum AtomicFile {
     }
 
     /// Replaces the regular file (or makes the new one) at `path` through a temporary file.
-    private static func replace(_ path: String, with bytes: [UInt8], label: String) throws(OutputError) {
+    private static func replace(_ path: String, with produce: (Sink) throws(OutputError) -> Void, label: String)
+        throws(OutputError)
+    {
         let (directory, base) = split(path)
         guard isFileName(base) else { throw OutputError(file: label, message: "cannot write: not a file name") }
         var template = Array("\(directory)/.\(base).XXXXXX".utf8CString)
@@ -51,7 +68,7 @@ public enum AtomicFile {
         let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
         _ = fchmod(fd, mode)
 
-        try DescriptorOutput.write(bytes, to: fd, label: label)
+        try produce { (bytes: [UInt8]) throws(OutputError) in try DescriptorOutput.write(bytes, to: fd, label: label) }
         guard fsync(fd) == 0 else { throw failure(label) }
         isOpen = false
         guard close(fd) == 0 else { throw failure(label) }
@@ -67,12 +84,14 @@ public enum AtomicFile {
 
     /// Writes to a file that is not replaced (a device, a FIFO): opened for writing, as a
     /// shell's `>` does, and never renamed over.
-    private static func writeInPlace(_ bytes: [UInt8], to path: String, label: String) throws(OutputError) {
+    private static func writeInPlace(_ produce: (Sink) throws(OutputError) -> Void, to path: String, label: String)
+        throws(OutputError)
+    {
         let fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(label) }
         var isOpen = true
         defer { if isOpen { close(fd) } }
-        try DescriptorOutput.write(bytes, to: fd, label: label)
+        try produce { (bytes: [UInt8]) throws(OutputError) in try DescriptorOutput.write(bytes, to: fd, label: label) }
         isOpen = false
         guard close(fd) == 0 else { throw failure(label) }
     }

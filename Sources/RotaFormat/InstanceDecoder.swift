@@ -85,6 +85,7 @@ enum InstanceDecoder {
     }
 
     static func decodeLine(_ value: JSONValue, reader: JSONReader) -> Line? {
+        if let line = plainLine(value) { return line }
         guard let view = reader.object(value) else { return nil }
         let id = reader.identifier(view, "id", required: true)
         let item = reader.identifier(view, "item", required: true)
@@ -92,5 +93,23 @@ enum InstanceDecoder {
         let lag = reader.int(view, "reviewLagDays")
         guard let id, let item else { return nil }
         return Line(id: LineID(id), item: ItemID(item), earliest: earliest, reviewLagDays: lag)
+    }
+
+    /// The common line, read without the reader's field search: exactly `id` and `item`,
+    /// then optionally `earliest` (a date), all strings the reader would accept. Anything else
+    /// is `nil`, and the checked path reads it and reports its problems.
+    static func plainLine(_ value: JSONValue) -> Line? {
+        guard case .object(let members) = value, members.count == 2 || members.count == 3,
+            members[0].key == "id", case .string(let id) = members[0].value,
+            members[1].key == "item", case .string(let item) = members[1].value,
+            !id.isEmpty, !item.isEmpty, !JSONReader.hasControlCharacter(id), !JSONReader.hasControlCharacter(item)
+        else { return nil }
+        var earliest: Day?
+        if members.count == 3 {
+            guard members[2].key == "earliest", case .string(let text) = members[2].value, let day = Day(iso: text)
+            else { return nil }
+            earliest = day
+        }
+        return Line(id: LineID(id), item: ItemID(item), earliest: earliest, reviewLagDays: nil)
     }
 }

@@ -28,6 +28,22 @@ package enum JSONParser {
         }
     }
 
+    /// Parses a document, handing each element of the top-level object's array member `key`
+    /// to `element` as soon as it is parsed instead of keeping it: that member is left an
+    /// empty array in the result, so a plan's million tasks never form one tree. `nil` when
+    /// the text is not JSON or `element` returns false (the caller then parses the usual way,
+    /// which reports any problem).
+    package static func parse(_ bytes: [UInt8], streaming key: String, _ element: (JSONValue) -> Bool) -> JSONValue? {
+        withoutActuallyEscaping(element) { element in
+            bytes.withUnsafeBufferPointer { buffer -> JSONValue? in
+                var parser = ByteParser(bytes: buffer)
+                parser.streamKey = key
+                parser.streamElement = element
+                return try? parser.document()
+            }
+        }
+    }
+
     /// Parses the UTF-8 of `text`.
     package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
@@ -59,6 +75,10 @@ private struct ByteParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
+    /// The top-level member whose array elements go to `streamElement` (see
+    /// `JSONParser.parse(_:streaming:_:)`).
+    var streamKey: String?
+    var streamElement: ((JSONValue) -> Bool)?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -138,6 +158,7 @@ private struct ByteParser {
         }
         i += 1
         var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(4)  // most objects (a line, an account's cap) fit; a task grows once
         skipWhitespace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -150,6 +171,24 @@ private struct ByteParser {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw expected("':'") }
             i += 1
+            if depth == 1, let streamKey, let streamElement, key == streamKey {
+                skipWhitespace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "[") {
+                    try streamArray(depth: depth + 1, to: streamElement)
+                    members.append((key: key, value: .array([])))
+                    skipWhitespace()
+                    guard i < bytes.count else { throw expected("',' or '}'") }
+                    switch bytes[i] {
+                    case UInt8(ascii: ","):
+                        i += 1
+                        continue
+                    case UInt8(ascii: "}"):
+                        i += 1
+                        return .object(members)
+                    default: throw expected("',' or '}'")
+                    }
+                }
+            }
             let value = try parseValue(depth: depth)
             members.append((key: key, value: value))
             skipWhitespace()
@@ -184,6 +223,32 @@ private struct ByteParser {
             case UInt8(ascii: "]"):
                 i += 1
                 return .array(elements)
+            default: throw expected("',' or ']'")
+            }
+        }
+    }
+
+    /// An array whose elements go to `element` one by one; it stops (a failure) when
+    /// `element` returns false.
+    mutating func streamArray(depth: Int, to element: (JSONValue) -> Bool) throws(Failure) {
+        if depth > JSONParser.maximumDepth {
+            throw Failure(offset: i, message: "nesting deeper than \(JSONParser.maximumDepth) levels")
+        }
+        i += 1
+        skipWhitespace()
+        if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
+            i += 1
+            return
+        }
+        while true {
+            guard element(try parseValue(depth: depth)) else { throw Failure(offset: i, message: "refused") }
+            skipWhitespace()
+            guard i < bytes.count else { throw expected("',' or ']'") }
+            switch bytes[i] {
+            case UInt8(ascii: ","): i += 1
+            case UInt8(ascii: "]"):
+                i += 1
+                return
             default: throw expected("',' or ']'")
             }
         }

@@ -1,11 +1,17 @@
 import RotaCore
 
-/// Writes JSON as pretty, deterministic UTF-8: 2-space indent, keys in the order given,
-/// integers without a fraction, other numbers in shortest round-trip form, a final newline.
+/// Writes JSON as deterministic UTF-8: pretty (2-space indent, `": "` after keys) or compact
+/// (no whitespace at all), keys in the order given, integers without a fraction, other numbers
+/// in shortest round-trip form, a final newline. Both forms hold the same values.
 ///
 /// JSON has no infinities or NaN: a non-finite number is written as `null`.
 package struct JSONWriter {
-    private var out: [UInt8] = []
+    /// The bytes written so far (`PlanWriter` writes into it and drains it in chunks).
+    package var out: [UInt8] = []
+    /// Whether whitespace is left out.
+    package let compact: Bool
+
+    package init(compact: Bool = false) { self.compact = compact }
 
     /// The document for `value`, ending with a newline.
     package static func write(_ value: JSONValue) -> [UInt8] {
@@ -33,12 +39,22 @@ package struct JSONWriter {
         String(decoding: encodedString(text), as: UTF8.self)
     }
 
-    private mutating func newline(_ indent: Int) {
+    /// A line break and `indent` spaces; nothing when compact.
+    package mutating func newline(_ indent: Int) {
+        if compact { return }
         out.append(0x0A)
         for _ in 0..<indent { out.append(0x20) }
     }
 
-    private mutating func write(_ value: JSONValue, indent: Int) {
+    /// `"key":` (pretty: `"key": `), the key escaped.
+    package mutating func writeKey(_ key: String) {
+        writeString(key)
+        out.append(UInt8(ascii: ":"))
+        if !compact { out.append(0x20) }
+    }
+
+    /// `value` as it would appear nested `indent` spaces deep (the indent of its own line).
+    package mutating func write(_ value: JSONValue, indent: Int) {
         switch value {
         case .null:
             out.append(contentsOf: "null".utf8)
@@ -76,9 +92,7 @@ package struct JSONWriter {
             for (index, member) in members.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent + 2)
-                writeString(member.key)
-                out.append(UInt8(ascii: ":"))
-                out.append(0x20)
+                writeKey(member.key)
                 write(member.value, indent: indent + 2)
             }
             newline(indent)
@@ -86,7 +100,7 @@ package struct JSONWriter {
         }
     }
 
-    private mutating func writeInteger(_ number: Int) {
+    package mutating func writeInteger(_ number: Int) {
         if number == 0 {
             out.append(UInt8(ascii: "0"))
             return
@@ -107,7 +121,16 @@ package struct JSONWriter {
         }
     }
 
-    private mutating func writeString(_ text: String) {
-        JSONEscaping.append(text, to: &out)
+    package mutating func writeString(_ text: String) {
+        // Most strings (ids, dates, names) need no escape: their bytes go in at once.
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { JSONEscaping.append(text, to: &out) }
     }
 }

@@ -25,9 +25,29 @@ enum PlanDecoder {
         return Plan(instance: instance, solver: solver, tasks: tasks, unscheduled: unscheduled ?? [])
     }
 
+    /// The plan, read with its tasks decoded as they are parsed (no tree of a million
+    /// tasks), when the text is JSON, every task is in rota's layout (`plainTask`) and the
+    /// rest of the document decodes without a problem; `nil` otherwise.
+    static func streamed(_ bytes: [UInt8]) -> Plan? {
+        var tasks: [PlanTask] = []
+        let document = JSONParser.parse(bytes, streaming: "tasks") { value in
+            guard let task = plainTask(value) else { return false }
+            tasks.append(task)
+            return true
+        }
+        // The other members decode as usual, with `tasks` an empty array (a second `tasks`
+        // is "given more than once" there, and the checked path reports it).
+        guard let document else { return nil }
+        let reader = JSONReader(file: nil)
+        guard var plan = decode(document, reader: reader), plan.tasks.isEmpty else { return nil }
+        plan.tasks = tasks
+        return plan
+    }
+
     /// A task in the plan's form (also the form of an instance's `existing` tasks).
     /// `status` defaults to `pending`.
     static func decodeTask(_ value: JSONValue, reader: JSONReader) -> PlanTask? {
+        if let task = plainTask(value) { return task }
         guard let view = reader.object(value) else { return nil }
         let id = reader.identifier(view, "id", required: true)
         let kind = reader.choice(view, "kind", TaskKind.self, required: true)
@@ -44,6 +64,38 @@ enum PlanDecoder {
             account: AccountID(account), date: date, status: status ?? .pending, after: after.map { TaskID($0) })
     }
 
+    /// The keys of a task as rota writes them, in its order (`after` last, for reviews).
+    private static let taskKeys = ["id", "kind", "line", "order", "item", "account", "date", "status", "after"]
+
+    /// The common case, read without the reader's field-by-field search: an object with
+    /// exactly the keys rota writes, in its order, every value a string that passes the
+    /// reader's checks (ids non-empty without control characters, a date, known kinds and
+    /// statuses). Anything else is `nil`, and the checked path reads it and reports its
+    /// problems with their paths, so the two paths accept the same tasks.
+    static func plainTask(_ value: JSONValue) -> PlanTask? {
+        guard case .object(let members) = value, members.count == 8 || members.count == 9 else { return nil }
+        var texts: [String] = []
+        texts.reserveCapacity(9)
+        for (n, member) in members.enumerated() {
+            guard member.key == taskKeys[n], case .string(let text) = member.value else { return nil }
+            texts.append(text)
+        }
+        for n in [0, 2, 3, 4, 5] where !isPlainIdentifier(texts[n]) { return nil }
+        if texts.count == 9, !isPlainIdentifier(texts[8]) { return nil }
+        guard let kind = TaskKind(rawValue: texts[1]), let date = Day(iso: texts[6]),
+            let status = TaskStatus(rawValue: texts[7])
+        else { return nil }
+        return PlanTask(
+            id: TaskID(texts[0]), kind: kind, line: LineID(texts[2]), order: OrderID(texts[3]),
+            item: ItemID(texts[4]), account: AccountID(texts[5]), date: date, status: status,
+            after: texts.count == 9 ? TaskID(texts[8]) : nil)
+    }
+
+    /// What `JSONReader.identifier` accepts: non-empty, no control character.
+    private static func isPlainIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && !JSONReader.hasControlCharacter(text)
+    }
+
     static func decodeUnscheduled(_ value: JSONValue, reader: JSONReader) -> UnscheduledLine? {
         guard let view = reader.object(value) else { return nil }
         let line = reader.identifier(view, "line", required: true)
@@ -58,6 +110,8 @@ enum PlanDecoder {
         let seconds = reader.double(view, "seconds") ?? 0
         let lowerBound = reader.int(view, "lowerBound")
         let gap = reader.double(view, "gap")
+        let latenessBound = reader.double(view, "latenessBound")
+        let latenessGap = reader.double(view, "latenessGap")
         let settings = reader.field(view, "settings", required: false).flatMap { value in
             reader.at("settings") { reader.map(value) { reader.string($0) } }
         }
@@ -65,8 +119,11 @@ enum PlanDecoder {
             reader.at("versions") { reader.map(value) { reader.string($0) } }
         }
         guard let name, let status else { return nil }
-        return SolverRun(
+        var run = SolverRun(
             name: name, status: status, seconds: seconds, lowerBound: lowerBound, gap: gap, settings: settings ?? [:],
             versions: versions ?? [:])
+        run.latenessBound = latenessBound
+        run.latenessGap = latenessGap
+        return run
     }
 }

@@ -38,6 +38,8 @@ enum PlanEncoder {
         ]
         if let lowerBound = run.lowerBound { members.append(("lowerBound", .integer(lowerBound))) }
         if let gap = run.gap { members.append(("gap", .number(gap))) }
+        if let bound = run.latenessBound { members.append(("latenessBound", .number(bound))) }
+        if let gap = run.latenessGap { members.append(("latenessGap", .number(gap))) }
         members.append(("settings", strings(run.settings)))
         members.append(("versions", strings(run.versions)))
         return .object(members)

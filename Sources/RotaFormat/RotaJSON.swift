@@ -33,8 +33,13 @@ public enum RotaJSON {
     }
 
     /// A plan, checked for shape only (fields, types, dates, enumerations).
+    ///
+    /// A plan whose tasks are all in rota's own layout is read as it is parsed, task by task
+    /// (`PlanDecoder.streamed`); any other, and any problem, takes the checked path, which
+    /// reports every problem with its path.
     public static func decodePlan(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Plan {
-        try decodePlan(parse(bytes, file: file), file: file)
+        if let plan = PlanDecoder.streamed(bytes) { return plan }
+        return try decodePlan(parse(bytes, file: file), file: file)
     }
 
     /// A plan from an already parsed document.
@@ -70,7 +75,29 @@ public enum RotaJSON {
     public static func encode(_ instance: Instance) -> [UInt8] { JSONWriter.write(jsonValue(instance)) }
 
     /// Pretty, deterministic UTF-8 JSON for the plan.
-    public static func encode(_ plan: Plan) -> [UInt8] { JSONWriter.write(jsonValue(plan)) }
+    public static func encode(_ plan: Plan) -> [UInt8] { PlanWriter.bytes(plan, compact: false) }
+
+    /// Deterministic UTF-8 JSON for the plan, pretty or compact (the same document either
+    /// way, written straight from the plan with no document tree).
+    package static func encode(_ plan: Plan, pretty: Bool) -> [UInt8] { PlanWriter.bytes(plan, compact: !pretty) }
+
+    /// Plans of at most this many tasks are written pretty unless asked otherwise; larger ones
+    /// compact unless `--pretty` asks (docs/FORMAT.md, "Plans").
+    package static let prettyTaskLimit = 10_000
+
+    /// Whether a plan is written pretty: when asked, or when it has at most `prettyTaskLimit`
+    /// tasks.
+    package static func writesPretty(_ plan: Plan, asked: Bool) -> Bool {
+        asked || plan.tasks.count <= prettyTaskLimit
+    }
+
+    /// Streams the plan's document to `path` (`-` is standard output; a regular file is
+    /// replaced atomically, see `AtomicFile`), a chunk at a time.
+    package static func write(_ plan: Plan, pretty: Bool, to path: String) throws(OutputError) {
+        try AtomicFile.write(to: path) { (put: AtomicFile.Sink) throws(OutputError) in
+            try PlanWriter.write(plan, compact: !pretty, to: put)
+        }
+    }
 
     /// Pretty, deterministic UTF-8 JSON for the policy (a bare policy object).
     public static func encode(_ policy: Policy) -> [UInt8] { JSONWriter.write(jsonValue(policy)) }

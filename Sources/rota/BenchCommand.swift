@@ -8,17 +8,25 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Run every solver on every instance of a benchmark suite; write figures to results/.",
         discussion: """
-            Suites: quick (the committed instances of --instances plus medium-1; within two \
-            minutes) and full (more seeds, the MIP shapes mip-medium and mip-large, large, huge, \
-            and huge rescaled to 1,000, 10,000 and 100,000 lines for a growth table; within 20 \
-            minutes on two cores). Generated instances come from family and seed at run time \
+            Suites: quick (the committed instances of --instances plus medium-1, and a growth \
+            table of huge rescaled to 1,000 and 10,000 lines; about a minute) and full (more \
+            seeds, tight and crunch, the MIP shapes mip-medium and mip-large, large, huge, and \
+            huge rescaled to 1,000, 10,000 and 100,000 lines for a growth table from 1,000 to \
+            500,000 lines; tens of minutes on two cores). Growth points run the default \
+            solver (auto) alone. Generated instances come from family and seed at run time \
             (see rota generate --list). Every solver of `rota solvers` runs, so new solvers are \
             benchmarked without changing the suite; each has a time limit and a size cap \
             (solvers that finish on their own: no cap), and a run over the cap is listed as skipped.
 
             Every run has a process of its own (rota bench-run), so its peak memory (VmHWM, \
             the peak resident set) is its own; --in-process runs everything here instead \
-            (faster to start; memory figures then are the high-water mark so far). A run is \
+            (faster to start; memory figures then are the high-water mark so far, and nothing \
+            is timed end to end). Each run that returns a plan is then timed end to end, as \
+            users run it: `rota solve INSTANCE -o PLAN` with the same solver and time limit, as \
+            a child process (reading, solving, validating, writing), its wall-clock seconds and \
+            peak resident set (ru_maxrss from wait4); generated instances are written to a \
+            scratch file first by `rota generate` (not timed); an end-to-end run has the run's \
+            deadline, not the memory cap, and a failure of it is noted with the run. A run is \
             stopped at twice its time limit plus 30 s (timed out) or when its resident memory \
             passes --memory-cap (over-memory); both are reported and the suite goes on. Each \
             plan is validated: the command exits 1 when a plan breaks a rule or a solver fails. \
@@ -28,7 +36,8 @@ struct BenchCommand: ParsableCommand {
             Writes <results>/bench-<suite>.jsonl (a header line with the machine, commit and \
             budgets, then one JSON object per run) and <results>/bench-<suite>.md (the same as \
             tables: instance, lines, accounts, days, solver, status, makespan, lower bound, \
-            gap, weighted lateness, seconds, peak memory, model size).
+            gap, weighted lateness, seconds, peak memory, end-to-end seconds and peak memory, \
+            model size; then the growth table).
 
             Examples:
               rota bench                        the quick suite (make bench-quick)
@@ -90,8 +99,14 @@ struct BenchCommand: ParsableCommand {
         if !quiet {
             Terminal.note("rota bench: \(suite) suite, \(chosen.instances.count) instances × \(entries.count) solvers on \(machine.summary)")
         }
+        let endToEnd = inProcess ? nil : try Self.endToEndRunner()
         let records = Benchmark(suite: chosen, solvers: entries).run(
-            execute: { [memoryCap] in inProcess ? $0.runInProcess() : Self.runInChild($0, memoryCap: Int(memoryCap * 1_073_741_824)) },
+            execute: { [memoryCap] task in
+                guard let endToEnd else { return task.runInProcess() }
+                var record = Self.runInChild(task, memoryCap: Int(memoryCap * 1_073_741_824))
+                if record.outcome == .solved { endToEnd.measure(task, into: &record) }
+                return record
+            },
             progress: { if !quiet { Terminal.note(Self.progressLine($0)) } })
         let elapsed = clock.now - started
         var report = BenchReport(
@@ -133,6 +148,20 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
+    /// Times `rota solve` runs with this executable, in a scratch folder of the system's
+    /// temporary one (removed when the benchmark ends); exit status 2 when it cannot be made.
+    private static func endToEndRunner() throws -> EndToEndRunner {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rota-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        ).path
+        do {
+            return try EndToEndRunner(executable: ChildProcess.executable.path, scratch: scratch)
+        } catch {
+            Terminal.error("\(scratch): cannot make the scratch folder for end-to-end runs: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+
     /// Runs `task` in a `rota bench-run` process; a crash or a stop at the deadline is a record too.
     static func runInChild(_ task: Benchmark.Task, memoryCap: Int) -> BenchRecord {
         var arguments = ["bench-run", "--suite", task.suite, "--solver", task.solver.name] + task.instance.arguments
@@ -166,7 +195,7 @@ struct BenchCommand: ParsableCommand {
         return record
     }
 
-    /// "small-1  greedy  heuristic  makespan 16 (bound 16)  0.026 s  18.2 MiB".
+    /// "small-1  greedy  heuristic  makespan 16 (bound 16)  0.026 s  18.2 MiB  end to end 0.041 s 24.0 MiB".
     static func progressLine(_ r: BenchRecord) -> String {
         var parts = [r.instance, r.solver]
         switch r.outcome {
@@ -178,6 +207,9 @@ struct BenchCommand: ParsableCommand {
             }
             if let seconds = r.seconds { parts.append(String(format: "%.3f s", seconds)) }
             if let peak = r.peakBytes { parts.append("\(PeakMemory.mebibytes(peak)) MiB") }
+            if let seconds = r.endToEndSeconds, let peak = r.endToEndPeakBytes {
+                parts.append(String(format: "end to end %.3f s", seconds) + " \(PeakMemory.mebibytes(peak)) MiB")
+            }
         case .skipped: parts.append("skipped (\(r.note ?? "over the size cap"))")
         case .failed: parts.append("FAILED: \(r.note ?? "")")
         case .timedOut: parts.append("TIMED OUT: \(r.note ?? "")")

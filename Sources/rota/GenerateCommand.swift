@@ -7,8 +7,9 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write a generated instance of a named family: the same family and seed, the same file.",
         discussion: """
             Families range from tiny (an exhaustive search can check them) to huge (1,000 \
-            accounts, 500,000 lines); tight stresses every cap and resched carries an earlier \
-            plan's completed, missed and pending tasks. --list shows each family's sizes and \
+            accounts, 500,000 lines); tight (200–400 lines) and crunch (1,500–2,500 lines) make \
+            the rolling, review and one-per-account item caps bind, and resched carries an earlier plan's \
+            completed, missed and pending tasks. --list shows each family's sizes and \
             rules. The instance is named <family>-<seed>; --lines replaces the family's line \
             count and scales accounts and items with it (growth tables).
 

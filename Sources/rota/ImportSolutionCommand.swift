@@ -58,6 +58,9 @@ struct ImportSolutionCommand: ParsableCommand {
     @Option(help: "The policy file given to `rota export`, if any.")
     var policy: String?
 
+    @Flag(help: "Indent the plan (plans of at most 10,000 tasks always are; larger ones are compact unless asked).")
+    var pretty = false
+
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
@@ -94,7 +97,7 @@ struct ImportSolutionCommand: ParsableCommand {
             for note in imported.notes { Terminal.note("  note: \(note)") }
             throw ExitCode(3)
         }
-        try Terminal.emit(RotaJSON.encode(outcome.plan), to: output)
+        try Terminal.emit(outcome.plan, pretty: pretty, to: output)
         if !quiet {
             for note in imported.notes { Terminal.note("note: \(note)") }
             Terminal.note(Summary.line(for: outcome, instance: instance))

@@ -4,13 +4,15 @@ import Rota
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Measure a plan: every quality metric, and the proven lower bound on its makespan.",
+        abstract: "Measure a plan: every quality metric, and the proven lower bounds on its makespan and lateness.",
         discussion: """
             Metrics (docs/FORMAT.md): unscheduled lines, makespan (days from start to the last \
             review, both ends counted), weighted lateness, SLA adherence per tier, balance \
             (largest account load, spread), soft rolling-cap overruns and, with --previous, \
             the tasks that moved. The lower bound holds for every valid plan that leaves out \
-            no more lines than necessary; the gap is (makespan - bound) / makespan.
+            no more lines than necessary; the gap is (makespan - bound) / makespan. The \
+            lateness bound holds for every valid plan that leaves out no more lines than this \
+            one and finishes by its makespan; the lateness gap is (lateness - bound) / lateness.
 
             The plan is also validated; scoring an infeasible plan prints its violations \
             count and exits 1.
@@ -46,13 +48,19 @@ struct ScoreCommand: ParsableCommand {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
         let plan = try InputLoader.plan(at: self.plan)
         let previous = try self.previous.map { try InputLoader.plan(at: $0) }
-        let metrics = Scorer().score(plan, for: instance, previous: previous)
-        let bound = LowerBounds.compute(PlanningProblem(instance))
-        let report = Validator().validate(plan, against: instance)
+        // The scorer and the validator share one pass over the plan's ids.
+        let checked = ValidationContext(instance: instance, plan: plan)
+        let metrics = Scorer().score(in: checked, previous: previous)
+        let problem = PlanningProblem(instance)
+        let bound = LowerBounds.compute(problem)
+        let lateness = LatenessBounds.compute(
+            problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled, target: metrics.weightedLateness)
+        let report = Validator().validate(checked)
         if json {
-            try Terminal.emit(RotaJSON.encode(metrics, bound: bound, feasible: report.isFeasible), to: nil)
+            try Terminal.emit(
+                RotaJSON.encode(metrics, bound: bound, feasible: report.isFeasible, lateness: lateness), to: nil)
         } else {
-            try Terminal.print(Reports.text(metrics, bound: bound, validation: report))
+            try Terminal.print(Reports.text(metrics, bound: bound, validation: report, lateness: lateness))
         }
         if !report.isFeasible { throw ExitCode(1) }
     }

@@ -11,7 +11,8 @@ struct SolveCommand: ParsableCommand {
             bound, gap, seconds) and the plan on standard output, or writes it to the file \
             given with -o (atomically: a temporary file, then a rename; through a symbolic \
             link to the file it leads to; into a device or FIFO such as /dev/null in place). \
-            -o may not name the instance or the policy file.
+            -o may not name the instance or the policy file. Plans of at most 10,000 tasks are \
+            indented; larger ones are written compact (no whitespace) unless --pretty is given.
 
             Every plan is checked by the independent validator before it is written; a plan \
             that breaks a rule is never written (exit status 3). Exit status 2: bad input, a \
@@ -53,6 +54,9 @@ struct SolveCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "A machine-independent work limit (search nodes): same plan on every machine.")
     var nodeLimit: Int?
 
+    @Flag(help: "Indent the plan (plans of at most 10,000 tasks always are; larger ones are compact unless asked).")
+    var pretty = false
+
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
@@ -92,7 +96,7 @@ struct SolveCommand: ParsableCommand {
             }
             throw ExitCode(3)
         }
-        try Terminal.emit(RotaJSON.encode(outcome.plan), to: output)
+        try Terminal.emit(outcome.plan, pretty: pretty, to: output)
         if !quiet {
             Terminal.note(Summary.line(for: outcome, instance: instance))
         }

@@ -6,13 +6,17 @@ import Rota
 
 /// The default solver: greedy and flow, the bound, and the MIP only where the bound is not met.
 @Suite(.serialized) struct AutoSolverTests {
-    /// Tight instances where greedy and flow miss the combinatorial bound: without any limit,
-    /// the MIP (to the makespan level, 200 nodes) proves the makespan; same plan every run.
-    @Test(arguments: [8, 14, 27])
+    /// Tight instances where greedy and flow miss the bound (with the max-flow arguments, only
+    /// these of seeds 1–120 do; the improvement search closes some of them, so it is off here to
+    /// reach the MIP step): without any limit, the MIP (to the makespan level, 200 nodes) proves
+    /// the makespan; same plan every run.
+    @Test(arguments: [36, 49, 60])
     func provesTheMakespanWithTheMIPWhenTheBoundIsNotMet(seed: UInt64) throws {
-        let instance = InstanceFamily.tight.generate(seed: seed)
+        let instance = CompactTight.generate(seed: seed)
         let problem = PlanningProblem(instance)
-        let result = try AutoSolver().solve(problem, options: SolveOptions())
+        var auto = AutoSolver()
+        auto.improves = false
+        let result = try auto.solve(problem, options: SolveOptions())
         #expect(Validator().validate(result.plan, against: instance).isFeasible)
         #expect(result.run.settings["path"]?.hasSuffix("→ mip") == true, "\(result.run.settings)")
         #expect(result.run.settings["mip-last-level"] == "makespan")
@@ -24,7 +28,7 @@ import Rota
         #expect(result.run.gap == 0)
         let metrics = Scorer().score(result.plan, for: instance)
         #expect(result.run.lowerBound == metrics.makespan)
-        let again = try AutoSolver().solve(problem, options: SolveOptions())
+        let again = try auto.solve(problem, options: SolveOptions())
         #expect(again.plan.tasks == result.plan.tasks, "deterministic without a time limit")
     }
 
@@ -38,15 +42,16 @@ import Rota
         #expect(Validator().validate(result.plan, against: instance).isFeasible)
     }
 
-    /// Where the flow relaxation proves more than `LowerBounds` (tight-1: 14 against 12), auto
-    /// takes the flow's bound and needs no MIP.
+    /// Where the flow solver's relaxation once proved more than `LowerBounds` (tight-1: 14
+    /// against 12), `LowerBounds` now proves as much (its own max-flow arguments), and auto
+    /// needs no MIP.
     @Test func takesTheFlowBoundWhenItIsStronger() throws {
-        let instance = InstanceFamily.tight.generate(seed: 1)
+        let instance = CompactTight.generate(seed: 1)
         let problem = PlanningProblem(instance)
         let combinatorial = LowerBounds.compute(problem)
         let flow = try FlowSolver().solve(problem, options: SolveOptions())
         let flowBound = try #require(flow.run.lowerBound)
-        #expect(flowBound > combinatorial.makespan, "the fixture must show a stronger flow bound")
+        #expect(flowBound == combinatorial.makespan, "the bound proves what the flow solver's relaxation does")
         let result = try AutoSolver().solve(problem, options: SolveOptions())
         #expect(result.run.settings["path"]?.contains("mip") == false)
         #expect(result.run.status == .optimal)
@@ -56,7 +61,7 @@ import Rota
 
     /// A model over the size limit is reported, and the plan keeps its proven gap.
     @Test func saysWhenTheMIPIsTooLarge() throws {
-        let instance = InstanceFamily.tight.generate(seed: 8)
+        let instance = CompactTight.generate(seed: 36)
         var auto = AutoSolver()
         auto.defaultColumnLimit = 0
         let result = try auto.solve(PlanningProblem(instance), options: SolveOptions())
@@ -69,7 +74,7 @@ import Rota
 
     /// With a time limit the MIP serves every level and returns about on time.
     @Test func timeLimitIsHonoured() throws {
-        let instance = InstanceFamily.tight.generate(seed: 1)
+        let instance = CompactTight.generate(seed: 1)
         let clock = ContinuousClock.now
         let result = try AutoSolver().solve(PlanningProblem(instance), options: SolveOptions(timeLimit: 1))
         let elapsed = ContinuousClock.now - clock

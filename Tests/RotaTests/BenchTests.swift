@@ -17,11 +17,11 @@ import Testing
     }
 
     @Test func everySolverOnEveryInstanceInOrder() {
-        let suite = Self.suite([.family(.tiny, seed: 1), .family(.seed, seed: 1), .family(.tight, seed: 1)])
+        let suite = Self.suite([.family(.tiny, seed: 1), .family(.seed, seed: 1), .family(.resched, seed: 1)])
         let benchmark = Benchmark(suite: suite)
         var seen: [String] = []
         let records = benchmark.run(execute: { $0.runInProcess() }, progress: { seen.append("\($0.instance)/\($0.solver)") })
-        let expected = ["tiny-1", "seed-1", "tight-1"].flatMap { i in SolverCatalog.names.map { "\(i)/\($0)" } }
+        let expected = ["tiny-1", "seed-1", "resched-1"].flatMap { i in SolverCatalog.names.map { "\(i)/\($0)" } }
         #expect(records.map { "\($0.instance)/\($0.solver)" } == expected)
         #expect(seen == expected, "progress sees every record in order")
         for r in records {
@@ -117,7 +117,10 @@ import Testing
         #expect(!files.isEmpty)
         #expect(files == files.sorted())
         let quick = BenchSuite.quick(directory: folder)
-        #expect(quick.instances.map(\.label) == files.map { BenchInstance.file($0).label } + ["medium-1"])
+        #expect(
+            quick.instances.map(\.label)
+                == files.map { BenchInstance.file($0).label } + ["medium-1", "huge-1@1000", "huge-1@10000"])
+        #expect(quick.instances.filter { $0.solvers != nil }.allSatisfy { $0.solvers == ["auto"] }, "a small growth table")
         let auto = try #require(SolverCatalog.entries.first { $0.name == "auto" })
         #expect(quick.budget(for: auto) == SolverBudget(), "auto runs as users run it: no limit")
         let full = BenchSuite.full(directory: folder)
@@ -125,7 +128,10 @@ import Testing
         #expect(full.modelSizes?.instance.label == "mip-medium-1")
         let growth = full.instances.filter { $0.solvers != nil }
         #expect(growth.map(\.label) == ["huge-1@1000", "huge-1@10000", "huge-1@100000"])
-        #expect(growth.allSatisfy { $0.runs("greedy") && !$0.runs("seed-greedy") })
+        #expect(growth.allSatisfy { $0.runs("auto") && !$0.runs("greedy") }, "growth is `rota solve` as users run it")
+        #expect(full.growthSolver == SolverCatalog.defaultName)
+        let labels = full.instances.map(\.label)
+        #expect(["tight-2", "tight-3", "crunch-5", "crunch-6"].allSatisfy(labels.contains), "issue 10's shapes")
         #expect(full.instances.last?.label == "huge-1")
         #expect(full.searchBudget.maxLines.map { $0 >= 21_000 && $0 < 500_000 } == true, "exact solvers meet large, not huge")
         #expect(BenchSuite.named("nope", directory: folder) == nil)
@@ -137,7 +143,9 @@ import Testing
             guard let dash = label.lastIndex(of: "-"), let family = InstanceFamily(named: String(label[..<dash])),
                 let seed = UInt64(label[label.index(after: dash)...])
             else { continue }
-            #expect(instance == family.generate(seed: seed), "\(label) is `rota generate --family \(family.rawValue) --seed \(seed)`")
+            // tight-1 predates issue 10's tight shape: it is the compact one, kept for the baseline.
+            let generated = family == .tight ? CompactTight.generate(seed: seed) : family.generate(seed: seed)
+            #expect(instance == generated, "\(label) is `rota generate --family \(family.rawValue) --seed \(seed)`")
         }
     }
 
@@ -148,7 +156,10 @@ import Testing
         var record = run.run()
         record.model = ModelSize(rows: 10, columns: 20, nonZeros: 30)
         record.note = "a \"quoted\" note"
+        record.endToEndSeconds = 0.25
+        record.endToEndPeakBytes = 30 << 20
         let line = record.jsonLine
+        #expect(line.contains("\"endToEndSeconds\":0.25,\"endToEndPeakBytes\":31457280"))
         #expect(!line.contains("\n"))
         let back = try #require(BenchRecord(jsonLine: line))
         #expect(back == record)
@@ -191,6 +202,8 @@ import Testing
             r.seconds = seconds
             r.peakBytes = 512 * 1_048_576
             r.loadedBytes = 256 * 1_048_576
+            r.endToEndSeconds = seconds * 2
+            r.endToEndPeakBytes = 1_024 * 1_048_576
             return r
         }
         var skipped = BenchRecord(
@@ -200,24 +213,31 @@ import Testing
         var bad = record("tight-1", lines: 140, solver: "broken", seconds: 0.1)
         bad.feasible = false
         bad.violations = 3
+        bad.endToEndPeakBytes = 30 * 1_048_576
+        bad.endToEndFloorBytes = 30 * 1_048_576 - 4_096
         let records = [
-            record("huge-1@1000", lines: 1_000, solver: "greedy", seconds: 0.01), record("huge-1", lines: 500_000, solver: "greedy", seconds: 6),
+            record("huge-1@1000", lines: 1_000, solver: "auto", seconds: 0.01), record("huge-1", lines: 500_000, solver: "auto", seconds: 6),
             record("huge-1", lines: 500_000, solver: "seed-greedy", seconds: 3), skipped, bad,
         ]
         let machine = MachineInfo(cores: 2, memoryBytes: 8 << 30, cpuModel: "Test CPU", os: "Test OS", commit: "abc123")
         let report = BenchReport(
-            suite: BenchSuite(name: "full", instances: [], heuristicBudget: SolverBudget(timeLimit: 60), searchBudget: SolverBudget(timeLimit: 30, maxLines: 25_000)),
+            suite: BenchSuite(
+                name: "full", instances: [], heuristicBudget: SolverBudget(timeLimit: 60),
+                searchBudget: SolverBudget(timeLimit: 30, maxLines: 25_000), growthSolver: "auto"),
             machine: machine, records: records, started: "2026-01-01T00:00:00Z", seconds: 12)
         let md = report.markdown
-        #expect(md.contains("| instance | lines | accounts | days | solver | status | makespan | lower bound | gap | weighted lateness | seconds | peak MiB | model (rows × columns, nz) |"))
+        #expect(md.contains("| instance | lines | accounts | days | solver | status | makespan | lower bound | gap | weighted lateness | seconds | peak MiB | end-to-end s | end-to-end MiB | model (rows × columns, nz) |"))
+        #expect(md.contains("| huge-1 | 500,000 | 1,000 | 180 | auto | heuristic | 100 | 100 | 0.0% | 12.500 | 6.000 | 512.0 | 12.000 | 1024.0 | — |"))
+        #expect(md.contains("`rota solve INSTANCE -o PLAN` with the same solver and limit"))
         #expect(md.contains("2 cores, 8.0 GiB, Test CPU, Test OS"))
         #expect(md.contains("`abc123`"))
         #expect(md.contains("| huge-1 | 500,000 | 1,000 | 180 | mip | skipped: over 25,000 lines |"))
-        #expect(md.contains("## Growth: greedy against lines"))
-        #expect(md.contains("| 1,000 | 2 | 0.010 | 10.0 | 512.0 | 256.0 | 100 | 100 |"))
-        #expect(md.contains("| 500,000 | 1,000 | 6.000 | 12.0 | 512.0 | 256.0 | 100 | 100 |"))
-        #expect(report.growth.map(\.solver) == ["greedy", "greedy"], "the growth table is the growth solver's alone")
+        #expect(md.contains("## Growth: `rota solve` (auto) against lines"))
+        #expect(md.contains("| 1,000 | 2 | 0.020 | 20.0 | 1024.0 | 0.010 | 10.0 | 512.0 | 256.0 | 100 | 100 |"))
+        #expect(md.contains("| 500,000 | 1,000 | 12.000 | 24.0 | 1024.0 | 6.000 | 12.0 | 512.0 | 256.0 | 100 | 100 |"))
+        #expect(report.growth.map(\.solver) == ["auto", "auto"], "the growth table is the growth solver's alone")
         #expect(md.contains("**INFEASIBLE** (3)"))
+        #expect(md.contains("| 0.200 | ≤ 30.0 | — |"), "a figure no higher than rota bench's own peak is only an upper bound")
         #expect(report.infeasible.count == 1)
 
         let lines = report.jsonLines.split(separator: "\n").map(String.init)

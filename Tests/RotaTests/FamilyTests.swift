@@ -7,7 +7,7 @@ import Rota
 /// through the JSON round trip, and every catalog solver's plans valid on the small ones.
 @Suite struct FamilyTests {
     /// Families cheap enough to build many times in unit tests.
-    static let everyday: [InstanceFamily] = [.seed, .tiny, .small, .medium, .tight, .resched, .mipMedium]
+    static let everyday: [InstanceFamily] = [.seed, .tiny, .small, .medium, .tight, .crunch, .resched, .mipMedium]
 
     @Test(arguments: everyday)
     func sameSeedSameInstance(_ family: InstanceFamily) {
@@ -66,21 +66,72 @@ import Rota
         }
     }
 
+    /// Item demand as the shapes promise it: every item on about the same number of lines,
+    /// a share `shares` of the accounts.
+    static func expectEvenDemand(_ instance: Instance, shares: ClosedRange<Double>) {
+        var perItem: [ItemID: Int] = [:]
+        for line in instance.resolvedLines { perItem[line.item, default: 0] += 1 }
+        let counts = perItem.values
+        let accounts = Double(instance.accounts.count)
+        #expect((counts.max() ?? 0) - (counts.min() ?? 0) <= 1, "\(instance.name ?? ""): items dealt evenly")
+        #expect(counts.allSatisfy { shares.contains(Double($0) / accounts) }, "\(instance.name ?? ""): \(counts.sorted())")
+        #expect(counts.allSatisfy { $0 <= instance.accounts.count }, "never more wanted than there are accounts")
+    }
+
+    /// Issue 10's tight shape: 25–30 accounts, 200–400 lines, limits 1–5, 25% days off, hard
+    /// rolling caps 2–4 × the limit, one of an item per account, 2–3 reviews a day, 10–16 items
+    /// each wanted by 80–100% of the accounts.
     @Test func tightStressesEveryCap() {
         var limits = Set<Int>()
-        for seed: UInt64 in 1...5 {
+        for seed: UInt64 in 1...8 {
             let tight = InstanceFamily.tight.generate(seed: seed)
+            #expect((25...30).contains(tight.accounts.count))
+            #expect((200...400).contains(tight.resolvedLines.count))
+            #expect((10...16).contains(Set(tight.resolvedLines.map(\.item)).count))
             #expect(tight.rules.sameItemPerAccount == 1)
-            #expect(tight.accounts.allSatisfy { $0.rolling?.hard != nil })
-            for account in tight.accounts { limits.insert(account.dailyLimit ?? 0) }
+            #expect((2...3).contains(tight.rules.reviewsPerAccountPerDay ?? 0))
+            for account in tight.accounts {
+                let limit = account.dailyLimit ?? 0
+                limits.insert(limit)
+                let hard = account.rolling?.hard ?? 0
+                #expect(hard % limit == 0 && (2...4).contains(hard / limit), "hard cap \(hard) for limit \(limit)")
+            }
             let daysOff = tight.accounts.reduce(0) { $0 + $1.unavailable.count }
-            #expect(Double(daysOff) > 0.15 * Double(tight.accounts.count * tight.horizonDays), "many days off")
-            var perItem: [ItemID: Int] = [:]
-            for line in tight.resolvedLines { perItem[line.item, default: 0] += 1 }
-            let mean = Double(tight.resolvedLines.count) / Double(max(1, perItem.count))
-            #expect(mean > 0.6 * Double(tight.accounts.count) && mean < 1.1 * Double(tight.accounts.count))
+            let share = Double(daysOff) / Double(tight.accounts.count * tight.horizonDays)
+            #expect(share > 0.18 && share < 0.32, "about 25% days off: \(share)")
+            Self.expectEvenDemand(tight, shares: 0.76...1.0)
         }
-        #expect(limits.isSubset(of: Set(1...5)) && limits.count >= 3, "uneven daily limits: \(limits.sorted())")
+        #expect(limits == Set(1...5), "uneven daily limits: \(limits.sorted())")
+    }
+
+    /// The crunch shape: 40–70 accounts, 1,500–2,500 lines, hard rolling caps of 2–4 × the
+    /// daily limit a week, 1–2 reviews a day, one of an item per account, items wanted by most.
+    @Test func crunchBindsRollingAndReviewCaps() throws {
+        for seed: UInt64 in 1...4 {
+            let crunch = InstanceFamily.crunch.generate(seed: seed)
+            #expect((40...70).contains(crunch.accounts.count))
+            #expect((1_500...2_500).contains(crunch.resolvedLines.count))
+            #expect(crunch.rules.sameItemPerAccount == 1)
+            #expect((1...2).contains(crunch.rules.reviewsPerAccountPerDay ?? 0))
+            for account in crunch.accounts {
+                let limit = try #require(account.dailyLimit)
+                let rolling = try #require(account.rolling)
+                #expect(rolling.days == 7 && rolling.soft == nil)
+                let hard = try #require(rolling.hard)
+                #expect(hard % limit == 0 && (2...4).contains(hard / limit), "binding: below 7 days × the limit")
+            }
+            Self.expectEvenDemand(crunch, shares: 0.70...1.0)
+        }
+    }
+
+    /// Greedy plans the new shapes in full and validly within their horizons.
+    @Test(arguments: [(InstanceFamily.tight, UInt64(1)), (.tight, 2), (.tight, 3), (.crunch, 1)])
+    func newShapesAreFeasible(_ family: InstanceFamily, _ seed: UInt64) throws {
+        let instance = family.generate(seed: seed)
+        let entry = try #require(SolverCatalog.entries.first { $0.name == "greedy" })
+        let outcome = try Planner().plan(instance, with: entry.make(), options: SolveOptions())
+        #expect(outcome.validation.isFeasible)
+        #expect(outcome.metrics.unscheduled == 0, "\(family.rawValue)-\(seed): the horizon is long enough")
     }
 
     @Test func reschedCarriesHistory() {
@@ -148,7 +199,8 @@ import Rota
         }
         let options = entry.needsSearchLimit ? SolveOptions(timeLimit: 2, nodeLimit: 100) : SolveOptions()
         for (family, seed) in cases {
-            let instance = family.generate(seed: seed)
+            // `tight` here is the compact shape (CompactTight): the MIP of issue 10's shape takes minutes.
+            let instance = family == .tight ? CompactTight.generate(seed: seed) : family.generate(seed: seed)
             let outcome = try Planner().plan(instance, with: entry.make(), options: options)
             let label = "\(solver) on \(family.rawValue)-\(seed)"
             #expect(outcome.validation.isFeasible, "\(label): \(outcome.validation.violations.prefix(3).map(\.message))")

@@ -8,14 +8,14 @@ import Rota
 /// plans as with a bare problem, and every plan is finished the same way.
 @Suite struct PlanFinisherTests {
     @Test func contextHoldsTheProblemsBound() {
-        let problem = PlanningProblem(InstanceFamily.tight.generate(seed: 8))
+        let problem = PlanningProblem(CompactTight.generate(seed: 8))
         #expect(SolveContext(problem).bound == LowerBounds.compute(problem))
     }
 
     /// `solve(in:)` and `solve(_:options:)` agree, for context solvers and the others.
     @Test(arguments: ["auto", "greedy", "flow"])
     func contextAndBareProblemGiveTheSamePlan(name: String) throws {
-        let problem = PlanningProblem(InstanceFamily.tight.generate(seed: 14))
+        let problem = PlanningProblem(CompactTight.generate(seed: 14))
         let solver = try #require(SolverCatalog.solver(named: name))
         let bare = try solver.solve(problem, options: SolveOptions())
         let inContext = try solver.solve(in: SolveContext(problem))

@@ -10,7 +10,9 @@ extension InstanceFamily {
         case .large: "200 accounts, ~20,000 lines, 120 days; skewed items, days off, soft rolling caps, due dates"
         case .huge: "1,000 accounts, 500,000 lines, 180 days; skewed items, days off, soft rolling caps, due dates"
         case .tight:
-            "8–15 accounts, 60–150 lines, 40 days; daily limits 1–5, many days off, hard rolling caps, each item once per account and wanted nearly as often as there are accounts"
+            "25–30 accounts, 200–400 lines, 10–16 items, 45 days; daily limits 1–5, 25% days off, hard rolling caps 2–4 × the daily limit, each item once per account and wanted by 80–100% of the accounts, 2–3 reviews per account a day"
+        case .crunch:
+            "40–70 accounts, 1,500–2,500 lines, 100 days; binding hard rolling caps (2–4 × the daily limit a week), 1–2 reviews per account a day, each item once per account and wanted by 60–90% of the accounts"
         case .resched: "8–12 accounts, 80–160 lines, 40 days; existing tasks (completed, missed, pending), hard rolling caps"
         case .mipMedium: "50 accounts, 2,000 lines, 300 items, 30 days; days off, hard rolling caps"
         case .mipLarge: "200 accounts, 20,000 lines, 3,000 items, 45 days; days off, hard rolling caps"
@@ -26,7 +28,8 @@ extension InstanceFamily {
         case .medium: 2_000
         case .large: 20_000
         case .huge: 500_000
-        case .tight: 105
+        case .tight: 300
+        case .crunch: 2_000
         case .resched: 120
         case .mipMedium: 2_000
         case .mipLarge: 20_000
@@ -141,21 +144,47 @@ extension InstanceFamily {
             s.indices = 0.2
             s.weight = 0.5...3
         case .tight:
-            s.accounts = rng.int(in: 8...15)
-            s.lines = rng.int(in: 60...150)
+            // f ∈ [0.8, 1] of the accounts want each item: lines = items × f × accounts, with
+            // items ≤ 400 / (f × accounts) so that 200 ≤ lines ≤ 400 (10 × 0.8 × 25 = 200).
+            // With one purchase of an item per account, each account buys nearly every item.
+            s.accounts = rng.int(in: 25...30)
+            let perItem = rng.double(in: 0.8...1.0) * Double(s.accounts)
+            s.items = rng.int(in: 10...max(10, min(16, Int(400 / perItem))))
+            s.lines = min(400, max(200, Int((Double(s.items) * perItem).rounded())))
+            s.evenItems = true
             s.linesPerOrder = 1...4
-            // Each item is wanted about 0.85 × accounts times: nearly once per account.
-            s.items = max(1, Int((Double(s.lines) / (0.85 * Double(s.accounts))).rounded()))
-            s.horizonDays = 40
+            s.horizonDays = 45
             s.dailyLimit = 1...5
             s.unavailable = 0.25
-            s.rolling = .init(days: 5...7, soft: true, hard: true, fill: 0.5)
+            s.rolling = .init(days: 7...7, soft: false, hard: true)
+            s.hardCapPerDailyLimit = 2...4
             s.sameItemPerAccount = 1
-            s.reviewsPerAccountPerDay = 2
+            s.reviewsPerAccountPerDay = rng.int(in: 2...3)
             s.reviewLag = 2...4
             s.dueDate = 0.5
             s.dueDays = 7...20
             s.weight = 1...3
+        case .crunch:
+            // f ∈ [0.75, 0.95] of the accounts want each item: items = lines / (f × accounts), so
+            // each account buys about 35 lines while a week's hard cap allows 2–4 days' limit
+            // and reviews run at 1–2 a day: both caps bind, not the daily limit.
+            s.accounts = rng.int(in: 40...70)
+            let perItem = rng.double(in: 0.75...0.95) * Double(s.accounts)
+            s.lines = rng.int(in: 1_500...2_500)
+            s.items = max(1, Int((Double(s.lines) / perItem).rounded()))
+            s.evenItems = true
+            s.linesPerOrder = 1...6
+            s.horizonDays = 100
+            s.dailyLimit = 2...5
+            s.unavailable = 0.15
+            s.rolling = .init(days: 7...7, soft: false, hard: true)
+            s.hardCapPerDailyLimit = 2...4
+            s.sameItemPerAccount = 1
+            s.reviewsPerAccountPerDay = rng.int(in: 1...2)
+            s.reviewLag = 3...5
+            s.dueDate = 0.4
+            s.dueDays = 20...60
+            s.weight = 0.5...3
         case .resched:
             s.accounts = rng.int(in: 8...12)
             s.lines = rng.int(in: 80...160)

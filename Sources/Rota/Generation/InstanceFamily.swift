@@ -16,8 +16,14 @@ package enum InstanceFamily: String, CaseIterable, Hashable, Sendable {
     case large
     /// 1,000 accounts, 500,000 lines.
     case huge
-    /// Uneven daily limits 1–5, many days off, hard rolling caps, one purchase of an item per account.
+    /// 25–30 accounts, 200–400 lines, 10–16 items each wanted by 80–100% of the accounts; daily
+    /// limits 1–5, 25% days off, rolling hard caps 2–4 × the daily limit, one purchase of an
+    /// item per account, 2–3 reviews per account and day.
     case tight
+    /// 40–70 accounts, 1,500–2,500 lines, items each wanted by 60–90% of the accounts; binding
+    /// rolling hard caps (2–4 × the daily limit a week), 1–2 reviews per account and day, one
+    /// purchase of an item per account: the shape where simple bounds fall days short.
+    case crunch
     /// An earlier plan's tasks in `existing`: completed, missed and pending.
     case resched
     /// 50 accounts, 2,000 lines, 300 items, 30 days, days off, hard rolling caps.

@@ -43,6 +43,14 @@ extension InstanceGenerator {
         package var indices: Double
         package var weight: ClosedRange<Double>
 
+        /// Each item on ⌊lines / items⌋ or ⌈lines / items⌉ lines, in a shuffled order, instead of
+        /// drawn by popularity (`itemSkew` is then ignored): every item is wanted equally often.
+        package var evenItems = false
+        /// When set, each account's hard rolling cap (if `rolling` has one) is m × its daily
+        /// limit, m drawn from this range, whatever the window's length; `rolling.fill` is then
+        /// ignored (the soft cap is still 80% of the hard one).
+        package var hardCapPerDailyLimit: ClosedRange<Int>?
+
         /// Tasks of an earlier plan in `existing`, or none.
         package var history: HistoryShape?
 

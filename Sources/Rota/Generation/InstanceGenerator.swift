@@ -46,7 +46,9 @@ package struct InstanceGenerator: Sendable {
         var rolling: RollingCap?
         if let r = shape.rolling, r.soft || r.hard {
             let days = max(1, rng.int(in: r.days))
-            let capacity = Double(days) * Double(max(1, limit ?? shape.dailyLimit.upperBound)) * r.fill
+            let perDay = Double(max(1, limit ?? shape.dailyLimit.upperBound))
+            // hard = ⌈days × limit × fill⌉, or m × limit when the shape gives the multiple m.
+            let capacity = shape.hardCapPerDailyLimit.map { Double(rng.int(in: $0)) * perDay } ?? Double(days) * perDay * r.fill
             let hard = max(1, Int(capacity.rounded(.up)))
             let soft = max(1, Int((capacity * 0.8).rounded(.down)))
             rolling = RollingCap(days: days, soft: r.soft ? soft : nil, hard: r.hard ? hard : nil)
@@ -76,13 +78,20 @@ package struct InstanceGenerator: Sendable {
         var orders: [Order] = []
         var made = 0
         let lineCount = max(0, shape.lines)
+        // Even items: a deck with item k on lines k, k + items, k + 2·items, …, shuffled
+        // (Fisher–Yates), so each item is on ⌊lines / items⌋ or ⌈lines / items⌉ lines.
+        var deck: [Int] = []
+        if shape.evenItems {
+            deck = (0..<lineCount).map { $0 % itemCount }
+            for i in stride(from: deck.count - 1, to: 0, by: -1) { deck.swapAt(i, rng.int(in: 0...i)) }
+        }
         let perOrder = max(1, shape.linesPerOrder.lowerBound)...max(1, shape.linesPerOrder.upperBound)
         while made < lineCount {
             let k = orders.count + 1
             let count = min(rng.int(in: perOrder), lineCount - made)
             var lines: [Line] = []
             for j in 1...count {
-                let item = drawItem(&rng)
+                let item = shape.evenItems ? ItemID("item-\(deck[made + j - 1] + 1)") : drawItem(&rng)
                 let earliest: Day? =
                     rng.chance(shape.earliest) ? shape.start + rng.int(in: 0...max(0, shape.earliestSpreadDays)) : nil
                 let lag: Int? = rng.chance(shape.lagOverride) ? rng.int(in: shape.lagOverrideDays) : nil

@@ -65,6 +65,15 @@ enum MetricsEncoder {
         ])
     }
 
+    static func encode(_ bound: LatenessBound) -> JSONValue {
+        .object([
+            (key: "value", value: .number(bound.value)),
+            (key: "makespan", value: .integer(bound.makespan)),
+            (key: "unscheduled", value: .integer(bound.unscheduled)),
+            (key: "method", value: .string(bound.method.rawValue)),
+        ])
+    }
+
     static func encode(_ bound: MakespanBound) -> JSONValue {
         .object([
             (key: "unscheduled", value: .integer(bound.unscheduled)),
@@ -78,6 +87,15 @@ extension RotaJSON {
     /// A plan's score as JSON: feasibility, every metric, the lower bound, and the gap to it
     /// (only when the plan leaves out no more lines than the bound allows).
     package static func jsonValue(_ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool) -> JSONValue {
+        jsonValue(metrics, bound: bound, feasible: feasible, lateness: nil)
+    }
+
+    /// The score with, when given, the weighted-lateness bound at the plan's makespan and
+    /// unscheduled count (`latenessBound`: its value, makespan, unscheduled and method, or
+    /// `skipped` with the reason) and the plan's `latenessGap` to it.
+    package static func jsonValue(
+        _ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool, lateness: LatenessBoundOutcome?
+    ) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             (key: "feasible", value: .bool(feasible)),
             (key: "metrics", value: MetricsEncoder.encode(metrics)),
@@ -86,10 +104,26 @@ extension RotaJSON {
         if metrics.unscheduled == bound.unscheduled {
             members.append((key: "gap", value: .number(gap(makespan: metrics.makespan, bound: bound.makespan))))
         }
+        switch lateness {
+        case .proven(let lateness):
+            members.append((key: "latenessBound", value: MetricsEncoder.encode(lateness)))
+            members.append((key: "latenessGap", value: .number(lateness.gap(lateness: metrics.weightedLateness))))
+        case .skipped(let reason):
+            members.append((key: "latenessBound", value: .object([(key: "skipped", value: .string(reason))])))
+        case .noPlan, nil:
+            break
+        }
         return .object(members)
     }
 
     package static func encode(_ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool) -> [UInt8] {
         JSONWriter.write(jsonValue(metrics, bound: bound, feasible: feasible))
+    }
+
+    /// `jsonValue(_:bound:feasible:lateness:)`, written.
+    package static func encode(
+        _ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool, lateness: LatenessBoundOutcome?
+    ) -> [UInt8] {
+        JSONWriter.write(jsonValue(metrics, bound: bound, feasible: feasible, lateness: lateness))
     }
 }

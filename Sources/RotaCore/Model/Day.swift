@@ -28,19 +28,60 @@ public struct Day: Hashable, Comparable, Sendable {
 
     /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day); `nil` otherwise.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let b = bytes[i]
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(b - UInt8(ascii: "0"))
+        // Ten bytes at most are read, with no copy of the text (a plan has a million dates).
+        var digits = (0, 0, 0)
+        var count = 0
+        var valid = true
+        for b in text.utf8 {
+            count += 1
+            guard count <= 10 else {
+                valid = false
+                break
             }
-            return value
+            if count == 5 || count == 8 {
+                if b != UInt8(ascii: "-") { valid = false }
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else {
+                valid = false
+                break
+            }
+            let digit = Int(b - UInt8(ascii: "0"))
+            switch count {
+            case 1...4: digits.0 = digits.0 * 10 + digit
+            case 6...7: digits.1 = digits.1 * 10 + digit
+            default: digits.2 = digits.2 * 10 + digit
+            }
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard valid, count == 10 else { return nil }
+        self.init(year: digits.0, month: digits.1, day: digits.2)
+    }
+
+    /// Appends the ISO form, `YYYY-MM-DD` (the bytes of `iso`), to `out`.
+    package func appendISO(to out: inout [UInt8]) {
+        let c = components
+        func put(_ value: Int, _ width: Int) {
+            // Wider values (a year past 9999) are written in full, as `iso` does.
+            let text = Array(String(value).utf8)
+            if text.count < width {
+                for _ in 0..<(width - text.count) { out.append(UInt8(ascii: "0")) }
+            }
+            out.append(contentsOf: text)
+        }
+        if c.year >= 0 && c.year <= 9999 {
+            out.append(UInt8(ascii: "0") + UInt8(c.year / 1000))
+            out.append(UInt8(ascii: "0") + UInt8(c.year / 100 % 10))
+            out.append(UInt8(ascii: "0") + UInt8(c.year / 10 % 10))
+            out.append(UInt8(ascii: "0") + UInt8(c.year % 10))
+        } else {
+            put(c.year, 4)
+        }
+        out.append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "0") + UInt8(c.month / 10))
+        out.append(UInt8(ascii: "0") + UInt8(c.month % 10))
+        out.append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "0") + UInt8(c.day / 10))
+        out.append(UInt8(ascii: "0") + UInt8(c.day % 10))
     }
 
     /// (year, month, day) of this day.

@@ -18,6 +18,7 @@ extension Instance {
     /// Every line of every order, in input order, with lag, due date and weight resolved.
     public var resolvedLines: [ResolvedLine] {
         var result: [ResolvedLine] = []
+        result.reserveCapacity(orders.reduce(0) { $0 + $1.lines.count })
         for order in orders {
             let due = dueDate(of: order)
             let weight = priority(of: order)

@@ -102,6 +102,11 @@ public struct SolverRun: Hashable, Sendable {
     public var lowerBound: Int?
     /// `(makespan - lowerBound) / makespan`, 0 when proven optimal.
     public var gap: Double?
+    /// A proven lower bound on the weighted lateness of every valid plan leaving out no more
+    /// lines than this one and finishing by its makespan (`LatenessBounds`).
+    package var latenessBound: Double?
+    /// `(weighted lateness − latenessBound) / weighted lateness`, 0 when proven optimal.
+    package var latenessGap: Double?
     /// Settings that reproduce the run (flag → value).
     public var settings: [String: String]
     /// rota's version, and GLPK's when used.

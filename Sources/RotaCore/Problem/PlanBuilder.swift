@@ -47,18 +47,16 @@ package struct PlanBuilder {
                 if let l = problem.lineIndex[task.line] { pendingID[l, default: [:]][task.kind] = task.id }
             }
         }
+        usedIDs.reserveCapacity(instance.existing.count + 2 * problem.lineCount)
+        // `insert` answers whether the id was free and takes it, with one hash.
         func freshID(_ base: String, reuse: TaskID?) -> TaskID {
-            if let reuse, !usedIDs.contains(reuse) {
-                usedIDs.insert(reuse)
-                return reuse
-            }
+            if let reuse, usedIDs.insert(reuse).inserted { return reuse }
             var candidate = TaskID(base)
             var n = 2
-            while usedIDs.contains(candidate) {
+            while !usedIDs.insert(candidate).inserted {
                 candidate = TaskID("\(base)#\(n)")
                 n += 1
             }
-            usedIDs.insert(candidate)
             return candidate
         }
         var unscheduled: [UnscheduledLine] = []

@@ -75,6 +75,7 @@ public struct PlanningProblem: Sendable {
         let lines = instance.resolvedLines
         self.lines = lines
         var lineIndex: [LineID: Int] = [:]
+        lineIndex.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated() where lineIndex[line.id] == nil { lineIndex[line.id] = i }
         self.lineIndex = lineIndex
 

@@ -8,4 +8,10 @@ protocol DropArgument {
     /// The argument's name in `MakespanBound.parts`.
     var name: String { get }
     func drops(makespan: Int) -> Int
+    /// Costly arguments are searched last, from the makespan the others proved (see `LowerBounds`).
+    var isCostly: Bool { get }
+}
+
+extension DropArgument {
+    var isCostly: Bool { false }
 }

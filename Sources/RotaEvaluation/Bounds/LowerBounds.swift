@@ -10,8 +10,8 @@ public enum LowerBounds {
     /// see `BoundLines`) or *possible* with an earliest review day `er`.
     ///
     /// - `unscheduled = impossible + E`, where `E` is the largest `drops(horizon)` of the capacity
-    ///   arguments (`capacity`, `item`, `window`, `review`, `fixed-review`, see each
-    ///   `DropArgument`): every valid plan leaves out every impossible line and, by each argument,
+    ///   arguments (`capacity`, `item`, `window`, `review`, `fixed-review`, and the max-flow
+    ///   relaxations `flow`, `flow-rolling` and `flow-prefix`, see each `DropArgument` and `FlowArgument`): every valid plan leaves out every impossible line and, by each argument,
     ///   at least that many possible ones. A plan leaving out exactly `unscheduled` lines therefore leaves out at most `E`
     ///   possible lines.
     /// - `makespan` is the largest of:
@@ -20,14 +20,17 @@ public enum LowerBounds {
     ///     most `E` left out, one of the `E + 1` latest lines is reviewed, on or after its `er`;
     ///   - each argument's smallest `M` with `drops(M) ≤ E`: a plan with makespan `m` has all
     ///     pending reviews before `m`, so `drops(m) ≤ E`; `drops` never increases with `M`, so
-    ///     `m ≥` that smallest `M`, found by bisection on `[line, horizon]`.
+    ///     `m ≥` that smallest `M`, found by bisection on `[line, horizon]`. The costly flow
+    ///     arguments only matter above the makespan proved so far, so they gallop up from it
+    ///     (`M`, `M + 1`, `M + 3`, `M + 7`, …) and bisect the last step: their part is the
+    ///     smallest passing `M` at or above the others' (equal to it when the flow adds nothing).
     ///
     /// `parts` holds `unscheduled.impossible`, `unscheduled.<argument>` (its `drops(horizon)`),
     /// `makespan.history`, `makespan.line` and `makespan.<argument>`.
     ///
     /// Cost: O(accounts × days) tables and O(line groups × distinct accounts) earliest days, then
     /// O(lines + accounts × days + releases × lags) per check, with O(log days) checks per
-    /// argument. Never traps on odd input (empty horizon, no accounts, absurd caps or lags).
+    /// argument; each flow check is one max flow on at most `FlowArgument.arcLimit` arcs. Never traps on odd input (empty horizon, no accounts, absurd caps or lags).
     ///
     /// Long horizons: the tables only cover a window of days `0 ..< D` (`BoundAccounts`), with
     /// `D` from the latest earliest review, doubled while some argument still proves a drop at
@@ -42,9 +45,12 @@ public enum LowerBounds {
         compute(problem, windowFrom: 1_024)
     }
 
-    static func compute(_ problem: PlanningProblem, windowFrom: Int) -> MakespanBound {
+    /// `flow: false` leaves out the flow arguments (for comparing against the cheap ones).
+    static func compute(_ problem: PlanningProblem, windowFrom: Int, flow: Bool = true) -> MakespanBound {
         let horizon = problem.horizon
-        guard horizon >= windowFrom, horizon > 2 else { return compute(problem, accounts: BoundAccounts(problem)) }
+        guard horizon >= windowFrom, horizon > 2 else {
+            return compute(problem, accounts: BoundAccounts(problem), flow: flow)
+        }
         let lines = BoundLines(problem, accounts: BoundAccounts(problem, days: 0))
         let deadlines = ReviewDeadlines(lines, horizon: horizon)
         let history = lines.lastCompletedReview.map { max(0, $0 + 1) } ?? 0
@@ -54,7 +60,8 @@ public enum LowerBounds {
             var window = max(64, 2 * (max(history, lineBound) + 1))
             while window < horizon {
                 let accounts = BoundAccounts(problem, days: window)
-                let arguments = Self.arguments(problem, lines: lines, accounts: accounts, deadlines: deadlines)
+                let arguments = Self.arguments(
+                    problem, lines: lines, accounts: accounts, deadlines: deadlines, flow: flow)
                 if arguments.allSatisfy({ $0.drops(makespan: window - 1) == 0 }) {
                     return bound(
                         lines: lines, arguments: arguments, history: history, drops: 0, lineBound: lineBound,
@@ -63,14 +70,15 @@ public enum LowerBounds {
                 window *= 2
             }
         }
-        return compute(problem, accounts: BoundAccounts(problem))
+        return compute(problem, accounts: BoundAccounts(problem), flow: flow)
     }
 
     /// The capacity arguments over `accounts`' tables.
     private static func arguments(
-        _ problem: PlanningProblem, lines: BoundLines, accounts: BoundAccounts, deadlines: ReviewDeadlines
+        _ problem: PlanningProblem, lines: BoundLines, accounts: BoundAccounts, deadlines: ReviewDeadlines,
+        flow: Bool
     ) -> [any DropArgument] {
-        [
+        let cheap: [any DropArgument] = [
             PurchaseDeadlineArgument(lines: lines, accounts: accounts, deadlines: deadlines),
             ItemDeadlineArgument(
                 lines: lines, accounts: accounts, deadlines: deadlines, sameItemTotal: problem.sameItemTotal),
@@ -80,14 +88,21 @@ public enum LowerBounds {
                 lineCount: problem.lineCount),
             FixedReviewArgument(lines: lines, accounts: accounts, deadlines: deadlines, problem: problem),
         ]
+        guard flow else { return cheap }
+        // The usually strongest first, so the others' gallops mostly end at their first check.
+        return cheap + [
+            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: false, prefix: true),
+            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: true),
+            FlowArgument(problem, lines: lines, accounts: accounts, deadlines: deadlines, rolling: false),
+        ]
     }
 
     /// The bound over the whole horizon (`accounts` covers every day).
-    private static func compute(_ problem: PlanningProblem, accounts: BoundAccounts) -> MakespanBound {
+    private static func compute(_ problem: PlanningProblem, accounts: BoundAccounts, flow: Bool) -> MakespanBound {
         let horizon = problem.horizon
         let lines = BoundLines(problem, accounts: accounts)
         let deadlines = ReviewDeadlines(lines, horizon: horizon)
-        let arguments = Self.arguments(problem, lines: lines, accounts: accounts, deadlines: deadlines)
+        let arguments = Self.arguments(problem, lines: lines, accounts: accounts, deadlines: deadlines, flow: flow)
         let dropsAtHorizon = arguments.map { $0.drops(makespan: horizon) }
         let drops = dropsAtHorizon.max() ?? 0
         let history = lines.lastCompletedReview.map { max(0, $0 + 1) } ?? 0
@@ -112,10 +127,39 @@ public enum LowerBounds {
         parts["makespan.history"] = history
         parts["makespan.line"] = lineBound
         var makespan = max(history, lineBound)
-        for argument in arguments {
+        for argument in arguments where !argument.isCostly {
             // drops(highest) ≤ E by the choice of E, and drops(M) ≥ late(M) > E below `lineBound`.
             var lo = lineBound
             var hi = highest
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                if argument.drops(makespan: mid) <= drops { hi = mid } else { lo = mid + 1 }
+            }
+            parts["makespan.\(argument.name)"] = lo
+            makespan = max(makespan, lo)
+        }
+        for argument in arguments where argument.isCostly {
+            // Only a makespan above the others' matters: gallop up from it, then bisect.
+            // Invariants: the answer is ≥ lo, and drops(hi) ≤ E.
+            var lo = min(makespan, highest)
+            var hi = highest
+            if lo >= hi {
+                lo = hi
+            } else if argument.drops(makespan: lo) <= drops {
+                hi = lo
+            } else {
+                lo += 1
+                var step = 1
+                while lo < hi {
+                    let probe = min(hi, lo + step - 1)
+                    if argument.drops(makespan: probe) <= drops {
+                        hi = probe
+                        break
+                    }
+                    lo = probe + 1
+                    step *= 2
+                }
+            }
             while lo < hi {
                 let mid = lo + (hi - lo) / 2
                 if argument.drops(makespan: mid) <= drops { hi = mid } else { lo = mid + 1 }

@@ -11,32 +11,82 @@ public struct Scorer: Sendable {
     public func score(_ plan: Plan, for instance: Instance, previous: Plan? = nil) -> PlanMetrics {
         let lines = instance.resolvedLines
         var lineIndex: [LineID: Int] = [:]
-        for (i, line) in lines.enumerated() where lineIndex[line.id] == nil { lineIndex[line.id] = i }
+        lineIndex.reserveCapacity(lines.count)
+        var isFirstLine = [Bool](repeating: false, count: lines.count)
+        for (i, line) in lines.enumerated() where lineIndex[line.id] == nil {
+            lineIndex[line.id] = i
+            isFirstLine[i] = true
+        }
         var accountIndex: [AccountID: Int] = [:]
+        var isFirstAccount = [Bool](repeating: false, count: instance.accounts.count)
         for (i, account) in instance.accounts.enumerated() where accountIndex[account.id] == nil {
             accountIndex[account.id] = i
+            isFirstAccount[i] = true
         }
+        // Tasks come line by line, a review after its purchase by the same account: the
+        // previous task's line (or the next) and account are tried first, and taken only when
+        // equal and first with their id, which is what the dictionaries would answer.
+        var lineGuess = 0
+        var accountGuess = 0
+        func line(of task: PlanTask) -> Int? {
+            for guess in lineGuess...(lineGuess + 1)
+            where guess < lines.count && isFirstLine[guess] && lines[guess].id == task.line {
+                return guess
+            }
+            return lineIndex[task.line]
+        }
+        func account(of task: PlanTask) -> Int? {
+            if accountGuess < instance.accounts.count, isFirstAccount[accountGuess],
+                instance.accounts[accountGuess].id == task.account
+            {
+                return accountGuess
+            }
+            return accountIndex[task.account]
+        }
+        return metrics(of: plan, for: instance, lines: lines, previous: previous) { _, task in
+            guard let l = line(of: task), let a = account(of: task) else { return nil }
+            lineGuess = l
+            accountGuess = a
+            return (l, a)
+        }
+    }
 
+    /// The metrics of the plan the validator's context holds, with the lines and accounts it
+    /// has already found for each task (so that finishing a plan looks its ids up once).
+    package func score(in context: ValidationContext, previous: Plan? = nil) -> PlanMetrics {
+        metrics(of: context.plan, for: context.instance, lines: context.lines, previous: previous) { position, _ in
+            guard let l = context.lineOfTask[position], let a = context.accountOfTask[position] else { return nil }
+            return (l, a)
+        }
+    }
+
+    /// The metrics, given where each task's line and account are (`nil` skips the task).
+    private func metrics(
+        of plan: Plan, for instance: Instance, lines: [ResolvedLine], previous: Plan?,
+        resolving resolve: (Int, PlanTask) -> (line: Int, account: Int)?
+    ) -> PlanMetrics {
         var purchaseCount = [Int](repeating: 0, count: instance.accounts.count)
         var reviewCount = [Int](repeating: 0, count: instance.accounts.count)
-        var purchaseDays = [[Day]](repeating: [], count: instance.accounts.count)
+        var purchaseDays = [[Int]](repeating: [], count: instance.accounts.count)
         var lastReviewOfLine = [Day?](repeating: nil, count: lines.count)
         var lastReview: Day?
-        var dayWork: [Day: (purchases: Int, reviews: Int)] = [:]
+        // Work per day is counted after the pass, over the span of days used (an array, not
+        // a dictionary keyed by day: a plan has a million tasks and a few hundred days).
+        var reviewDays: [Int] = []
+        reviewDays.reserveCapacity(plan.tasks.count / 2)
         var purchases = 0
         var reviews = 0
-        for task in plan.tasks where task.status != .missed {
-            guard let l = lineIndex[task.line], let a = accountIndex[task.account] else { continue }
+        for (position, task) in plan.tasks.enumerated() where task.status != .missed {
+            guard let (l, a) = resolve(position, task) else { continue }
             switch task.kind {
             case .purchase:
                 purchases += 1
                 purchaseCount[a] += 1
-                purchaseDays[a].append(task.date)
-                dayWork[task.date, default: (0, 0)].purchases += 1
+                purchaseDays[a].append(task.date.ordinal)
             case .review:
                 reviews += 1
                 reviewCount[a] += 1
-                dayWork[task.date, default: (0, 0)].reviews += 1
+                reviewDays.append(task.date.ordinal)
                 if let last = lastReviewOfLine[l], last >= task.date {} else { lastReviewOfLine[l] = task.date }
                 if let last = lastReview, last >= task.date {} else { lastReview = task.date }
             }
@@ -49,7 +99,7 @@ public struct Scorer: Sendable {
         var tiers: [String: TierAdherence] = [:]
         for (l, line) in lines.enumerated() {
             // A line is scheduled when it has a review and is not listed as left out.
-            let review = listed.contains(line.id) ? nil : lastReviewOfLine[l]
+            let review = !listed.isEmpty && listed.contains(line.id) ? nil : lastReviewOfLine[l]
             if review == nil { unscheduled += 1 }
             guard let due = line.due else { continue }
             let onTime = review.map { $0 <= due } ?? false
@@ -58,8 +108,8 @@ public struct Scorer: Sendable {
                 weightedLateness += line.weight * Double(review - due)
             }
             if let tier = line.slaTier {
-                tiers[tier, default: TierAdherence(tier: tier, lines: 0, onTime: 0)].lines += 1
-                if onTime { tiers[tier]?.onTime += 1 }
+                // One hash per line (the entry is updated in place).
+                Self.count(&tiers[tier, default: TierAdherence(tier: tier, lines: 0, onTime: 0)], onTime: onTime)
             }
         }
 
@@ -72,8 +122,9 @@ public struct Scorer: Sendable {
         for (a, account) in instance.accounts.enumerated() {
             guard let rolling = account.rolling, let soft = rolling.soft else { continue }
             softOverruns += SoftOverruns.count(
-                purchaseDays: purchaseDays[a].map(\.ordinal), windowDays: rolling.days, soft: soft)
+                purchaseDays: purchaseDays[a], windowDays: rolling.days, soft: soft)
         }
+        let dayLoads = Self.dayLoads(purchaseDays: purchaseDays, reviewDays: reviewDays)
 
         return PlanMetrics(
             unscheduled: unscheduled,
@@ -87,9 +138,52 @@ public struct Scorer: Sendable {
             purchases: purchases,
             reviews: reviews,
             accountLoads: accountLoads,
-            dayLoads: dayWork.sorted { $0.key < $1.key }.map {
-                DayLoad(day: $0.key, purchases: $0.value.purchases, reviews: $0.value.reviews)
-            },
+            dayLoads: dayLoads,
             changes: previous.map { Self.changes(from: $0, to: plan) })
+    }
+
+    /// One more line of a tier, on time or not.
+    private static func count(_ tier: inout TierAdherence, onTime: Bool) {
+        tier.lines += 1
+        if onTime { tier.onTime += 1 }
+    }
+
+    /// Purchases and reviews per day, for the days with any, in day order.
+    static func dayLoads(purchaseDays: [[Int]], reviewDays: [Int]) -> [DayLoad] {
+        var low = Int.max
+        var high = Int.min
+        for days in purchaseDays {
+            for day in days {
+                low = min(low, day)
+                high = max(high, day)
+            }
+        }
+        for day in reviewDays {
+            low = min(low, day)
+            high = max(high, day)
+        }
+        guard low <= high else { return [] }
+        guard high - low < max(1 << 16, reviewDays.count) else {
+            // Days scattered over centuries (an invalid plan): count by dictionary instead.
+            var work: [Int: (purchases: Int, reviews: Int)] = [:]
+            for days in purchaseDays {
+                for day in days { work[day, default: (0, 0)].purchases += 1 }
+            }
+            for day in reviewDays { work[day, default: (0, 0)].reviews += 1 }
+            return work.keys.sorted().map { day in
+                DayLoad(day: Day(ordinal: day), purchases: work[day]?.purchases ?? 0, reviews: work[day]?.reviews ?? 0)
+            }
+        }
+        var purchases = [Int](repeating: 0, count: high - low + 1)
+        var reviews = [Int](repeating: 0, count: high - low + 1)
+        for days in purchaseDays {
+            for day in days { purchases[day - low] += 1 }
+        }
+        for day in reviewDays { reviews[day - low] += 1 }
+        var loads: [DayLoad] = []
+        for offset in purchases.indices where purchases[offset] > 0 || reviews[offset] > 0 {
+            loads.append(DayLoad(day: Day(ordinal: low + offset), purchases: purchases[offset], reviews: reviews[offset]))
+        }
+        return loads
     }
 }

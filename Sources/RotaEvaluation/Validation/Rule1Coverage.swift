@@ -17,8 +17,8 @@ package struct CoverageRule: FeasibilityRule {
             }
         }
         let unscheduled = unscheduledLines(context, into: &found)
-        for (index, line) in context.lines.enumerated() where context.lineIndex[line.id] == index {
-            coverage(of: index, unscheduled: unscheduled.contains(line.id), context, into: &found)
+        for (index, line) in context.lines.enumerated() where context.isFirstOfItsID[index] {
+            coverage(of: index, unscheduled: !unscheduled.isEmpty && unscheduled.contains(line.id), context, into: &found)
         }
     }
 

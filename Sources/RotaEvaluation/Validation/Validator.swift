@@ -31,7 +31,12 @@ public struct Validator: Sendable {
     /// Every violation of every rule (not stopping at the first) counted, and listed up to the
     /// limit, sorted by rule, day, account and task id.
     public func validate(_ plan: Plan, against instance: Instance) -> ValidationReport {
-        let context = ValidationContext(instance: instance, plan: plan)
+        validate(ValidationContext(instance: instance, plan: plan))
+    }
+
+    /// The report for the plan and instance of a context built already (`PlanFinisher` scores
+    /// and validates over one).
+    package func validate(_ context: ValidationContext) -> ValidationReport {
         var found = ViolationCollector(limit: limit)
         for rule in rules { rule.check(context, into: &found) }
         return ValidationReport(found, rules: rules.map(\.number))

@@ -1,6 +1,7 @@
 /// One pass of the flow solver over a demand: a flow at the target makespan (min-cost for
 /// lateness when the network is small enough, else the makespan search's own flow matched
-/// by urgency), decoded into placements and placed through the ledger.
+/// by urgency), decoded into placements and placed through the ledger. Its solves are charged
+/// to the search's work budget.
 struct FlowAttempt {
     let placed: FlowPlacementResult
     /// How lateness was served, for the run's settings.
@@ -16,7 +17,10 @@ struct FlowAttempt {
         let estimate = FlowPurchaseGraph.estimatedArcs(demand, costStreams, exactGroups, makespan: makespan)
         let proposal: [FlowPlacement?]
         if estimate <= minCostArcLimit {
+            try analysis.search.budget.check((1 + FlowWorkBudget.minCostWeight) * estimate)
             let network = try FlowPurchaseGraph(demand, costStreams, exactGroups, makespan: makespan)
+            // A maximum flow, then its min-cost rerouting.
+            try analysis.search.budget.charge((1 + FlowWorkBudget.minCostWeight) * network.graph.arcCount)
             let (routing, optimised) = try network.cheapestMaxFlow()
             proposal = FlowDecoder(demand: demand, groups: exactGroups, streams: costStreams).decode(routing)
             lateness = optimised ? "min-cost flow" : "earliest due first (GLPK found no cheaper flow)"

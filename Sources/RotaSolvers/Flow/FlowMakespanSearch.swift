@@ -25,6 +25,11 @@ struct FlowMakespanSearch {
     /// makespans are no bounds, it only caps the target: plans past `M` are no better.)
     private(set) var limit: Int
     private var limitChecked = false
+    /// The days of greedy's cut when the caller already knows them (`auto`: greedy has run and
+    /// the bound is known), so the search does not run greedy and `LowerBounds` again.
+    var knownCut: Int?
+    /// The work the maximum flows may take (each charged its arcs); unlimited by default.
+    var budget = FlowWorkBudget(limit: nil)
 
     init(_ demand: FlowDemand, layered: Set<Int>) {
         self.demand = demand
@@ -43,7 +48,12 @@ struct FlowMakespanSearch {
             routing = FlowRouting(value: 0, units: [])
         } else {
             let groups = FlowAccountGroups(demand, pooling: pooling, makespan: makespan, exactReviews: false)
-            routing = try FlowPurchaseGraph(demand, streams, groups, makespan: makespan).maxFlow()
+            if budget.limit != nil {
+                try budget.check(FlowPurchaseGraph.estimatedArcs(demand, streams, groups, makespan: makespan))
+            }
+            let network = try FlowPurchaseGraph(demand, streams, groups, makespan: makespan)
+            try budget.charge(network.graph.arcCount)
+            routing = try network.maxFlow()
         }
         flows[makespan] = routing
         return routing
@@ -118,7 +128,7 @@ struct FlowMakespanSearch {
     private mutating func end(past makespan: Int) throws -> Int {
         if !limitChecked, makespan > 2 * ((earliestReviews.last ?? 0) + 1) {
             limitChecked = true
-            limit = try HorizonCut.greedy(demand.problem).days
+            limit = try knownCut.map { min($0, demand.problem.horizon) } ?? HorizonCut.greedy(demand.problem).days
         }
         return limit
     }

@@ -25,6 +25,10 @@ public struct FlowSolver: Solver {
     /// 140,000 arcs and 6 s for 700,000 on a 2-core machine.
     package static let defaultMinCostArcLimit = 400_000
 
+    /// The work the flow may take, in arcs solved (`FlowWorkBudget`); over it, `solve` throws
+    /// `FlowBudgetExceeded`. `nil` (the default, and `--solver flow`): no limit.
+    package var workLimit: Int?
+
     /// A flow solver with the default limit on the min-cost flow's size.
     public init() {
         self.init(minCostArcLimit: FlowSolver.defaultMinCostArcLimit)
@@ -44,6 +48,7 @@ public struct FlowSolver: Solver {
         let clock = ContinuousClock.now
         func seconds() -> Double { clock.secondsElapsed }
         var analysis = FlowBoundAnalysis(FlowDemand(problem))
+        analysis.search.budget = FlowWorkBudget(limit: workLimit)
         let demand = analysis.demand
         let bound = try analysis.bound()
         options.progress?(
@@ -57,6 +62,7 @@ public struct FlowSolver: Solver {
             // Rolling caps the flow ignores: also plan with each account's purchases spread so
             // that no window can pass its cap, and keep the better plan.
             var spread = FlowBoundAnalysis(FlowDemand(problem, spreadingRollingCaps: true))
+            spread.search.budget = analysis.search.budget
             let target = try spread.bound()
             let spreadAttempt = try FlowAttempt(&spread, makespan: target.makespan, minCostArcLimit: minCostArcLimit)
             rolling = "repaired"
@@ -66,14 +72,6 @@ public struct FlowSolver: Solver {
             }
         }
         let placed = attempt.placed
-        var builder = PlanBuilder(problem: problem)
-        for (l, outcome) in placed.outcomes.enumerated() {
-            switch outcome {
-            case .none: break
-            case .scheduled(let purchase, let review): builder.schedule(line: l, purchase: purchase, review: review)
-            case .leftOut(let reason): builder.leaveOut(line: l, reason: reason)
-            }
-        }
 
         let makespan = placed.makespan
         let unscheduled = placed.unscheduled
@@ -107,6 +105,6 @@ public struct FlowSolver: Solver {
             SolveProgress(
                 stage: "flow", incumbent: Double(makespan), bound: Double(proven), gap: run.gap, nodes: 0,
                 seconds: run.seconds))
-        return SolveResult(plan: builder.build(run: run), run: run)
+        return SolveResult(plan: placed.plan(in: problem, run: run), run: run)
     }
 }

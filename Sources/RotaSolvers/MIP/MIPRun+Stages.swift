@@ -94,17 +94,29 @@ extension MIPRun {
         try restrict(toHorizon: high)
     }
 
-    /// Stage 3: min Σ lateness, then capped within 10⁻⁶ relative.
+    /// Stage 3: min Σ lateness, then capped within 10⁻⁶ relative. Floor: the proven lateness
+    /// bound (`LatenessBounds`, through `latenessFloor`) for plans leaving out at most U* lines
+    /// with every review before the horizon the makespan stage fixed — exactly the plans this
+    /// stage searches. An incumbent meeting it proves the level (`metBound`), before or during
+    /// the search.
     func solveLateness() throws {
         guard formulation.levelRows[.weightedLateness] != nil else { return skip(.weightedLateness) }
+        let constant = self.constant(.weightedLateness)
+        let bound = latenessFloor?(
+            restrictedHorizon ?? formulation.problem.horizon, Int(level(.unscheduled).rounded()))
+        // In the model's terms: the bound counts completed reviews' lateness, the rows do not.
+        let floor = bound.map { $0.value - constant }
         if level(.weightedLateness) <= 1e-9 {
             skip(.weightedLateness)
+        } else if let floor, Self.meets(level(.weightedLateness), floor: floor) {
+            record(.weightedLateness, outcome: .metBound, bound: floor, nodes: 0, seconds: 0)
         } else {
             let outcome = try minimise(
-                formulation.objective(.weightedLateness), stage: ObjectiveLevel.weightedLateness.stageName, integral: false)
+                formulation.objective(.weightedLateness), stage: ObjectiveLevel.weightedLateness.stageName,
+                integral: false, floor: floor)
             record(
-                .weightedLateness, outcome: MIPStageOutcome(outcome.status), bound: outcome.bound, nodes: outcome.nodes,
-                seconds: outcome.seconds)
+                .weightedLateness, outcome: outcome.metFloor ? .metBound : MIPStageOutcome(outcome.status),
+                bound: outcome.bound, nodes: outcome.nodes, seconds: outcome.seconds)
         }
         let value = level(.weightedLateness)
         try cap(.weightedLateness, at: value + Objective.tolerance * max(1, value))

@@ -18,6 +18,11 @@ final class MIPRun {
     let stopToken: StopToken
     /// The combinatorial lower bound (`LowerBounds`), a floor for the first two stages.
     let floor: MakespanBound?
+    /// The proven weighted-lateness bound for plans finishing by a makespan (first argument)
+    /// and leaving out at most so many lines (second): the lateness stage's floor.
+    let latenessFloor: ((Int, Int) -> LatenessBound?)?
+    /// The horizon the makespan stage restricted the model to (reviews before it).
+    private(set) var restrictedHorizon: Int?
 
     /// The incumbent's column values, canonical (loads, backlogs and overruns tight).
     private(set) var incumbent: [Double]
@@ -34,10 +39,12 @@ final class MIPRun {
 
     init(
         formulation: MIPFormulation, start: [Double], options: SolveOptions, cuts: Bool,
-        stopRequested: (@Sendable () -> Bool)?, started: ContinuousClock.Instant, floor: MakespanBound? = nil
+        stopRequested: (@Sendable () -> Bool)?, started: ContinuousClock.Instant, floor: MakespanBound? = nil,
+        latenessFloor: ((Int, Int) -> LatenessBound?)? = nil
     ) throws {
         self.started = started
         self.floor = floor
+        self.latenessFloor = latenessFloor
         self.formulation = formulation
         self.options = options
         self.cuts = cuts
@@ -127,15 +134,24 @@ final class MIPRun {
         var foundSolution: Bool
         var nodes: Int
         var seconds: Double
+        /// The incumbent reached the stage's `floor` (a proven bound), which ended the search.
+        var metFloor = false
+    }
+
+    /// Whether an objective value `value` is within `Objective.tolerance` of a proven `floor`.
+    static func meets(_ value: Double, floor: Double) -> Bool {
+        value <= floor + Objective.tolerance * max(1, abs(floor))
     }
 
     /// Minimises `terms` within the budgets left: the LP relaxation and a dive first (enough
     /// when the dive meets the bound), then GLPK's branch and bound from the best point known.
     /// With `warm`, the incumbent is feasible and only replaced by something better; without,
     /// any point found becomes the incumbent. `integral`: the objective takes whole values.
-    func minimise(_ terms: [LinearProgram.Term], stage: String, warm: Bool = true, integral: Bool = true) throws
-        -> StageOutcome
-    {
+    /// `floor`: a proven lower bound on the objective; the search stops as soon as the
+    /// incumbent meets it (`StageOutcome.metFloor`).
+    func minimise(
+        _ terms: [LinearProgram.Term], stage: String, warm: Bool = true, integral: Bool = true, floor: Double? = nil
+    ) throws -> StageOutcome {
         for j in costColumns { try model.setCost(0, for: LinearModel.Column(j)) }
         costColumns = terms.map(\.column)
         for term in terms { try model.setCost(term.coefficient, for: LinearModel.Column(term.column)) }
@@ -157,6 +173,11 @@ final class MIPRun {
                     gap: relaxation.bound.map { abs(value(incumbent) - $0) / max(1e-9, abs(value(incumbent))) },
                     nodes: nodesUsed, seconds: elapsed))
         }
+        if warm || found, let floor, Self.meets(value(incumbent), floor: floor) {
+            return StageOutcome(
+                status: .optimal, bound: max(floor, relaxation.bound ?? floor), foundSolution: found, nodes: 0,
+                seconds: elapsed - begun, metFloor: true)
+        }
         if warm || found, let bound = relaxation.bound {
             let target = integral ? (bound - 1e-6).rounded(.up) : bound
             if value(incumbent) <= target + Objective.tolerance * max(1, abs(target)) {
@@ -168,36 +189,56 @@ final class MIPRun {
                 status: exhaustedStatus, bound: relaxation.bound, foundSolution: found, nodes: 0,
                 seconds: elapsed - begun)
         }
-        let outcome = try branchAndBound(stage: stage, warm: warm || found)
+        let (outcome, metFloor) = try branchAndBound(stage: stage, warm: warm || found, floor: floor)
         found = found || outcome.hasSolution
+        var bound = outcome.bestBound ?? relaxation.bound
+        if metFloor, let floor { bound = max(floor, bound ?? floor) }
         return StageOutcome(
-            status: outcome.status, bound: outcome.bestBound ?? relaxation.bound, foundSolution: found,
-            nodes: outcome.nodes, seconds: elapsed - begun)
+            status: metFloor ? .optimal : outcome.status, bound: bound, foundSolution: found,
+            nodes: outcome.nodes, seconds: elapsed - begun, metFloor: metFloor)
     }
 
-    /// GLPK's branch and bound on the current objective, from the incumbent when `warm`.
-    private func branchAndBound(stage: String, warm: Bool) throws -> MIPOutcome {
+    /// GLPK's branch and bound on the current objective, from the incumbent when `warm`. With a
+    /// `floor`, the search has its own stop token (which also obeys the caller's), raised by the
+    /// progress callback when an incumbent meets the floor: that stop proves the stage, so it is
+    /// not recorded as an interruption (`metFloor`).
+    private func branchAndBound(stage: String, warm: Bool, floor: Double? = nil) throws -> (MIPOutcome, metFloor: Bool) {
         let before = nodesUsed
         let begun = elapsed
-        let progress = options.progress.map { report in
-            { @Sendable (snapshot: MIPProgress) in
-                report(
+        let searchStop = floor == nil ? stopToken : StopToken(polling: { [stopToken] in stopToken.isStopped })
+        let report = options.progress
+        let progress: (@Sendable (MIPProgress) -> Void)?
+        if report != nil || floor != nil {
+            progress = { @Sendable (snapshot: MIPProgress) in
+                if let floor, let incumbent = snapshot.incumbent,
+                    incumbent <= floor + Objective.tolerance * max(1, abs(floor))
+                {
+                    searchStop.stop()
+                }
+                report?(
                     SolveProgress(
                         stage: stage, incumbent: snapshot.incumbent, bound: snapshot.bound, gap: snapshot.gap,
                         nodes: before + snapshot.nodes, seconds: begun + snapshot.seconds))
             }
+        } else {
+            progress = nil
         }
         let mipOptions = MIPOptions(
             timeLimit: options.timeLimit.map { max(0.001, $0 - elapsed) },
             relativeGap: options.relativeGap, nodeLimit: options.nodeLimit.map { max(1, $0 - nodesUsed) },
             warmStart: warm ? incumbent : nil, cuts: cuts, progressInterval: 0.1, progress: progress,
-            stop: stopToken)
+            stop: searchStop)
         let integers = integerColumns
         for j in integers { try model.setKind(formulation.program.columns[j].kind.glpk, for: LinearModel.Column(j)) }
         defer { for j in integers { try? model.setKind(.continuous, for: LinearModel.Column(j)) } }
         let outcome = try model.solve(mipOptions)
         nodesUsed += outcome.nodes
         if outcome.hasSolution, outcome.values.count == incumbent.count { take(outcome.values) }
+        if let floor, outcome.status == .interrupted, !stopToken.isStopped, outcome.hasSolution,
+            let objective = outcome.objective, Self.meets(objective, floor: floor)
+        {
+            return (outcome, true)
+        }
         switch outcome.status {
         case .timeLimit: unproven = unproven ?? .timeLimit
         case .nodeLimit: unproven = unproven ?? .nodeLimit
@@ -205,7 +246,7 @@ final class MIPRun {
         case .feasible: unproven = unproven ?? .feasible
         default: break
         }
-        return outcome
+        return (outcome, false)
     }
 
     /// Makes GLPK's values the incumbent, through the schedule they stand for.
@@ -227,6 +268,7 @@ final class MIPRun {
 
     /// Fixes every column whose review (or earliest possible review) is on day `horizon` or later to 0.
     func restrict(toHorizon horizon: Int) throws {
+        restrictedHorizon = horizon
         for entry in reviewUpper {
             try model.setBounds(lower: 0, upper: entry.day >= horizon ? 0 : entry.upper, for: LinearModel.Column(entry.column))
         }

@@ -125,7 +125,10 @@ public struct MIPSolver: ContextSolver {
             ? nil
             : try MIPRun(
                 formulation: formulation, start: start, options: options, cuts: cuts,
-                stopRequested: options.shouldStop, started: started, floor: floor)
+                stopRequested: options.shouldStop, started: started, floor: floor,
+                latenessFloor: { makespan, unscheduled in
+                    LatenessBounds.compute(problem, makespan: makespan, unscheduled: unscheduled).bound
+                })
         try run?.runStages(through: lastLevel)
 
         var schedule = formulation.schedule(from: run?.incumbent ?? start)

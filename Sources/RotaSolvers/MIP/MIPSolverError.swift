@@ -18,7 +18,7 @@ package enum MIPSolverError: Error, Equatable, CustomStringConvertible, SolverDe
         }
     }
 
-    public var declineReason: String? {
+    package var declineReason: String? {
         guard case .tooLarge(let columns, let limit) = self else { return nil }
         return "MIP of about \(columns) purchase columns, over its limit of \(limit)"
     }

@@ -8,6 +8,10 @@ package enum MIPStageOutcome: String, Sendable, Hashable, CaseIterable, CustomSt
     case optimal
     /// No solve was needed: the incumbent already met the level's bound.
     case skipped
+    /// The incumbent reached the proven weighted-lateness bound (`LatenessBounds`) at the
+    /// makespan and lines left out the stages above fixed: no plan of the stage does better, so
+    /// the level is proven, and the search stopped there (before or during branch and bound).
+    case metBound = "met-bound"
     /// Within the requested relative gap, not proven optimal.
     case feasible
     /// The time limit stopped the stage.
@@ -37,8 +41,9 @@ package enum MIPStageOutcome: String, Sendable, Hashable, CaseIterable, CustomSt
         }
     }
 
-    /// Whether the stage proves its level (optimal, or skipped because the incumbent met the bound).
-    package var provesLevel: Bool { self == .optimal || self == .skipped }
+    /// Whether the stage proves its level (optimal, skipped because the incumbent met the
+    /// level's floor, or met the lateness bound).
+    package var provesLevel: Bool { self == .optimal || self == .skipped || self == .metBound }
 
     package var description: String { rawValue }
 }

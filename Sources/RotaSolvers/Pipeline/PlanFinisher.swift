@@ -5,7 +5,9 @@ import RotaEvaluation
 /// imported solution, a benchmark run, the regression gate): the plan's run record is completed
 /// (the caller's limits among its settings, rota's version, the seconds when measured), the
 /// plan is scored, its proven bound raised to the context's combinatorial one and its gap set
-/// when it leaves out the fewest lines, and it is checked by the independent `Validator`.
+/// when it leaves out the fewest lines, its weighted lateness bound at its own makespan and
+/// unscheduled count (`LatenessBounds`) and that gap set, and it is checked by the independent
+/// `Validator`.
 package enum PlanFinisher {
     /// The finished outcome of `result` in `context`. `seconds`, when given, replaces the run's
     /// own (rounded to microseconds). The run's status is the solver's.
@@ -18,16 +20,34 @@ package enum PlanFinisher {
         if let seconds { run.seconds = (seconds * 1e6).rounded() / 1e6 }
         run.settings.merge(context.options.settings) { solverOwn, _ in solverOwn }
         run.versions["rota"] = RotaVersion.current
-        let metrics = Scorer().score(result.plan, for: instance)
+        // One pass resolves every task's line and account for both the scorer and the
+        // validator. The context holds the solver's plan; the finished plan differs from it
+        // only in its `solver` block, which no rule reads.
+        let checked = ValidationContext(instance: instance, plan: result.plan)
+        let metrics = Scorer().score(in: checked)
         if metrics.unscheduled == bound.unscheduled {
             run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)
             if let lower = run.lowerBound {
                 run.gap = gap(makespan: metrics.makespan, bound: lower)
             }
         }
+        let lateness = LatenessBounds.compute(
+            context.problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled,
+            target: metrics.weightedLateness)
+        switch lateness {
+        case .proven(let latenessBound):
+            run.latenessBound = latenessBound.value
+            run.latenessGap = latenessBound.gap(lateness: metrics.weightedLateness)
+        case .skipped(let reason):
+            run.settings["lateness-bound"] = "skipped: \(reason)"
+        case .noPlan:
+            break
+        }
         let plan = SolveResult(plan: result.plan, run: run).plan
-        let validation = Validator().validate(plan, against: instance)
-        return PlanningOutcome(plan: plan, run: run, metrics: metrics, bound: bound, validation: validation)
+        let validation = Validator().validate(checked)
+        var outcome = PlanningOutcome(plan: plan, run: run, metrics: metrics, bound: bound, validation: validation)
+        outcome.lateness = lateness
+        return outcome
     }
 }
 
@@ -39,6 +59,8 @@ public struct PlanningOutcome: Sendable {
     public var metrics: PlanMetrics
     public var bound: MakespanBound
     public var validation: ValidationReport
+    /// The lateness bound at the plan's makespan and unscheduled count (`LatenessBounds`).
+    package var lateness: LatenessBoundOutcome?
 
     public init(plan: Plan, run: SolverRun, metrics: PlanMetrics, bound: MakespanBound, validation: ValidationReport) {
         self.plan = plan

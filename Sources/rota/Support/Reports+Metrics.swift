@@ -3,7 +3,10 @@ import Rota
 
 extension Reports {
     /// The metrics as an aligned table, then the bound and the gap.
-    static func text(_ m: PlanMetrics, bound: MakespanBound, validation: ValidationReport) -> String {
+    /// With `lateness`, the weighted-lateness bound at the plan's makespan and its gap follow.
+    static func text(
+        _ m: PlanMetrics, bound: MakespanBound, validation: ValidationReport, lateness: LatenessBoundOutcome? = nil
+    ) -> String {
         var rows: [(String, String)] = [
             ("feasible", validation.isFeasible ? "yes" : "no (\(validation.violations.count) violations; run `rota validate`)"),
             ("unscheduled", "\(m.unscheduled)"),
@@ -27,6 +30,20 @@ extension Reports {
             rows.append(("gap", g == 0 ? "0% (makespan proven optimal)" : String(format: "%.1f%%", g * 100)))
         } else {
             rows.append(("gap", "n/a (the plan leaves out more lines than necessary)"))
+        }
+        switch lateness {
+        case .proven(let l):
+            rows.append(
+                ("lateness bound",
+                 "\(Format.number(l.value)) at makespan \(l.makespan) with \(l.unscheduled) unscheduled (\(l.method.rawValue))"))
+            let g = l.gap(lateness: m.weightedLateness)
+            rows.append(("lateness gap", g == 0 ? "0% (lateness proven optimal at this makespan)" : String(format: "%.1f%%", g * 100)))
+        case .skipped(let reason):
+            rows.append(("lateness bound", "skipped (\(reason))"))
+        case .noPlan:
+            rows.append(("lateness bound", "none (no valid plan has this makespan and unscheduled count)"))
+        case nil:
+            break
         }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")

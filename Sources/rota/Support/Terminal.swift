@@ -52,6 +52,17 @@ enum Terminal {
         }
     }
 
+    /// Writes a plan to `path` (or standard output) as `emit` does, streamed a chunk at a
+    /// time: pretty when `pretty` asks or the plan is small (`RotaJSON.writesPretty`).
+    static func emit(_ plan: Plan, pretty: Bool, to path: String?) throws {
+        do {
+            try RotaJSON.write(plan, pretty: RotaJSON.writesPretty(plan, asked: pretty), to: path ?? "-")
+        } catch {
+            Terminal.error(error.description)
+            throw writeFailure
+        }
+    }
+
     /// Writes text (plus a final newline) to standard output.
     static func print(_ text: String) throws {
         try emit(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: nil)

@@ -1,0 +1,149 @@
+import RotaCore
+
+/// Writes a plan's `fulfillment-plan/1` document straight to bytes, task by task, with no
+/// document tree in between: the same document as `JSONWriter.write(PlanEncoder.encode(plan))`
+/// (byte for byte when pretty), in pieces of about `chunkBytes` handed to a sink as they fill.
+///
+/// Compact output leaves out every space and line break; pretty output indents by two
+/// spaces. Both decode to the same plan.
+package struct PlanWriter {
+    /// About this many bytes are buffered before the sink gets them.
+    package static let chunkBytes = 1 << 20
+
+    private var writer: JSONWriter
+    /// What comes before each task member's value, in `task(_:)`'s order: the separator
+    /// (none for `id`), the line break and indent when pretty, and `"key": `.
+    private let taskMemberPrefixes: [[UInt8]]
+
+    private init(compact: Bool) {
+        writer = JSONWriter(compact: compact)
+        let keys = ["id", "kind", "line", "order", "item", "account", "date", "status", "after"]
+        taskMemberPrefixes = keys.enumerated().map { n, key in
+            var prefix = JSONWriter(compact: compact)
+            if n > 0 { prefix.out.append(UInt8(ascii: ",")) }
+            prefix.newline(6)
+            prefix.writeKey(key)
+            return prefix.out
+        }
+    }
+
+    /// The whole document in one array.
+    package static func bytes(_ plan: Plan, compact: Bool) -> [UInt8] {
+        var whole: [UInt8] = []
+        whole.reserveCapacity(estimatedBytes(plan, compact: compact))
+        write(plan, compact: compact) { (chunk: [UInt8]) -> Void in whole.append(contentsOf: chunk) }
+        return whole
+    }
+
+    /// Writes the document, handing `sink` one chunk at a time (the last ends with the final
+    /// newline). A sink's error stops the writing and is rethrown.
+    package static func write<E: Error>(_ plan: Plan, compact: Bool, to sink: ([UInt8]) throws(E) -> Void)
+        throws(E)
+    {
+        var state = PlanWriter(compact: compact)
+        state.writer.out.reserveCapacity(chunkBytes + 4096)
+        try state.document(plan, sink: sink)
+    }
+
+    /// A rough size: about 170 bytes per task compact, 260 pretty.
+    static func estimatedBytes(_ plan: Plan, compact: Bool) -> Int {
+        4096 + plan.tasks.count * (compact ? 170 : 260) + plan.unscheduled.count * 120
+    }
+
+    private mutating func drainIfFull<E: Error>(_ sink: ([UInt8]) throws(E) -> Void) throws(E) {
+        guard writer.out.count >= Self.chunkBytes else { return }
+        try sink(writer.out)
+        writer.out.removeAll(keepingCapacity: true)
+    }
+
+    /// The members in `PlanEncoder.encode(_: Plan)`'s order: format, instance, solver, tasks,
+    /// unscheduled.
+    private mutating func document<E: Error>(_ plan: Plan, sink: ([UInt8]) throws(E) -> Void) throws(E) {
+        writer.out.append(UInt8(ascii: "{"))
+        member("format", indent: 2, first: true)
+        writer.writeString(plan.format)
+        if let instance = plan.instance {
+            member("instance", indent: 2)
+            writer.writeString(instance)
+        }
+        if let solver = plan.solver {
+            member("solver", indent: 2)
+            writer.write(PlanEncoder.encode(solver), indent: 2)
+        }
+        member("tasks", indent: 2)
+        if plan.tasks.isEmpty {
+            writer.out.append(contentsOf: "[]".utf8)
+        } else {
+            writer.out.append(UInt8(ascii: "["))
+            for (index, task) in plan.tasks.enumerated() {
+                if index > 0 { writer.out.append(UInt8(ascii: ",")) }
+                writer.newline(4)
+                self.task(task)
+                try drainIfFull(sink)
+            }
+            writer.newline(2)
+            writer.out.append(UInt8(ascii: "]"))
+        }
+        member("unscheduled", indent: 2)
+        if plan.unscheduled.isEmpty {
+            writer.out.append(contentsOf: "[]".utf8)
+        } else {
+            writer.out.append(UInt8(ascii: "["))
+            for (index, line) in plan.unscheduled.enumerated() {
+                if index > 0 { writer.out.append(UInt8(ascii: ",")) }
+                writer.newline(4)
+                writer.out.append(UInt8(ascii: "{"))
+                member("line", indent: 6, first: true)
+                writer.writeString(line.line.rawValue)
+                member("reason", indent: 6)
+                writer.writeString(line.reason)
+                writer.newline(4)
+                writer.out.append(UInt8(ascii: "}"))
+                try drainIfFull(sink)
+            }
+            writer.newline(2)
+            writer.out.append(UInt8(ascii: "]"))
+        }
+        writer.newline(0)
+        writer.out.append(UInt8(ascii: "}"))
+        writer.out.append(0x0A)
+        try sink(writer.out)
+        writer.out.removeAll(keepingCapacity: false)
+    }
+
+    /// A separator (unless `first`), the line break and indent, and `"key": `.
+    private mutating func member(_ key: String, indent: Int, first: Bool = false) {
+        if !first { writer.out.append(UInt8(ascii: ",")) }
+        writer.newline(indent)
+        writer.writeKey(key)
+    }
+
+    /// One task, as `PlanEncoder.encode(_: PlanTask)` lays it out, nested four spaces deep.
+    private mutating func task(_ task: PlanTask) {
+        writer.out.append(UInt8(ascii: "{"))
+        writer.out.append(contentsOf: taskMemberPrefixes[0])
+        writer.writeString(task.id.rawValue)
+        writer.out.append(contentsOf: taskMemberPrefixes[1])
+        writer.writeString(task.kind.rawValue)
+        writer.out.append(contentsOf: taskMemberPrefixes[2])
+        writer.writeString(task.line.rawValue)
+        writer.out.append(contentsOf: taskMemberPrefixes[3])
+        writer.writeString(task.order.rawValue)
+        writer.out.append(contentsOf: taskMemberPrefixes[4])
+        writer.writeString(task.item.rawValue)
+        writer.out.append(contentsOf: taskMemberPrefixes[5])
+        writer.writeString(task.account.rawValue)
+        writer.out.append(contentsOf: taskMemberPrefixes[6])
+        writer.out.append(UInt8(ascii: "\""))
+        task.date.appendISO(to: &writer.out)  // digits and dashes: nothing to escape
+        writer.out.append(UInt8(ascii: "\""))
+        writer.out.append(contentsOf: taskMemberPrefixes[7])
+        writer.writeString(task.status.rawValue)
+        if let after = task.after {
+            writer.out.append(contentsOf: taskMemberPrefixes[8])
+            writer.writeString(after.rawValue)
+        }
+        writer.newline(4)
+        writer.out.append(UInt8(ascii: "}"))
+    }
+}
