@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // GLPK's C API: a module map and a shim header, nothing else.
@@ -36,6 +37,11 @@ let package = Package(
             name: "Rota",
             dependencies: ["RotaCore", "RotaFormat", "RotaEvaluation", "RotaSolvers", "_GLPK"]
         ),
+        // The audit log: hash-chained JSON Lines records of every reschedule's decisions.
+        .target(
+            name: "RotaAudit",
+            dependencies: ["Rota", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Benchmark suites, records and the regression gate.
         .target(name: "RotaBench", dependencies: ["Rota"]),
         // The exhaustive search: a test oracle for small instances; in no product.
@@ -45,6 +51,7 @@ let package = Package(
             name: "rota",
             dependencies: [
                 "Rota",
+                "RotaAudit",
                 "RotaBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,7 +60,7 @@ let package = Package(
         .testTarget(
             name: "RotaTests",
             dependencies: [
-                "RotaCore", "RotaFormat", "RotaEvaluation", "RotaSolvers", "Rota", "RotaBench",
+                "RotaCore", "RotaFormat", "RotaEvaluation", "RotaSolvers", "Rota", "RotaAudit", "RotaBench",
                 "RotaOracle",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -16,6 +16,14 @@ enum InputLoader {
         try reporting { () throws(InputErrors) in try RotaJSON.loadPlan(from: path) }
     }
 
+    /// A plan and the bytes it was read from (for digests); read once, so `-` works too.
+    static func planAndBytes(at path: String) throws -> (plan: Plan, bytes: [UInt8]) {
+        try reporting { () throws(InputErrors) in
+            let bytes = try InputFile.read(path, as: .json)
+            return (try RotaJSON.decodePlan(bytes, file: InputFile.label(path)), bytes)
+        }
+    }
+
     private static func reporting<T>(_ body: () throws(InputErrors) -> T) throws -> T {
         do {
             return try body()

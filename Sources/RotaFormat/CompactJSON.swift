@@ -1,9 +1,9 @@
-import RotaFormat
+import RotaCore
 
 /// One-line JSON (no spaces, no newlines), for JSON-lines files; keys in the order given.
 /// Built on `JSONWriter` so strings and numbers are written exactly as in rota's other files.
-enum CompactJSON {
-    static func string(_ value: JSONValue) -> String {
+package enum CompactJSON {
+    package static func string(_ value: JSONValue) -> String {
         switch value {
         case .array(let elements):
             return "[" + elements.map(string).joined(separator: ",") + "]"

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `rota reschedule`, `rota audit` and `rota explain` through the command line.
+@Suite struct CLIRescheduleTests {
+    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("instances/seed.json").path
+
+    /// The seed's greedy plan in a fresh folder, and its first two purchases.
+    static func planned() throws -> (dir: TemporaryDirectory, plan: String, purchases: [[String: Any]]) {
+        let dir = try TemporaryDirectory()
+        let plan = dir.path("plan.json")
+        let solved = try CLIHarness.run(["solve", seed, "--solver", "greedy", "-o", plan, "--quiet"])
+        #expect(solved.status == 0, "\(solved.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan))) as? [String: Any]
+        let tasks = (json?["tasks"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "purchase" }
+        return (dir, plan, tasks)
+    }
+
+    static func write(_ lines: [String], to path: String) throws {
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func reschedulesValidlyWithAnIntactAuditLog() throws {
+        let (dir, plan, purchases) = try Self.planned()
+        let first = try #require(purchases.first)
+        let second = purchases[1]
+        try Self.write([
+            #"{"event":"completed","at":"2026-12-02T09:00:00Z","actor":"bot","task":"\#(first["id"]!)","date":"\#(first["date"]!)"}"#,
+            #"{"event":"missed","at":"2026-12-02T09:01:00Z","actor":"bot","task":"\#(second["id"]!)"}"#,
+        ], to: dir.path("events.jsonl"))
+        let run = try CLIHarness.run([
+            "reschedule", Self.seed, plan, "--events", dir.path("events.jsonl"), "--today", "2026-12-02", "-o",
+            dir.path("new.json"), "--instance-out", dir.path("inst.json"), "--audit", dir.path("audit.jsonl"), "--actor", "ana",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let valid = try CLIHarness.run(["validate", dir.path("inst.json"), dir.path("new.json")])
+        #expect(valid.status == 0, "\(valid.stdout)")
+        let verify = try CLIHarness.run(["audit", "verify", dir.path("audit.jsonl"), "--plan", dir.path("new.json")])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        let shown = try CLIHarness.run(["audit", dir.path("audit.jsonl"), "--line", "\(second["line"]!)"])
+        #expect(shown.stdout.contains("missed"), "\(shown.stdout)")
+        // The next reschedule starts from what this one wrote.
+        try Self.write([], to: dir.path("none.jsonl"))
+        let again = try CLIHarness.run([
+            "reschedule", dir.path("inst.json"), dir.path("new.json"), "--events", dir.path("none.jsonl"), "--today",
+            "2026-12-03", "-o", dir.path("new2.json"), "--instance-out", dir.path("inst2.json"), "--audit",
+            dir.path("audit.jsonl"), "--quiet",
+        ])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try CLIHarness.run(["audit", "verify", dir.path("audit.jsonl"), "--plan", dir.path("new2.json")]).status == 0)
+    }
+
+    @Test func noEventsOnTheStartMoveNothing() throws {
+        let (dir, plan, _) = try Self.planned()
+        try Self.write([], to: dir.path("none.jsonl"))
+        let run = try CLIHarness.run([
+            "reschedule", Self.seed, plan, "--events", dir.path("none.jsonl"), "--today", "2026-12-01", "-o",
+            dir.path("new.json"), "--instance-out", dir.path("inst.json"), "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let score = try CLIHarness.run(["score", Self.seed, dir.path("new.json"), "--previous", plan])
+        #expect(score.stdout.contains("0 moved, 0 added, 0 removed"), "\(score.stdout)")
+    }
+
+    @Test func aBadEventNamesItsLineAndWritesNothing() throws {
+        let (dir, plan, _) = try Self.planned()
+        try Self.write([
+            #"{"event":"missed","at":"2026-12-02T09:00:00Z","actor":"bot","task":"no-such-task"}"#,
+            #"{"event":"override","at":"2026-12-02T09:00:00Z","actor":"lee","line":"ord-101/1","forbid":"reviewer-ana"}"#,
+        ], to: dir.path("events.jsonl"))
+        let run = try CLIHarness.run([
+            "reschedule", Self.seed, plan, "--events", dir.path("events.jsonl"), "--today", "2026-12-02", "-o",
+            dir.path("new.json"), "--instance-out", dir.path("inst.json"), "--audit", dir.path("audit.jsonl"),
+        ])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("events.jsonl:2: reasonCode: missing"), "\(run.stderr)")
+        for file in ["new.json", "inst.json", "audit.jsonl"] {
+            #expect(!FileManager.default.fileExists(atPath: dir.path(file)), "\(file) was written")
+        }
+        try Self.write([#"{"event":"missed","at":"2026-12-02T09:00:00Z","actor":"bot","task":"no-such-task"}"#], to: dir.path("e2.jsonl"))
+        let unknown = try CLIHarness.run([
+            "reschedule", Self.seed, plan, "--events", dir.path("e2.jsonl"), "--today", "2026-12-02", "-o",
+            dir.path("new.json"), "--instance-out", dir.path("inst.json"),
+        ])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("e2.jsonl:1: task: unknown task \"no-such-task\""), "\(unknown.stderr)")
+    }
+
+    @Test func explainNamesTheBlockingRule() throws {
+        let (dir, plan, _) = try Self.planned()
+        defer { withExtendedLifetime(dir) {} }
+        let run = try CLIHarness.run(["explain", Self.seed, plan, "ord-112/2", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(json.first?["line"] as? String == "ord-112/2")
+        let unknown = try CLIHarness.run(["explain", Self.seed, plan, "nope"])
+        #expect(unknown.status == 2)
+    }
+}
