@@ -86,7 +86,7 @@ package enum MeasuredProcess {
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw SpawnError(description: "cannot start \(executable): \(String(cString: strerror(spawned)))") }
 
-        let watch = Deadline()
+        let watch = ProcessWatchdog()
         let child = pid
         DispatchQueue.global().asyncAfter(deadline: .now() + max(1, deadline)) {
             guard watch.fire() else { return }
@@ -100,7 +100,7 @@ package enum MeasuredProcess {
         var info = siginfo_t()
         while waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT) != 0, errno == EINTR {}
         let elapsed = clock.now - started
-        let timedOut = watch.finish()
+        let timedOut = watch.finish().timedOut
         var status: Int32 = 0
         var usage = rusage()
         while wait4(child, &status, 0, &usage) < 0, errno == EINTR {}
@@ -125,35 +125,5 @@ package enum MeasuredProcess {
         try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
         let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
         return text.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
-    }
-}
-
-/// Who got there first: the deadline or the child's exit.
-private final class Deadline: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    private var fired = false
-
-    /// The deadline passed: true when the child still runs (and is now marked timed out).
-    func fire() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if done { return false }
-        fired = true
-        return true
-    }
-
-    var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return !done
-    }
-
-    /// The child exited: whether the deadline had fired.
-    func finish() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        done = true
-        return fired
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RotaBench
 
 /// Runs this executable again with other arguments (one benchmark run per process) and
 /// captures its standard output; standard error passes through. A run past its deadline is
@@ -31,7 +32,7 @@ enum ChildProcess {
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let watch = Watchdog()
+        let watch = ProcessWatchdog()
         let pid = process.processIdentifier
         DispatchQueue.global().asyncAfter(deadline: .now() + max(1, seconds)) {
             guard watch.fire() else { return }
@@ -66,45 +67,5 @@ enum ChildProcess {
             return Int(line.dropFirst(6).filter(\.isNumber)).map { $0 * 1024 }
         }
         return nil
-    }
-}
-
-/// Who got there first: the deadline or the process's end.
-private final class Watchdog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    private var fired = false
-    private var killedForMemory = false
-
-    /// The deadline passed: true when the process is still running (and is now marked timed out).
-    func fire() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if done { return false }
-        fired = true
-        return true
-    }
-
-    /// The memory cap was passed: true when the process is still running (and is now marked).
-    func overMemory() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if done { return false }
-        killedForMemory = true
-        return true
-    }
-
-    var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return !done
-    }
-
-    /// The process ended: whether the deadline had fired, whether the memory cap had.
-    func finish() -> (timedOut: Bool, overMemory: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        done = true
-        return (fired, killedForMemory)
     }
 }
