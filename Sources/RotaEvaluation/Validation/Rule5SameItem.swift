@@ -13,14 +13,13 @@ package struct SameItemRule: FeasibilityRule {
         let total = context.instance.rules.sameItemPerAccount
         guard perDay != nil || total != nil else { return }
         for (index, account) in context.instance.accounts.enumerated() {
-            // The account's purchases by item, then day (then plan order).
-            var purchases = Array(context.purchasesOfAccount[index])
-            purchases.sort { a, b in
-                let itemA = context.itemOfTask[a], itemB = context.itemOfTask[b]
-                if itemA != itemB { return itemA < itemB }
-                let dayA = context.task(a).date, dayB = context.task(b).date
-                return dayA != dayB ? dayA < dayB : a < b
-            }
+            // The account's purchases by item, then day (then plan order). Its bucket is in
+            // (day, position) order already, so (item, rank in the bucket) is that order, with
+            // every key distinct: no task is copied to compare dates.
+            let byDay = context.purchasesOfAccount[index]
+            var keyed = byDay.enumerated().map { rank, position in (context.itemOfTask[position], rank) }
+            keyed.sort { $0 < $1 }
+            let purchases = keyed.map { byDay[byDay.startIndex + $0.1] }
             for item in context.runs(of: purchases[...], by: { context.itemOfTask[$0] }) {
                 if let total, item.count > total, item.contains(where: context.isPending) {
                     found.append(overTotal(item, cap: total, account: account.id, context))
