@@ -98,3 +98,63 @@ import Testing
         #expect(unknown.status == 2)
     }
 }
+
+/// Every error message of `reschedule` and `audit` that the tests above do not show.
+@Suite struct CLIRescheduleErrorTests {
+    @Test func usageErrorsAreExplained() throws {
+        let (dir, plan, _) = try CLIRescheduleTests.planned()
+        try CLIRescheduleTests.write([], to: dir.path("none.jsonl"))
+        let base = ["reschedule", CLIRescheduleTests.seed, plan, "--events", dir.path("none.jsonl")]
+        let badDay = try CLIHarness.run(base + ["--today", "05/12", "-o", dir.path("a.json"), "--instance-out", dir.path("b.json")])
+        #expect(badDay.status == 2)
+        #expect(badDay.stderr.contains("--today expects a date YYYY-MM-DD, got 05/12"), "\(badDay.stderr)")
+        let same = try CLIHarness.run(base + ["--today", "2026-12-01", "-o", dir.path("a.json"), "--instance-out", dir.path("a.json")])
+        #expect(same.status == 2)
+        #expect(same.stderr.contains("-o and --instance-out must be different files"), "\(same.stderr)")
+        let outside = try CLIHarness.run(base + ["--today", "2020-01-01", "-o", dir.path("a.json"), "--instance-out", dir.path("b.json")])
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("--today 2020-01-01 is outside the instance's days"), "\(outside.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("a.json")))
+    }
+
+    @Test func aPlanForAnotherInstanceAndOverridesAreRefused() throws {
+        let (dir, plan, _) = try CLIRescheduleTests.planned()
+        try CLIRescheduleTests.write([], to: dir.path("none.jsonl"))
+        let other = dir.path("other.json")
+        #expect(try CLIHarness.run(["generate", "--family", "tiny", "--seed", "1", "-o", other, "--quiet"]).status == 0)
+        let wrong = try CLIHarness.run([
+            "reschedule", other, plan, "--events", dir.path("none.jsonl"), "--today", "2026-12-01", "-o",
+            dir.path("a.json"), "--instance-out", dir.path("b.json"),
+        ])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("the plan does not fit"), "\(wrong.stderr)")
+        try CLIRescheduleTests.write([
+            #"{"event":"override","at":"2026-12-02T09:00:00Z","actor":"lee","line":"ord-101/1","reasonCode":"expedite","weight":3}"#
+        ], to: dir.path("override.jsonl"))
+        let override = try CLIHarness.run([
+            "reschedule", CLIRescheduleTests.seed, plan, "--events", dir.path("override.jsonl"), "--today", "2026-12-01",
+            "-o", dir.path("a.json"), "--instance-out", dir.path("b.json"), "--audit", dir.path("audit.jsonl"),
+        ])
+        #expect(override.status == 2)
+        #expect(override.stderr.contains("overrides (line ord-101/1) are not applied by reschedule yet"), "\(override.stderr)")
+        for file in ["a.json", "b.json", "audit.jsonl"] { #expect(!FileManager.default.fileExists(atPath: dir.path(file))) }
+    }
+
+    @Test func auditErrorsAreExplained() throws {
+        let dir = try TemporaryDirectory()
+        let missing = try CLIHarness.run(["audit", "verify", dir.path("none.jsonl")])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("none.jsonl: cannot read: no such file"), "\(missing.stderr)")
+        #expect(try CLIHarness.run(["audit", dir.path("none.jsonl")]).status == 2)
+        try #"{"seq":1}"#.appending("\n").write(toFile: dir.path("bad.jsonl"), atomically: true, encoding: .utf8)
+        let bad = try CLIHarness.run(["audit", dir.path("bad.jsonl")])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bad.jsonl:1: kind: missing"), "\(bad.stderr)")
+        let broken = try CLIHarness.run(["audit", "verify", dir.path("bad.jsonl")])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("broken: 1 problem(s) in 1 records"), "\(broken.stdout)")
+        let since = try CLIHarness.run(["audit", dir.path("bad.jsonl"), "--since", "yesterday"])
+        #expect(since.status == 2)
+        #expect(since.stderr.contains("--since expects a date YYYY-MM-DD, got yesterday"), "\(since.stderr)")
+    }
+}
