@@ -10,7 +10,10 @@ import RotaCore
 /// An instance that passes may still be impossible to plan in full; that is not an error.
 package enum InstanceChecker {
     /// Every problem, in document order (an empty array: the instance is well-formed).
-    package static func check(_ instance: Instance, file: String? = nil) -> [InputError] {
+    /// `reasonCodes` are the override reason codes accepted (the standard ones unless a policy adds more).
+    package static func check(
+        _ instance: Instance, file: String? = nil, reasonCodes: Set<String> = Set(Override.standardReasonCodes)
+    ) -> [InputError] {
         var problems = Problems(file: file)
         if instance.format != Instance.formatTag {
             problems.add("format", "expected \(quoted(Instance.formatTag)), got \(quoted(instance.format))")
@@ -65,6 +68,9 @@ package enum InstanceChecker {
 
         if let policy = instance.policy { checkPolicy(policy, at: "policy", into: &problems) }
         checkExisting(instance, accounts: firstAccount, lines: firstLine, positions: linePositions, into: &problems)
+        if !instance.overrides.isEmpty {
+            checkOverrides(instance, accounts: firstAccount, lines: firstLine, reasonCodes: reasonCodes, into: &problems)
+        }
         return problems.errors
     }
 

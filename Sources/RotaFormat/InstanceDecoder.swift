@@ -31,10 +31,15 @@ enum InstanceDecoder {
         let existing = reader.field(document, "existing", required: false).flatMap { value in
             reader.at("existing") { reader.elements(value) { PlanDecoder.decodeTask($0, reader: reader) } }
         }
+        let overrides = reader.field(document, "overrides", required: false).flatMap { value in
+            reader.at("overrides") { reader.elements(value) { decodeOverride($0, reader: reader) } }
+        }
         guard !reader.hasErrors, let start, let rules, let accounts, let orders else { return nil }
-        return Instance(
+        var instance = Instance(
             name: name, start: start, horizonDays: horizonDays, rules: rules, accounts: accounts, orders: orders,
             policy: policy, existing: existing ?? [])
+        instance.overrides = overrides ?? []
+        return instance
     }
 
     static func decodeRules(_ view: JSONObjectView, reader: JSONReader) -> Rules {

@@ -15,6 +15,26 @@ enum InstanceEncoder {
         members.append(("orders", .array(instance.orders.map(encode))))
         if let policy = instance.policy { members.append(("policy", encode(policy))) }
         members.append(("existing", .array(instance.existing.map(PlanEncoder.encode))))
+        if !instance.overrides.isEmpty { members.append(("overrides", .array(instance.overrides.map(encode)))) }
+        return .object(members)
+    }
+
+    /// An override entry (rota extension, docs/FORMAT.md), fields in the documented order.
+    static func encode(_ override: LineOverride) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("line", .string(override.line.rawValue)), ("reasonCode", .string(override.reasonCode)),
+        ]
+        if let actor = override.actor { members.append(("actor", .string(actor))) }
+        if let at = override.at { members.append(("at", .string(at))) }
+        if let note = override.note { members.append(("note", .string(note))) }
+        if let pin = override.pin {
+            var fields: [(key: String, value: JSONValue)] = []
+            if let account = pin.account { fields.append(("account", .string(account.rawValue))) }
+            if let date = pin.date { fields.append(("date", day(date))) }
+            members.append(("pin", .object(fields)))
+        }
+        if !override.forbid.isEmpty { members.append(("forbid", .array(override.forbid.map { .string($0.rawValue) }))) }
+        if let weight = override.weight { members.append(("weight", .number(weight))) }
         return .object(members)
     }
 

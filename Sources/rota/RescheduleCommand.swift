@@ -92,10 +92,14 @@ struct RescheduleCommand: ParsableCommand {
             Terminal.error(InputErrors(located).description)
             throw ExitCode(2)
         }
-        if let override = situation.overrides.first {
-            Terminal.error(
-                "\(self.events): overrides (line \(override.line)) are not applied by reschedule yet; nothing was written")
-            throw ExitCode(2)
+        try OverrideCheck.require(situation.instance) { conflict in
+            // The last override event about the line, else the instance's own entry.
+            let event = situation.applied.last { change in
+                if case .override(let o)? = change.event?.change { return o.line == conflict.line }
+                return false
+            }?.event
+            if let event { return "\(InputFile.label(self.events)):\(event.sourceLine)" }
+            return "\(self.instance): overrides[\(conflict.entry.map(String.init) ?? "?")]"
         }
         guard let chosen = SolverCatalog.solver(named: solver) else { throw ExitCode(2) }
         let outcome: RescheduleOutcome

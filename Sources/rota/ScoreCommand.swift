@@ -56,11 +56,13 @@ struct ScoreCommand: ParsableCommand {
         let lateness = LatenessBounds.compute(
             problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled, target: metrics.weightedLateness)
         let report = Validator().validate(checked)
+        let overrides = OverrideRate(instance)
         if json {
             try Terminal.emit(
-                RotaJSON.encode(metrics, bound: bound, feasible: report.isFeasible, lateness: lateness), to: nil)
+                RotaJSON.encode(metrics, bound: bound, feasible: report.isFeasible, lateness: lateness, overrides: overrides),
+                to: nil)
         } else {
-            try Terminal.print(Reports.text(metrics, bound: bound, validation: report, lateness: lateness))
+            try Terminal.print(Reports.text(metrics, bound: bound, validation: report, lateness: lateness, overrides: overrides))
         }
         if !report.isFeasible { throw ExitCode(1) }
     }

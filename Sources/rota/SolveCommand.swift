@@ -73,6 +73,9 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
+        try OverrideCheck.require(instance) { conflict in
+            "\(self.instance): overrides[\(conflict.entry.map(String.init) ?? "?")]"
+        }
         guard let chosen = SolverCatalog.solver(named: solver) else { throw ExitCode(2) }
         var options = SolveOptions(timeLimit: timeLimit, relativeGap: gap, nodeLimit: nodeLimit)
         let interrupt = Interrupt()

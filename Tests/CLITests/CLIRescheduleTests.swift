@@ -117,7 +117,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("a.json")))
     }
 
-    @Test func aPlanForAnotherInstanceAndOverridesAreRefused() throws {
+    @Test func aPlanForAnotherInstanceAndAnImpossiblePinAreRefused() throws {
         let (dir, plan, _) = try CLIRescheduleTests.planned()
         try CLIRescheduleTests.write([], to: dir.path("none.jsonl"))
         let other = dir.path("other.json")
@@ -128,15 +128,17 @@ import Testing
         ])
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("the plan does not fit"), "\(wrong.stderr)")
+        // reviewer-ben is off on 2026-12-05: a pin there breaks rule 3, and nothing is written.
         try CLIRescheduleTests.write([
-            #"{"event":"override","at":"2026-12-02T09:00:00Z","actor":"lee","line":"ord-101/1","reasonCode":"expedite","weight":3}"#
+            #"{"event":"override","at":"2026-12-02T09:00:00Z","actor":"lee","line":"ord-101/1","reasonCode":"expedite","weight":3}"#,
+            #"{"event":"override","at":"2026-12-02T09:01:00Z","actor":"lee","line":"ord-101/2","reasonCode":"vip-customer","pin":{"account":"reviewer-ben","date":"2026-12-05"}}"#,
         ], to: dir.path("override.jsonl"))
         let override = try CLIHarness.run([
             "reschedule", CLIRescheduleTests.seed, plan, "--events", dir.path("override.jsonl"), "--today", "2026-12-01",
             "-o", dir.path("a.json"), "--instance-out", dir.path("b.json"), "--audit", dir.path("audit.jsonl"),
         ])
         #expect(override.status == 2)
-        #expect(override.stderr.contains("overrides (line ord-101/1) are not applied by reschedule yet"), "\(override.stderr)")
+        #expect(override.stderr.contains("override.jsonl:2: the override of line ord-101/2 breaks rule 3 (no work on unavailable days): line ord-101/2 is pinned to reviewer-ben on 2026-12-05: reviewer-ben is unavailable on 2026-12-05"), "\(override.stderr)")
         for file in ["a.json", "b.json", "audit.jsonl"] { #expect(!FileManager.default.fileExists(atPath: dir.path(file))) }
     }
 

@@ -3,7 +3,7 @@ import RotaEvaluation
 
 /// The JSON form of a plan's metrics and bound (`rota score --json`).
 enum MetricsEncoder {
-    static func encode(_ m: PlanMetrics) -> JSONValue {
+    static func encode(_ m: PlanMetrics, overrides: OverrideRate? = nil) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             (key: "unscheduled", value: .integer(m.unscheduled)),
             (key: "makespan", value: .integer(m.makespan)),
@@ -38,6 +38,13 @@ enum MetricsEncoder {
             })),
         ]
         if let changes = m.changes { members.append((key: "changes", value: encode(changes))) }
+        if let overrides {
+            members.append((key: "overrides", value: .object([
+                (key: "overriddenLines", value: .integer(overrides.overriddenLines)),
+                (key: "lines", value: .integer(overrides.lines)),
+                (key: "rate", value: .number(overrides.rate)),
+            ])))
+        }
         return .object(members)
     }
 
@@ -93,12 +100,14 @@ extension RotaJSON {
     /// The score with, when given, the weighted-lateness bound at the plan's makespan and
     /// unscheduled count (`latenessBound`: its value, makespan, unscheduled and method, or
     /// `skipped` with the reason) and the plan's `latenessGap` to it.
+    /// With `overrides`, the metrics carry the override rate (`metrics.overrides`).
     package static func jsonValue(
-        _ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool, lateness: LatenessBoundOutcome?
+        _ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool, lateness: LatenessBoundOutcome?,
+        overrides: OverrideRate? = nil
     ) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             (key: "feasible", value: .bool(feasible)),
-            (key: "metrics", value: MetricsEncoder.encode(metrics)),
+            (key: "metrics", value: MetricsEncoder.encode(metrics, overrides: overrides)),
             (key: "lowerBound", value: MetricsEncoder.encode(bound)),
         ]
         if metrics.unscheduled == bound.unscheduled {
@@ -122,8 +131,9 @@ extension RotaJSON {
 
     /// `jsonValue(_:bound:feasible:lateness:)`, written.
     package static func encode(
-        _ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool, lateness: LatenessBoundOutcome?
+        _ metrics: PlanMetrics, bound: MakespanBound, feasible: Bool, lateness: LatenessBoundOutcome?,
+        overrides: OverrideRate? = nil
     ) -> [UInt8] {
-        JSONWriter.write(jsonValue(metrics, bound: bound, feasible: feasible, lateness: lateness))
+        JSONWriter.write(jsonValue(metrics, bound: bound, feasible: feasible, lateness: lateness, overrides: overrides))
     }
 }

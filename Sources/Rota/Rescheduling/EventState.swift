@@ -16,6 +16,9 @@ struct EventState {
     private var orderIDs: Set<OrderID> = []
     private var cancelled: Set<LineID> = []
     var overrides: [Override] = []
+    /// The overrides in force as the new instance will carry them: the old instance's, with
+    /// each override event folded in (`fold`).
+    private var lineOverrides: [LineOverride]
     var applied: [AppliedChange] = []
     var deferred: [AppliedChange] = []
     var problems: [InputError] = []
@@ -25,6 +28,7 @@ struct EventState {
         self.today = today
         accounts = instance.accounts
         orders = instance.orders
+        lineOverrides = instance.overrides
         for (a, account) in accounts.enumerated() { accountIndex[account.id] = a }
         for (o, order) in orders.enumerated() {
             orderIDs.insert(order.id)
@@ -136,6 +140,7 @@ struct EventState {
         instance.accounts = accounts
         instance.orders = orders.filter { !$0.lines.isEmpty }
         instance.existing = history
+        instance.overrides = overridesInForce(history: history)
         return RescheduleSituation(
             instance: instance, reference: reference, overrides: overrides, applied: applied, deferred: deferred)
     }
@@ -278,6 +283,7 @@ struct EventState {
 
     private mutating func apply(_ override: Override, event: PlanEvent) {
         overrides.append(override)
+        lineOverrides = Self.fold(override, event: event, into: lineOverrides)
         switch override.action {
         case .pin(let account, let date):
             let what = [account.map { "account \($0)" }, date.map { "day \($0)" }].compactMap { $0 }.joined(separator: ", ")
@@ -299,5 +305,45 @@ final class EventProblems {
 
     func fail(_ path: String, _ message: String) {
         errors.append(InputError(path: path, message: message, line: line))
+    }
+}
+
+extension EventState {
+    /// `overrides` with the override event folded in: a later override on the same line
+    /// replaces the earlier one of the same kind (a pin replaces the line's pin, a weight its
+    /// weight, a forbid of an account the earlier forbid of that account; forbids of other
+    /// accounts add up). Entries left with nothing to decide are dropped; the new one is
+    /// appended with the event's actor, time and note.
+    static func fold(_ override: Override, event: PlanEvent, into overrides: [LineOverride]) -> [LineOverride] {
+        var entry = LineOverride(
+            line: override.line, reasonCode: override.reasonCode, actor: event.actor, at: event.at, note: event.note)
+        var result = overrides
+        for i in result.indices where result[i].line == override.line {
+            switch override.action {
+            case .pin: result[i].pin = nil
+            case .forbid(let account): result[i].forbid.removeAll { $0 == account }
+            case .raisePriority: result[i].weight = nil
+            }
+        }
+        result.removeAll(where: \.isEmpty)
+        switch override.action {
+        case .pin(let account, let date): entry.pin = LineOverride.Pin(account: account, date: date)
+        case .forbid(let account): entry.forbid = [account]
+        case .raisePriority(let weight): entry.weight = weight
+        }
+        result.append(entry)
+        return result
+    }
+
+    /// The overrides the new instance carries: none of cancelled lines, and no pin of a line
+    /// whose purchase is history by now (it happened; a pin cannot move it any more).
+    func overridesInForce(history: [PlanTask]) -> [LineOverride] {
+        let bought = Set(history.filter { $0.kind == .purchase && $0.status == .completed }.map(\.line))
+        var result: [LineOverride] = []
+        for var override in lineOverrides where !cancelled.contains(override.line) {
+            if bought.contains(override.line) { override.pin = nil }
+            if !override.isEmpty { result.append(override) }
+        }
+        return result
     }
 }

@@ -73,7 +73,9 @@ package struct Rescheduler: Sendable {
         var seen: Set<LineID> = []
         for task in situation.reference.tasks where task.status == .pending && !seen.contains(task.line) {
             seen.insert(task.line)
-            guard let l = problem.lineIndex[task.line], let tasks = byLine[task.line] else { continue }
+            // A pinned or restricted line is placed by its override (OverrideSolving), never kept.
+            guard let l = problem.lineIndex[task.line], !problem.overrides.restricts(line: l), let tasks = byLine[task.line]
+            else { continue }
             let purchase = tasks.first { $0.kind == .purchase }
             guard let review = tasks.first(where: { $0.kind == .review }), let a = problem.accountIndex[review.account]
             else { continue }

@@ -30,7 +30,22 @@ extension Instance {
                         slaTier: order.slaTier))
             }
         }
+        if !overrides.isEmpty { raiseWeights(of: &result) }
         return result
+    }
+
+    /// Applies the overrides' weight floors: a line's weight is at least every `weight` an
+    /// override gives it (the effective weight every solver, score and bound reads).
+    private func raiseWeights(of lines: inout [ResolvedLine]) {
+        var floors: [LineID: Double] = [:]
+        for override in overrides {
+            guard let weight = override.weight else { continue }
+            floors[override.line] = max(floors[override.line] ?? weight, weight)
+        }
+        guard !floors.isEmpty else { return }
+        for i in lines.indices {
+            if let floor = floors[lines[i].id], floor > lines[i].weight { lines[i].weight = floor }
+        }
     }
 
     /// An explicit `dueDate`, else `createdAt + policy.slaTierDays[slaTier]`, else none.

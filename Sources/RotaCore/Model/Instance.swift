@@ -14,6 +14,8 @@ public struct Instance: Hashable, Sendable {
     public var policy: Policy?
     /// Tasks of an earlier plan: completed and missed ones are history, pending ones may move.
     public var existing: [PlanTask]
+    /// Managers' decisions about lines (rota extension, docs/FORMAT.md): hard constraints.
+    package var overrides: [LineOverride] = []
 
     public init(
         format: String = Instance.formatTag, name: String? = nil, start: Day, horizonDays: Int = 365,

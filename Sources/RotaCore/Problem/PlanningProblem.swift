@@ -45,6 +45,8 @@ public struct PlanningProblem: Sendable {
     /// Pending tasks of `existing`, by line: where the earlier plan had them.
     package let pendingPurchase: [Int: Placement]
     package let pendingReview: [Int: Placement]
+    /// Overrides (pins, forbidden accounts, weight floors) in dense form: hard constraints.
+    package let overrides: ProblemOverrides
 
     /// Builds the dense form. The instance must have passed the format checks (ids known, unique).
     public init(_ instance: Instance) {
@@ -128,6 +130,9 @@ public struct PlanningProblem: Sendable {
         self.completedReviews = completedReviews
         self.pendingPurchase = pendingPurchase
         self.pendingReview = pendingReview
+        overrides =
+            instance.overrides.isEmpty
+            ? ProblemOverrides() : ProblemOverrides(instance, lineIndex: lineIndex, accountIndex: accountIndex)
     }
 
     public var accountCount: Int { accountIDs.count }

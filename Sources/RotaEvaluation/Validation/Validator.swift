@@ -20,11 +20,11 @@ public struct Validator: Sendable {
         self.limit = limit
     }
 
-    /// The nine rules of the format, numbered 1…9.
+    /// The nine rules of the format, numbered 1…9, and rota's rule 10 (overrides honoured).
     package static var standardRules: [any FeasibilityRule] {
         [
             CoverageRule(), DatesRule(), AvailabilityRule(), DailyLimitRule(), SameItemRule(), ReviewLagRule(),
-            RollingCapRule(), ReviewsPerDayRule(), HistoryRule(),
+            RollingCapRule(), ReviewsPerDayRule(), HistoryRule(), OverridesRule(),
         ]
     }
 
@@ -38,6 +38,8 @@ public struct Validator: Sendable {
     /// and validates over one).
     package func validate(_ context: ValidationContext) -> ValidationReport {
         var found = ViolationCollector(limit: limit)
+        // Rule 10 (overrides, a rota extension) is checked only when the instance has some.
+        let rules = context.instance.overrides.isEmpty ? rules.filter { $0.number != 10 } : rules
         for rule in rules { rule.check(context, into: &found) }
         return ValidationReport(found, rules: rules.map(\.number))
     }

@@ -61,6 +61,8 @@ public struct AutoSolver: ContextSolver {
 
     /// Solves with the context's bound, which the MIP (when it runs) shares.
     package func solve(in context: SolveContext) throws -> SolveResult {
+        // Pins and forbidden accounts: placed first, the rest planned around them (OverrideSolving).
+        if context.problem.hasOverridesToPlace { return try OverrideSolving.solve(self, in: context) }
         let clock = ContinuousClock()
         let started = clock.now
         let problem = context.problem

@@ -45,6 +45,10 @@ public struct FlowSolver: Solver {
     }
 
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
+        // Pins and forbidden accounts: placed first, the rest planned around them (OverrideSolving).
+        if problem.hasOverridesToPlace {
+            return try OverrideSolving.solve(self, in: SolveContext(problem, options: options))
+        }
         let clock = ContinuousClock.now
         func seconds() -> Double { clock.secondsElapsed }
         var analysis = FlowBoundAnalysis(FlowDemand(problem))

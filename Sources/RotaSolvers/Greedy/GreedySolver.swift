@@ -14,6 +14,10 @@ public struct GreedySolver: Solver {
     public init() {}
 
     public func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
+        // Pins and forbidden accounts: placed first, the rest planned around them (OverrideSolving).
+        if problem.hasOverridesToPlace {
+            return try OverrideSolving.solve(self, in: SolveContext(problem, options: options))
+        }
         let stopwatch = GreedyStopwatch()
         var search = GreedySearch(problem: problem, options: options, stopwatch: stopwatch)
         search.run()

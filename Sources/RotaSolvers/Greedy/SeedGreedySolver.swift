@@ -9,6 +9,10 @@ package struct SeedGreedySolver: Solver {
     package init() {}
 
     package func solve(_ problem: PlanningProblem, options: SolveOptions) throws -> SolveResult {
+        // Pins and forbidden accounts: placed first, the rest planned around them (OverrideSolving).
+        if problem.hasOverridesToPlace {
+            return try OverrideSolving.solve(self, in: SolveContext(problem, options: options))
+        }
         let stopwatch = GreedyStopwatch()
         var ledger = CapacityLedger(problem: problem)
         let decisions = Self.decide(problem, ledger: &ledger)

@@ -48,7 +48,9 @@ public struct MIPSolver: ContextSolver {
     }
 
     package func solve(in context: SolveContext) throws -> SolveResult {
-        result(of: try run(in: context), in: context.problem, options: context.options)
+        // Pins and forbidden accounts: placed first, the rest planned around them (OverrideSolving).
+        if context.problem.hasOverridesToPlace { return try OverrideSolving.solve(self, in: context) }
+        return result(of: try run(in: context), in: context.problem, options: context.options)
     }
 
     /// The plan and run record of a staged solve.

@@ -47,7 +47,10 @@ package protocol ContextSolver: Solver {
 extension Solver {
     /// Solves within `context`: a `ContextSolver` gets the whole context, any other solver the
     /// problem and options.
+    /// Lines with pins or forbidden accounts are placed first and planned around
+    /// (`OverrideSolving`), for every solver.
     package func solve(in context: SolveContext) throws -> SolveResult {
+        if context.problem.hasOverridesToPlace { return try OverrideSolving.solve(self, in: context) }
         if let solver = self as? any ContextSolver { return try solver.solve(in: context) }
         return try solve(context.problem, options: context.options)
     }

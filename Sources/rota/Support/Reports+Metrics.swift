@@ -5,7 +5,8 @@ extension Reports {
     /// The metrics as an aligned table, then the bound and the gap.
     /// With `lateness`, the weighted-lateness bound at the plan's makespan and its gap follow.
     static func text(
-        _ m: PlanMetrics, bound: MakespanBound, validation: ValidationReport, lateness: LatenessBoundOutcome? = nil
+        _ m: PlanMetrics, bound: MakespanBound, validation: ValidationReport, lateness: LatenessBoundOutcome? = nil,
+        overrides: OverrideRate? = nil
     ) -> String {
         var rows: [(String, String)] = [
             ("feasible", validation.isFeasible ? "yes" : "no (\(validation.violations.count) violations; run `rota validate`)"),
@@ -21,6 +22,11 @@ extension Reports {
         rows.append(("spread", "\(m.spread)"))
         rows.append(("soft overruns", "\(m.softOverruns)"))
         rows.append(("tasks", "\(m.purchases) purchases, \(m.reviews) reviews"))
+        if let overrides {
+            rows.append(
+                ("overrides",
+                 String(format: "%d of %d lines (%.1f%%)", overrides.overriddenLines, overrides.lines, overrides.rate * 100)))
+        }
         if let changes = m.changes {
             rows.append(("changes", "\(changes.moved.count) moved, \(changes.added.count) added, \(changes.removed.count) removed"))
         }
