@@ -37,6 +37,8 @@ struct FormatSchemaTests {
         let instances = try Self.run([
             Self.script, "instance", fixtures.appendingPathComponent("format-full.json").path,
             fixtures.appendingPathComponent("format-minimal.json").path, encodedInstance, encodedFull,
+            fixtures.appendingPathComponent("rule10-overrides.json").path,
+            try scratchFile("overrides.json", RotaJSON.encode(RotaJSON.decodeInstance(FormatSupport.fixture("rule10-overrides.json")))),
         ])
         #expect(instances.status == 0, "\(instances.output)")
 
