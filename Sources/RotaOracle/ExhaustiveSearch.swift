@@ -31,6 +31,9 @@ struct ExhaustiveSearch {
         var lag: Int
         var due: Int?
         var weight: Double
+        /// The line itself when an override restricts it (pins, forbidden accounts): such a
+        /// line is like no other, so no symmetry is broken across it.
+        var restricted: Int?
     }
 
     let problem: PlanningProblem
@@ -63,7 +66,8 @@ struct ExhaustiveSearch {
         for l in problem.workLines {
             let signature = Signature(
                 need: problem.need[l], item: problem.lineItem[l], first: problem.firstPurchaseDay[l],
-                lag: problem.lag[l], due: problem.due[l], weight: problem.weight[l])
+                lag: problem.lag[l], due: problem.due[l], weight: problem.weight[l],
+                restricted: problem.overrides.restricts(line: l) ? l : nil)
             if groups[signature] == nil { groupOrder.append(signature) }
             groups[signature, default: []].append(l)
         }
@@ -188,6 +192,8 @@ struct ExhaustiveSearch {
                 if stopped != nil { return }
             }
         }
+        // A pinned line may not be left out (rule 10).
+        if problem.overrides.pinnedAccount[l] != nil || problem.overrides.pinnedDay[l] != nil { return }
         picked[k] = options.count
         schedule.leaveOut(line: l)
         descend(k + 1)
@@ -197,7 +203,10 @@ struct ExhaustiveSearch {
     /// availability, the earliest day, the lag and the horizon).
     private func fits(_ choice: Choice, line l: Int) -> Bool {
         guard ledger.canReview(account: choice.account, day: choice.reviewDay) else { return false }
+        // Overrides: a pinned purchase only where pinned, no task by a forbidden account.
+        guard problem.overrides.allowsReview(line: l, account: choice.account) else { return false }
         guard let d = choice.purchaseDay else { return true }
+        guard problem.overrides.allowsPurchase(line: l, account: choice.account, day: d) else { return false }
         return ledger.canPurchase(account: choice.account, item: problem.lineItem[l], day: d)
     }
 

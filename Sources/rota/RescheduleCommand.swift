@@ -16,6 +16,12 @@ struct RescheduleCommand: ParsableCommand {
             stability right after makespan: the plan finishes as soon as a from-scratch plan \
             would, and keeps the old tasks that still fit where they were.
 
+            Override events (pin a line's purchase to an account and/or a day, forbid an \
+            account for a line, raise its weight; each with a reason code) are folded into \
+            --instance-out's overrides, so later reschedules keep them, and every solver \
+            honours them. One that cannot be honoured is refused with the rule it would \
+            break and the event's line: exit status 2, nothing written.
+
             Written atomically: --instance-out (the instance from --today, with the events \
             folded in; the next reschedule starts from it and the new plan) and the new plan. \
             With --audit, one record per change and decision is appended to that log and synced \

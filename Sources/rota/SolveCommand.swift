@@ -25,6 +25,13 @@ struct SolveCommand: ParsableCommand {
             search runs, a progress line on standard error shows the incumbent, bound, gap, \
             nodes and time; Ctrl-C stops it and writes the best plan found.
 
+            An instance's overrides (docs/FORMAT.md, "rota extension: overrides": a line's \
+            purchase pinned to an account and/or a day, accounts forbidden for a line, a \
+            raised weight) are hard constraints for every solver, checked as rule 10. One that \
+            cannot be honoured (the account's day off, a full daily limit or rolling cap, a \
+            line bought already) is refused before solving with the rule it would break: exit \
+            status 2, nothing written.
+
             Examples:
               rota solve instances/seed.json -o plan.json
               rota solve instances/seed.json --time-limit 30 -o plan.json

@@ -3,6 +3,7 @@ import PropertyBased
 import Testing
 
 @testable import Rota
+@testable import RotaOracle
 
 /// Overrides as hard constraints (#11): every solver honours pins and forbidden accounts, an
 /// override that cannot hold is rejected with the rule it would break, the validator's rule 10
@@ -365,6 +366,40 @@ import Testing
         await propertyCheck(count: 30, input: Gen.uint64()) { seed in
             let problems = try Self.check(solver: "auto", seed: seed)
             #expect(problems.isEmpty, "\(problems.prefix(5))")
+        }
+    }
+
+    // MARK: The oracle with pins
+
+    /// On tiny instances: the exhaustive oracle, which honours overrides natively, finds the
+    /// best plan under pins taken from its own free optimum (and a forbidden account); that plan
+    /// passes the validator, the lower bound stays at or below it, and no solver beats it.
+    @Test(arguments: 0..<30)
+    func theOracleWithPinsBoundsEverySolver(seed: Int) throws {
+        var instance = MIPTinyInstances.make(seed: UInt64(seed) + 3000, maxLines: 5, maxAccounts: 2, maxDays: 5)
+        let free = try ExhaustiveSolver().optimum(PlanningProblem(instance))
+        let freePlan = free.schedule.plan(in: PlanningProblem(instance), run: nil)
+        let purchases = freePlan.tasks.filter { $0.kind == .purchase && $0.status == .pending }
+        guard let first = purchases.first else { return }
+        instance.overrides = [LineOverride(line: first.line, reasonCode: "expedite", pin: LineOverride.Pin(account: first.account, date: first.date))]
+        if purchases.count > 1, instance.accounts.count > 1 {
+            instance.overrides.append(LineOverride(line: purchases[1].line, reasonCode: "account-issue", forbid: [purchases[1].account]))
+        }
+        let problem = PlanningProblem(instance)
+        let oracle = try ExhaustiveSolver().optimum(problem)
+        let oraclePlan = oracle.schedule.plan(in: problem, run: nil)
+        let report = Validator().validate(oraclePlan, against: instance)
+        #expect(report.isFeasible, "seed \(seed): \(report.violations)")
+        #expect(Self.broken(oraclePlan, instance).isEmpty)
+        let bound = LowerBounds.compute(problem)
+        #expect(bound.unscheduled <= oracle.objective.unscheduled)
+        if bound.unscheduled == oracle.objective.unscheduled { #expect(bound.makespan <= oracle.objective.makespan) }
+        for name in ["greedy", "flow", "auto"] {
+            let solver = try #require(SolverCatalog.solver(named: name))
+            let outcome = try Planner().plan(instance, with: solver)
+            #expect(outcome.validation.isFeasible, "seed \(seed) \(name): \(outcome.validation.violations)")
+            let found = (outcome.metrics.unscheduled, outcome.metrics.makespan)
+            #expect(found >= (oracle.objective.unscheduled, oracle.objective.makespan), "seed \(seed) \(name): \(found) beats the oracle")
         }
     }
 }

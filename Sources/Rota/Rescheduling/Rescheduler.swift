@@ -38,7 +38,16 @@ package struct Rescheduler: Sendable {
         var keep = candidates
         while !keep.isEmpty, attempts < 4 {
             attempts += 1
-            let result = try solveAround(keep, instance: instance)
+            let result: SolveResult
+            do {
+                result = try solveAround(keep, instance: instance)
+            } catch is OverrideConflicts {
+                // The kept tasks crowd out an override's place: keep fewer (below).
+                let days = keep.map(\.date).sorted()
+                let cut = days[days.count / 2]
+                keep = keep.filter { $0.date < cut }
+                continue
+            }
             let finished = PlanFinisher.finish(
                 SolveResult(plan: result.plan, run: result.run), in: context, seconds: (clock.now - started).seconds)
             let better =
@@ -68,6 +77,12 @@ package struct Rescheduler: Sendable {
         let instance = situation.instance
         let problem = PlanningProblem(instance)
         var ledger = CapacityLedger(problem: problem)
+        // The overridden lines' places come first: kept tasks must leave room for them.
+        let placement = OverridePlacement(problem)
+        for (l, p) in placement.purchase {
+            ledger.recordPurchase(account: p.account, item: problem.lineItem[l], day: p.day)
+            if let r = placement.review[l] { ledger.recordReview(account: r.account, day: r.day) }
+        }
         let byLine = Dictionary(grouping: situation.reference.tasks.filter { $0.status == .pending }, by: \.line)
         var kept: [PlanTask] = []
         var seen: Set<LineID> = []

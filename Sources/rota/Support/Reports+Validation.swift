@@ -9,7 +9,7 @@ enum Reports {
     static func text(_ report: ValidationReport, planPath: String, plan: Plan) -> String {
         let pending = plan.tasks.reduce(0) { $0 + ($1.status == .pending ? 1 : 0) }
         if report.isFeasible {
-            return "\(planPath): feasible: \(plan.tasks.count) tasks (\(pending) pending), \(plan.unscheduled.count) unscheduled lines; all nine rules hold."
+            return "\(planPath): feasible: \(plan.tasks.count) tasks (\(pending) pending), \(plan.unscheduled.count) unscheduled lines; \(report.counts[10] == nil ? "all nine rules hold" : "all nine rules and rule 10 (overrides honoured) hold")."
         }
         let perRule = report.brokenRules.map { "rule \($0): \(report.counts[$0] ?? 0)" }.joined(separator: ", ")
         let total = report.violationCount
