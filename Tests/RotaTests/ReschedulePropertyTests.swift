@@ -143,6 +143,21 @@ import Rota
         }
     }
 
+    /// A purchase missed on or after `today` keeps its id in the history; the old plan's copy of it
+    /// must not be kept too (it was: every attempt to keep old tasks then failed on a duplicate
+    /// id, and the reschedule fell back to the from-scratch plan, moving everything).
+    @Test func aMissedFuturePurchaseDoesNotStopTheRestStaying() throws {
+        var rng = SplitMix64(seed: 3)
+        let instance = InstanceGenerator(shape: Self.slackShape(rng: &rng)).generate(seed: 3)
+        let plan = try Planner().plan(instance, with: GreedySolver()).plan
+        let purchase = try #require(plan.tasks.first { $0.kind == .purchase && $0.date >= instance.start })
+        let event = PlanEvent(at: "2026-12-01T08:00:00Z", actor: "test", change: .missed(task: purchase.id), sourceLine: 1)
+        let situation = try EventApplier(instance: instance, plan: plan, today: instance.start).apply([event])
+        let outcome = try Rescheduler(solver: GreedySolver()).replan(situation)
+        #expect(outcome.outcome.validation.isFeasible)
+        #expect(outcome.kept == plan.tasks.filter { $0.line != purchase.line }.count)
+    }
+
     /// Sampled events write as lines that read back as the same events.
     @Test(arguments: 1...10) func sampledEventsRoundTrip(seed: UInt64) throws {
         let c = try Self.reschedule(seed: seed, slack: true, solver: GreedySolver())

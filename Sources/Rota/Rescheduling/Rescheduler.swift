@@ -68,7 +68,11 @@ package struct Rescheduler: Sendable {
         let instance = situation.instance
         let problem = PlanningProblem(instance)
         var ledger = CapacityLedger(problem: problem)
-        let byLine = Dictionary(grouping: situation.reference.tasks.filter { $0.status == .pending }, by: \.line)
+        // A task the events made history (completed, or missed: its line starts over with new
+        // tasks) is not the old plan's any more; only the rest can be kept.
+        let history = Set(instance.existing.map(\.id))
+        let byLine = Dictionary(
+            grouping: situation.reference.tasks.filter { $0.status == .pending && !history.contains($0.id) }, by: \.line)
         var kept: [PlanTask] = []
         var seen: Set<LineID> = []
         for task in situation.reference.tasks where task.status == .pending && !seen.contains(task.line) {
