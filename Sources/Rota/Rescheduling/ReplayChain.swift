@@ -48,6 +48,8 @@ package struct ReplayChain: Hashable, Sendable {
         var eventsOnly: [UInt8] = []
         eventsOnly.reserveCapacity(bytes.count)
         var lineNumber = 0
+        // The last line that is not blank and not a marker (an event, or what should be one).
+        var lastEventLine = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if lineNumber > 1 { eventsOnly.append(UInt8(ascii: "\n")) }
@@ -55,6 +57,7 @@ package struct ReplayChain: Hashable, Sendable {
                 object["event"]?.stringValue == markerKind
             else {
                 eventsOnly += line
+                if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { lastEventLine = lineNumber }
                 continue
             }
             // A marker: checked here, and left out of the events (an empty line keeps the numbering).
@@ -85,13 +88,13 @@ package struct ReplayChain: Hashable, Sendable {
         } catch {
             problems += error.errors
         }
-        if let last = events.last, last.sourceLine > (markers.last?.line ?? 0) {
+        if lastEventLine > (markers.last?.line ?? 0) {
             problems.append(
                 InputError(
                     file: file, path: "",
                     message: "events after the last reschedule marker: close every batch with a line "
                         + #"{"event":"reschedule","today":"YYYY-MM-DD"} (the day that reschedule ran from)"#,
-                    line: last.sourceLine))
+                    line: lastEventLine))
         }
         for (previous, marker) in zip(markers, markers.dropFirst()) where marker.today < previous.today {
             problems.append(
