@@ -22,15 +22,16 @@ struct ReplayCommand: ParsableCommand {
 
             Examples:
               # the chain: two reschedules
-              rota reschedule week.json plan.json --events mon.jsonl --today 2026-12-07 \\
-                -o plan-2.json --instance-out week-2.json
-              rota reschedule week-2.json plan-2.json --events tue.jsonl --today 2026-12-08 \\
-                -o plan-3.json --instance-out week-3.json
-              # its replay: the same tasks as plan-3.json
+              rota reschedule w.json p.json --events mon.jsonl --today 2026-12-07 \\
+                -o p2.json --instance-out w2.json
+              rota reschedule w2.json p2.json --events tue.jsonl --today 2026-12-08 \\
+                -o p3.json --instance-out w3.json
+              # its replay: the same tasks as p3.json
               { cat mon.jsonl; echo '{"event":"reschedule","today":"2026-12-07"}'
-                cat tue.jsonl; echo '{"event":"reschedule","today":"2026-12-08"}'; } > chain.jsonl
-              rota replay week.json plan.json --events chain.jsonl -o replayed.json
-              rota compare week-3.json plan-3.json replayed.json
+                cat tue.jsonl; echo '{"event":"reschedule","today":"2026-12-08"}'
+              } > chain.jsonl
+              rota replay w.json p.json --events chain.jsonl -o replayed.json
+              rota compare w3.json p3.json replayed.json
             """
     )
 

@@ -99,6 +99,6 @@ import Testing
 
     @Test func helpHasAnExample() throws {
         let help = try CLIHarness.run(["help", "replay"])
-        #expect(help.stdout.contains("rota replay week.json plan.json --events chain.jsonl"), "\(help.stdout)")
+        #expect(help.stdout.contains("rota replay w.json p.json --events chain.jsonl -o replayed.json"), "\(help.stdout)")
     }
 }
