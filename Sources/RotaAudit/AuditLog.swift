@@ -37,11 +37,14 @@ package struct AuditLog: Sendable {
 
     package init(path: String) { self.path = path }
 
-    /// The log's lines (without newlines); an absent file has none.
-    package func lines() throws(AuditLogError) -> [String] {
+    /// The log's complete lines (without newlines) and, when the last line has no newline (a
+    /// write cut short), that torn line's number; an absent file has no lines. The one place a
+    /// log is split into lines: `lines()` refuses a torn tail, `AuditVerification` checks the
+    /// lines before it and reports it.
+    package func readLines() throws(AuditLogError) -> (lines: [String], tornLine: Int?) {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            if errno == ENOENT { return [] }
+            if errno == ENOENT { return ([], nil) }
             throw .io("\(path): cannot read: \(String(cString: strerror(errno)))")
         }
         let bytes: [UInt8]
@@ -50,18 +53,28 @@ package struct AuditLog: Sendable {
         } catch {
             throw .io(error.description)
         }
-        if bytes.isEmpty { return [] }
+        if bytes.isEmpty { return ([], nil) }
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
             String(decoding: $0, as: UTF8.self)
         }
-        if bytes.last == UInt8(ascii: "\n") {
-            lines.removeLast()
-        } else {
-            throw .atLine(
-                file: path, line: lines.count,
-                message: "torn record: the last line has no newline (a write was cut short); `rota audit verify` shows it, and nothing is appended after it")
-        }
-        return lines
+        // After a final newline the split leaves an empty last piece; without one, the last piece is torn.
+        let torn = bytes.last == UInt8(ascii: "\n") ? nil : lines.count
+        lines.removeLast()
+        return (lines, torn)
+    }
+
+    /// The log's lines (without newlines); an absent file has none, a torn last line is an error.
+    package func lines() throws(AuditLogError) -> [String] {
+        let read = try readLines()
+        if let torn = read.tornLine { throw tornError(line: torn) }
+        return read.lines
+    }
+
+    /// The error that reports a torn last line.
+    package func tornError(line: Int) -> AuditLogError {
+        .atLine(
+            file: path, line: line,
+            message: "torn record: the last line has no newline (a write was cut short); `rota audit verify` shows it, and nothing is appended after it")
     }
 
     /// Every record, in order; the first unreadable line is an error.

@@ -6,6 +6,10 @@ package struct AuditVerification: Sendable {
     package var records: Int
     /// Each break found, as `"<file>:<line>: <what>"`, in file order.
     package var problems: [String]
+    /// What is worth knowing but breaks nothing, as `"<file>:<line>: <what>"`: a run whose plan
+    /// the next run did not start from (an **orphan** run: a crash between the audit append and
+    /// the plan's rename, then a rerun; or a plan replaced outside rota).
+    package var notes: [String] = []
 
     package var isIntact: Bool { problems.isEmpty }
 
@@ -15,17 +19,20 @@ package struct AuditVerification: Sendable {
     /// current plan), the last `replanned` record must name it as its output, which catches
     /// records removed from the end.
     package static func check(_ log: AuditLog, plan: [UInt8]? = nil) -> AuditVerification {
-        let lines: [String]
+        var lines: [String] = []
         var problems: [String] = []
         do {
-            lines = try log.lines()
-        } catch {
+            let read = try log.readLines()
+            lines = read.lines
             // A torn last line: check what comes before it, and report it.
+            if let torn = read.tornLine { problems.append(log.tornError(line: torn).description) }
+        } catch {
             problems.append(error.description)
-            lines = (try? AuditLog.linesIgnoringTornTail(log.path)) ?? []
         }
         var previous: String?
         var lastOutput: String?
+        var lastRun: (line: Int, output: String)?
+        var notes: [String] = []
         for (index, line) in lines.enumerated() {
             let at = "\(log.path):\(index + 1)"
             let record: AuditRecord
@@ -46,7 +53,16 @@ package struct AuditVerification: Sendable {
             if record.sealed().hash != record.hash || record.text != line {
                 problems.append("\(at): hash does not match the record (this line was edited)")
             }
-            if record.kind == .replanned { lastOutput = record.run?.outputPlan }
+            if record.kind == .replanned, let run = record.run {
+                if let last = lastRun, last.output != run.inputPlan {
+                    notes.append(
+                        "\(log.path):\(last.line): orphan run: its plan \(last.output) was never installed; the next run "
+                            + "(line \(index + 1)) started from \(run.inputPlan) (a crash before the rename and a rerun, "
+                            + "or a plan replaced outside rota); its records stay as they were written")
+                }
+                lastRun = (index + 1, run.outputPlan)
+                lastOutput = run.outputPlan
+            }
             previous = line
         }
         if let plan {
@@ -56,18 +72,6 @@ package struct AuditVerification: Sendable {
                     "\(log.path): the last replanned record names \(lastOutput ?? "no plan"), not the given plan (\(digest)): records are missing at the end, or the plan is not this log's")
             }
         }
-        return AuditVerification(records: lines.count, problems: problems)
-    }
-}
-
-extension AuditLog {
-    /// The complete lines of a file whose last line is torn.
-    static func linesIgnoringTornTail(_ path: String) throws -> [String] {
-        let text = try InputFile.read(path, as: .text)
-        var lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-            String(decoding: $0, as: UTF8.self)
-        }
-        lines.removeLast()
-        return lines
+        return AuditVerification(records: lines.count, problems: problems, notes: notes)
     }
 }

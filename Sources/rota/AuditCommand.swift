@@ -133,6 +133,7 @@ struct AuditVerifyCommand: ParsableCommand {
         }
         let verification = AuditVerification.check(AuditLog(path: file), plan: planBytes)
         for problem in verification.problems { Terminal.note(problem) }
+        for note in verification.notes { Terminal.note("note: \(note)") }
         if verification.isIntact {
             try Terminal.print("\(file): intact: \(verification.records) records")
         } else {

@@ -130,6 +130,7 @@ struct RescheduleCommand: ParsableCommand {
                 Terminal.error("\(error.description); nothing was written")
                 throw ExitCode(2)
             }
+            TestPausePoint.afterAuditAppend()
         }
         try Terminal.emit(RotaJSON.encode(situation.instance), to: instanceOut)
         try Terminal.emit(newPlan, to: output)

@@ -8,6 +8,8 @@ struct EventState {
     private(set) var tasks: [TaskID: PlanTask] = [:]
     /// The plan's task ids in the plan's order (dropped ones are skipped when read).
     private var order: [TaskID] = []
+    /// Each line's task ids, in the plan's order (so a line's tasks are found without a scan).
+    private var lineTaskIDs: [LineID: [TaskID]] = [:]
     private var accounts: [Account]
     private var accountIndex: [AccountID: Int] = [:]
     private var orders: [Order]
@@ -37,6 +39,7 @@ struct EventState {
         for task in plan.tasks where tasks[task.id] == nil {
             tasks[task.id] = task
             order.append(task.id)
+            lineTaskIDs[task.line, default: []].append(task.id)
         }
     }
 
@@ -172,7 +175,7 @@ struct EventState {
 
     /// The line's tasks still in the plan.
     private func lineTasks(_ line: LineID) -> [PlanTask] {
-        order.compactMap { tasks[$0] }.filter { $0.line == line }
+        (lineTaskIDs[line] ?? []).compactMap { tasks[$0] }
     }
 
     /// The line's purchase that is not missed (the one a review follows).

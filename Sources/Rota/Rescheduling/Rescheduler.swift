@@ -83,7 +83,11 @@ package struct Rescheduler: Sendable {
             ledger.recordPurchase(account: p.account, item: problem.lineItem[l], day: p.day)
             if let r = placement.review[l] { ledger.recordReview(account: r.account, day: r.day) }
         }
-        let byLine = Dictionary(grouping: situation.reference.tasks.filter { $0.status == .pending }, by: \.line)
+        // A task the events made history (completed, or missed: its line starts over with new
+        // tasks) is not the old plan's any more; only the rest can be kept.
+        let history = Set(instance.existing.map(\.id))
+        let byLine = Dictionary(
+            grouping: situation.reference.tasks.filter { $0.status == .pending && !history.contains($0.id) }, by: \.line)
         var kept: [PlanTask] = []
         var seen: Set<LineID> = []
         for task in situation.reference.tasks where task.status == .pending && !seen.contains(task.line) {
