@@ -7,9 +7,10 @@ package struct AvailabilityRule: FeasibilityRule {
 
     package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         for position in context.activeTasks where context.isPending(position) {
-            guard let account = context.accountOfTask[position] else { continue }
+            guard let account = context.accountOfTask[position], !context.unavailableDays[account].isEmpty,
+                context.unavailableDays[account].contains(context.day(ofTask: position))
+            else { continue }
             let task = context.task(position)
-            guard context.unavailableDays[account].contains(task.date) else { continue }
             found.append(
                 Violation(
                     rule: number, tasks: [task.id], lines: [task.line], account: task.account, day: task.date,

@@ -25,7 +25,7 @@ package struct SameItemRule: FeasibilityRule {
                     found.append(overTotal(item, cap: total, account: account.id, context))
                 }
                 guard let perDay, item.count > perDay else { continue }
-                for day in context.runs(of: item, by: { context.task($0).date }) where day.count > perDay {
+                for day in context.runs(of: item, by: { context.dayOfTask[$0] }) where day.count > perDay {
                     guard day.contains(where: context.isPending), let first = day.first else { continue }
                     let task = context.task(first)
                     found.append(
