@@ -4,11 +4,12 @@ import RotaCore
 /// instance alone (never from a plan or a solver's state): its lines resolved, each line and
 /// account id's first position, and a dense number per item, numbered by first line.
 ///
-/// `ValidationContext(instance:plan:)` builds them; `PlanFinisher` passes the ones the
-/// planning problem built from the same instance (`PlanningProblem.lines`, `lineIndex`,
-/// `itemIndex`, `lineItem`, `accountIndex`, which follow the same rules: input order, first
-/// id wins, items numbered in the order lines first ask for them), so that finishing a plan
-/// does not hash half a million line ids a second time.
+/// `ValidationContext(instance:plan:)` builds them; `PlanFinisher` and `rota score` pass the
+/// ones the planning problem built from the same instance (`InstanceTables(problem)`: its
+/// `lines`, `lineIndex`, `itemIndex`, `lineItem`, `accountIndex`, which follow the same rules:
+/// input order, first id wins, items numbered in the order lines first ask for them), so that
+/// finishing or scoring a plan does not hash half a million line ids a second time. Those are
+/// the problem's id tables only, made from the instance; nothing a solver decided.
 package struct InstanceTables: Sendable {
     /// The instance's lines with lag, due date and weight resolved, in input order.
     package let lines: [ResolvedLine]
@@ -52,6 +53,13 @@ package struct InstanceTables: Sendable {
         self.itemOfLine = itemOfLine
         self.accountIndex = accountIndex
         self.isFirstAccountOfItsID = isFirstAccountOfItsID
+    }
+
+    /// The tables the planning problem built from its instance.
+    package init(_ problem: PlanningProblem) {
+        self.init(
+            problem.instance, lines: problem.lines, lineIndex: problem.lineIndex, itemNumbers: problem.itemIndex,
+            itemOfLine: problem.lineItem, accountIndex: problem.accountIndex)
     }
 
     /// Tables built elsewhere from `instance` by the same rules (see the type's note).

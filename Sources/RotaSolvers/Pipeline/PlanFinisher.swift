@@ -24,11 +24,7 @@ package enum PlanFinisher {
         // validator. The context holds the solver's plan; the finished plan differs from it
         // only in its `solver` block, which no rule reads.
         // The line, item and account tables are the ones the problem built from this instance.
-        let problem = context.problem
-        let tables = InstanceTables(
-            instance, lines: problem.lines, lineIndex: problem.lineIndex, itemNumbers: problem.itemIndex,
-            itemOfLine: problem.lineItem, accountIndex: problem.accountIndex)
-        let checked = ValidationContext(instance: instance, plan: result.plan, tables: tables)
+        let checked = ValidationContext(instance: instance, plan: result.plan, tables: InstanceTables(context.problem))
         let metrics = Scorer().score(in: checked)
         if metrics.unscheduled == bound.unscheduled {
             run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)
