@@ -75,10 +75,12 @@ package struct PlanWriter {
             writer.out.append(contentsOf: "[]".utf8)
         } else {
             writer.out.append(UInt8(ascii: "["))
-            for (index, task) in plan.tasks.enumerated() {
+            // By index: the task is borrowed in place, not copied with its seven strings.
+            let tasks = plan.tasks
+            for index in tasks.indices {
                 if index > 0 { writer.out.append(UInt8(ascii: ",")) }
                 writer.newline(4)
-                self.task(task)
+                self.task(tasks[index])
                 try drainIfFull(sink)
             }
             writer.newline(2)

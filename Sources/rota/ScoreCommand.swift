@@ -48,10 +48,11 @@ struct ScoreCommand: ParsableCommand {
         let instance = try InputLoader.instance(at: self.instance, policy: policy)
         let plan = try InputLoader.plan(at: self.plan)
         let previous = try self.previous.map { try InputLoader.plan(at: $0) }
-        // The scorer and the validator share one pass over the plan's ids.
-        let checked = ValidationContext(instance: instance, plan: plan)
-        let metrics = Scorer().score(in: checked, previous: previous)
+        // The scorer and the validator share one pass over the plan's ids, over the line and
+        // account tables the problem built.
         let problem = PlanningProblem(instance)
+        let checked = ValidationContext(instance: instance, plan: plan, tables: InstanceTables(problem))
+        let metrics = Scorer().score(in: checked, previous: previous)
         let bound = LowerBounds.compute(problem)
         let lateness = LatenessBounds.compute(
             problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled, target: metrics.weightedLateness)

@@ -17,47 +17,47 @@ package struct CapacityLedger: Sendable {
     package let accountCount: Int
     package let itemCount: Int
 
-    let dailyLimit: [Int]
-    let sameItemPerDay: Int
-    let sameItemTotal: Int
-    let reviewsPerDay: Int
+    @usableFromInline let dailyLimit: [Int]
+    @usableFromInline let sameItemPerDay: Int
+    @usableFromInline let sameItemTotal: Int
+    @usableFromInline let reviewsPerDay: Int
     /// The problem's `available[a][d]`, for days not stored yet.
-    private let availability: [[Bool]]
+    @usableFromInline let availability: [[Bool]]
     /// Days stored: `0 ..< days` (at most `horizon`).
-    private var days: Int
+    @usableFromInline var days: Int
     /// `available[d * accountCount + a]` (days stored).
-    private var available: [Bool]
+    @usableFromInline var available: [Bool]
     /// Per line: its item, first purchase day and review lag (the problem's arrays).
-    let lineItem: [Int]
-    let firstPurchaseDay: [Int]
-    let lag: [Int]
-    private let history: [HistoryPurchase]
-    private let historyReviews: [HistoryReview]
+    @usableFromInline let lineItem: [Int]
+    @usableFromInline let firstPurchaseDay: [Int]
+    @usableFromInline let lag: [Int]
+    @usableFromInline let history: [HistoryPurchase]
+    @usableFromInline let historyReviews: [HistoryReview]
 
     /// Purchases per account-day (`d * accountCount + a`), history included.
-    private var purchases: [Int32]
+    @usableFromInline var purchases: [Int32]
     /// Reviews per account-day (`d * accountCount + a`), history included.
-    private var reviews: [Int32]
+    @usableFromInline var reviews: [Int32]
     /// Purchases per rolling window, for the hard caps.
-    var rolling: RollingCounts
+    @usableFromInline var rolling: RollingCounts
     /// Per account, days 0 ... `days` (`d * accountCount + a`): a union-find pointing at the next
     /// day it can review; day `days` points at itself (not stored yet, or the horizon's end).
-    private var nextReview: [Int32]
+    @usableFromInline var nextReview: [Int32]
     /// Items bought per account-day, for accounts with a small daily limit: `daySlots[a]`
     /// slots per day from `d * slotsPerDay + dayBase[a]`, filled in purchase order (`purchases`
     /// says how many).
-    private let daySlots: [Int]
-    private let dayBase: [Int]
-    private let slotsPerDay: Int
-    private var dayItems: [Int32]
+    @usableFromInline let daySlots: [Int]
+    @usableFromInline let dayBase: [Int]
+    @usableFromInline let slotsPerDay: Int
+    @usableFromInline var dayItems: [Int32]
     /// Purchases per account-item-day beyond those slots, keyed `(a * itemCount + item) * horizon + d`.
-    private var itemDay: CountTable
+    @usableFromInline var itemDay: CountTable
     /// Whether the last recorded purchase left room to buy that item again that day.
     package private(set) var lastPurchaseLeftItemRoom = false
     /// Purchases per account-item over the whole plan, keyed `a * itemCount + item`.
-    var itemTotal: CountTable
+    @usableFromInline var itemTotal: CountTable
     /// Per item: how many accounts reached `sameItemPerAccount`.
-    private var exhaustedAccounts: [Int32]
+    @usableFromInline var exhaustedAccounts: [Int32]
     /// Every non-missed purchase per account, history included (the balance metric's load).
     package private(set) var loads: [Int]
 
@@ -105,7 +105,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// Stores days up to at least `day` (doubling, at most the horizon); new days hold no task.
-    private mutating func grow(toCover day: Int) {
+    @usableFromInline mutating func grow(toCover day: Int) {
         guard day >= days, days < horizon else { return }
         let old = days
         let new = min(horizon, max(day + 1, 2 * old, 64))
@@ -132,7 +132,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The problem lets the account work on `day`.
-    func isAvailable(account a: Int, day d: Int) -> Bool {
+    @inlinable func isAvailable(account a: Int, day d: Int) -> Bool {
         let flags = availability[a]
         return d < flags.count && flags[d]
     }
@@ -162,12 +162,12 @@ package struct CapacityLedger: Sendable {
     }
 
     /// Purchases the account makes on `day` (in the horizon), history included.
-    func purchaseCount(account a: Int, day d: Int) -> Int {
+    @inlinable func purchaseCount(account a: Int, day d: Int) -> Int {
         d < days ? Int(purchases[d * accountCount + a]) : 0
     }
 
     /// Reviews the account makes on `day` (in the horizon), history included.
-    func reviewCount(account a: Int, day d: Int) -> Int {
+    @inlinable func reviewCount(account a: Int, day d: Int) -> Int {
         d < days ? Int(reviews[d * accountCount + a]) : 0
     }
 
@@ -175,7 +175,7 @@ package struct CapacityLedger: Sendable {
 
     /// The account may purchase something on `day`: it is available, under its daily limit and
     /// under its rolling hard cap in every window holding `day`.
-    package func canOpen(account a: Int, day d: Int) -> Bool {
+    @inlinable package func canOpen(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         if d >= days {
             guard isAvailable(account: a, day: d), 0 < dailyLimit[a] else { return false }
@@ -187,7 +187,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The item rules allow one more purchase of `item` by the account on `day`.
-    package func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
+    @inlinable package func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
         let pair = a * itemCount + item
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
         if sameItemPerDay < PlanningProblem.unlimited, boughtToday(account: a, item: item, day: d) >= sameItemPerDay {
@@ -197,7 +197,7 @@ package struct CapacityLedger: Sendable {
     }
 
     /// Purchases of `item` by the account on `day` (in the horizon).
-    func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
+    @inlinable func boughtToday(account a: Int, item: Int, day d: Int) -> Int {
         // A day not stored holds no purchase.
         guard d < days else { return 0 }
         let made = Int(purchases[d * accountCount + a])
@@ -212,23 +212,23 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The account reached `sameItemPerAccount` for `item`.
-    package func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
+    @inlinable package func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
         sameItemTotal < PlanningProblem.unlimited && Int(itemTotal[a * itemCount + item]) >= sameItemTotal
     }
 
     /// How many accounts have not reached `sameItemPerAccount` for `item`.
-    package func buyersLeft(item: Int) -> Int {
+    @inlinable package func buyersLeft(item: Int) -> Int {
         guard sameItemTotal < PlanningProblem.unlimited else { return accountCount }
         return sameItemTotal == 0 ? 0 : max(0, accountCount - Int(exhaustedAccounts[item]))
     }
 
     /// Every purchase rule allows the account to buy `item` on `day`.
-    package func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
+    @inlinable package func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
         canOpen(account: a, day: d) && itemAllows(account: a, item: item, day: d)
     }
 
     /// No account may buy `item` any more: each reached `sameItemPerAccount`.
-    package func isExhausted(item: Int) -> Bool {
+    @inlinable package func isExhausted(item: Int) -> Bool {
         guard accountCount > 0, sameItemTotal < PlanningProblem.unlimited else { return false }
         return sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
     }
@@ -263,7 +263,7 @@ package struct CapacityLedger: Sendable {
     // MARK: Reviews
 
     /// The account may review on `day`: it is available and under the daily review cap.
-    package func canReview(account a: Int, day d: Int) -> Bool {
+    @inlinable package func canReview(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         return !reviewBlocked(account: a, day: d)
     }
@@ -291,14 +291,14 @@ package struct CapacityLedger: Sendable {
         if reviewBlocked(account: a, day: d) { nextReview[d * accountCount + a] = Int32(d + 1) }
     }
 
-    func reviewBlocked(account a: Int, day d: Int) -> Bool {
+    @inlinable func reviewBlocked(account a: Int, day d: Int) -> Bool {
         guard d < days else { return !isAvailable(account: a, day: d) || 0 >= reviewsPerDay }
         let slot = d * accountCount + a
         return !available[slot] || Int(reviews[slot]) >= reviewsPerDay
     }
 
     /// Union-find with path halving over the account's days: the next day that is not blocked.
-    private mutating func find(account a: Int, day: Int) -> Int {
+    @usableFromInline mutating func find(account a: Int, day: Int) -> Int {
         let stride = accountCount
         var x = day
         while true {

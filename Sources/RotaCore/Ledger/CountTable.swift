@@ -1,10 +1,11 @@
 /// Counts keyed by non-negative integers, in an open-addressing hash table with a cheap
 /// multiplicative hash: much faster than `Dictionary` for the ledger's account-item keys, and
 /// cleared without giving its storage back.
+@usableFromInline
 struct CountTable: Sendable {
-    private var keys: [Int]
-    private var counts: [Int32]
-    private var shift: UInt64
+    @usableFromInline var keys: [Int]
+    @usableFromInline var counts: [Int32]
+    @usableFromInline var shift: UInt64
     private(set) var count = 0
 
     init(capacity: Int = 16) {
@@ -16,7 +17,7 @@ struct CountTable: Sendable {
     }
 
     /// The count for `key` (0 when absent).
-    subscript(key: Int) -> Int32 {
+    @inlinable subscript(key: Int) -> Int32 {
         var slot = home(key)
         let mask = keys.count - 1
         while true {
@@ -56,7 +57,7 @@ struct CountTable: Sendable {
         count = 0
     }
 
-    private func home(_ key: Int) -> Int {
+    @inlinable func home(_ key: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 

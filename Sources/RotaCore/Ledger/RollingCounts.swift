@@ -8,18 +8,19 @@
 ///
 /// Each account stores the window starts up to the last day a purchase was recorded on (grown
 /// by doubling); a later start holds no purchase, so memory follows the days plans use.
+@usableFromInline
 struct RollingCounts: Sendable {
-    private let horizon: Int
+    @usableFromInline let horizon: Int
     /// Per account: the window length tracked; 0 without a hard cap; -1 for a single count.
-    private let days: [Int]
+    @usableFromInline let days: [Int]
     /// Per account: the real window length (capped at 2^40), to tell relevant purchases.
-    private let reach: [Int]
-    private let hard: [Int]
+    @usableFromInline let reach: [Int]
+    @usableFromInline let hard: [Int]
     /// Per account: counts of the windows starting on `-(w-1) ..< stored[a]` (index `s + w - 1`).
-    private var counts: [[Int32]]
+    @usableFromInline var counts: [[Int32]]
     /// Per account: window starts stored end before this day (at most the horizon).
-    private var stored: [Int]
-    private var single: [Int32]
+    @usableFromInline var stored: [Int]
+    @usableFromInline var single: [Int32]
 
     init(problem: PlanningProblem) {
         let horizon = problem.horizon
@@ -103,7 +104,7 @@ struct RollingCounts: Sendable {
 
     /// One more purchase by account `a` on `day` (in the horizon) keeps every window holding
     /// `day` within the hard cap.
-    func hasRoom(account a: Int, day: Int) -> Bool {
+    @inlinable func hasRoom(account a: Int, day: Int) -> Bool {
         let w = days[a]
         if w < 0 { return Int(single[a]) < hard[a] }
         guard w > 0 else { return true }

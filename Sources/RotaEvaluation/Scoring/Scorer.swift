@@ -25,23 +25,24 @@ public struct Scorer: Sendable {
         // equal and first with their id, which is what the dictionaries would answer.
         var lineGuess = 0
         var accountGuess = 0
-        func line(of task: PlanTask) -> Int? {
+        func line(of id: LineID) -> Int? {
             for guess in lineGuess...(lineGuess + 1)
-            where guess < lines.count && isFirstLine[guess] && lines[guess].id == task.line {
+            where guess < lines.count && isFirstLine[guess] && lines[guess].id == id {
                 return guess
             }
-            return lineIndex[task.line]
+            return lineIndex[id]
         }
-        func account(of task: PlanTask) -> Int? {
+        func account(of id: AccountID) -> Int? {
             if accountGuess < instance.accounts.count, isFirstAccount[accountGuess],
-                instance.accounts[accountGuess].id == task.account
+                instance.accounts[accountGuess].id == id
             {
                 return accountGuess
             }
-            return accountIndex[task.account]
+            return accountIndex[id]
         }
-        return metrics(of: plan, for: instance, lines: lines, previous: previous) { _, task in
-            guard let l = line(of: task), let a = account(of: task) else { return nil }
+        let tasks = plan.tasks
+        return metrics(of: plan, for: instance, lines: lines, previous: previous) { position in
+            guard let l = line(of: tasks[position].line), let a = account(of: tasks[position].account) else { return nil }
             lineGuess = l
             accountGuess = a
             return (l, a)
@@ -51,7 +52,7 @@ public struct Scorer: Sendable {
     /// The metrics of the plan the validator's context holds, with the lines and accounts it
     /// has already found for each task (so that finishing a plan looks its ids up once).
     package func score(in context: ValidationContext, previous: Plan? = nil) -> PlanMetrics {
-        metrics(of: context.plan, for: context.instance, lines: context.lines, previous: previous) { position, _ in
+        metrics(of: context.plan, for: context.instance, lines: context.lines, previous: previous) { position in
             guard let l = context.lineOfTask[position], let a = context.accountOfTask[position] else { return nil }
             return (l, a)
         }
@@ -60,7 +61,7 @@ public struct Scorer: Sendable {
     /// The metrics, given where each task's line and account are (`nil` skips the task).
     private func metrics(
         of plan: Plan, for instance: Instance, lines: [ResolvedLine], previous: Plan?,
-        resolving resolve: (Int, PlanTask) -> (line: Int, account: Int)?
+        resolving resolve: (Int) -> (line: Int, account: Int)?
     ) -> PlanMetrics {
         var purchaseCount = [Int](repeating: 0, count: instance.accounts.count)
         var reviewCount = [Int](repeating: 0, count: instance.accounts.count)
@@ -73,19 +74,22 @@ public struct Scorer: Sendable {
         reviewDays.reserveCapacity(plan.tasks.count / 2)
         var purchases = 0
         var reviews = 0
-        for (position, task) in plan.tasks.enumerated() where task.status != .missed {
-            guard let (l, a) = resolve(position, task) else { continue }
-            switch task.kind {
+        // Fields are read in place, not through a copy of each task.
+        let tasks = plan.tasks
+        for position in tasks.indices where tasks[position].status != .missed {
+            guard let (l, a) = resolve(position) else { continue }
+            let date = tasks[position].date
+            switch tasks[position].kind {
             case .purchase:
                 purchases += 1
                 purchaseCount[a] += 1
-                purchaseDays[a].append(task.date.ordinal)
+                purchaseDays[a].append(date.ordinal)
             case .review:
                 reviews += 1
                 reviewCount[a] += 1
-                reviewDays.append(task.date.ordinal)
-                if let last = lastReviewOfLine[l], last >= task.date {} else { lastReviewOfLine[l] = task.date }
-                if let last = lastReview, last >= task.date {} else { lastReview = task.date }
+                reviewDays.append(date.ordinal)
+                if let last = lastReviewOfLine[l], last >= date {} else { lastReviewOfLine[l] = date }
+                if let last = lastReview, last >= date {} else { lastReview = date }
             }
         }
 

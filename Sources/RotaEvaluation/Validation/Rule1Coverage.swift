@@ -11,8 +11,10 @@ package struct CoverageRule: FeasibilityRule {
     package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
         duplicateIDs(context, into: &found)
         for position in context.activeTasks where context.isPending(position) {
-            references(of: position, context, into: &found)
-            if context.task(position).kind == .review, let violation = after(of: position, context) {
+            if !hasKnownReferences(position, context) { references(of: position, context, into: &found) }
+            if context.kindOfTask[position] == .review, !followsItsPurchase(position, context),
+                let violation = after(of: position, context)
+            {
                 found.append(violation)
             }
         }
@@ -30,6 +32,21 @@ package struct CoverageRule: FeasibilityRule {
                     rule: number, tasks: [id], lines: positions.map { context.task($0).line },
                     message: "task id \(id) is used by \(positions.count) tasks"))
         }
+    }
+
+    /// The common case of `references`, told from the dense tables (and one order id
+    /// compared in place): the task's account and line exist, and its item and order are its line's.
+    private func hasKnownReferences(_ position: Int, _ context: ValidationContext) -> Bool {
+        guard context.accountOfTask[position] != nil, let line = context.lineOfTask[position] else { return false }
+        return context.itemOfTask[position] == context.itemOfLine[line]
+            && context.plan.tasks[position].order == context.lines[line].order
+    }
+
+    /// The common case of `after`: the review's `after` names a non-missed purchase of its line.
+    private func followsItsPurchase(_ position: Int, _ context: ValidationContext) -> Bool {
+        guard let named = context.afterOfTask[position] else { return false }
+        return context.kindOfTask[named] == .purchase && context.statusOfTask[named] != .missed
+            && context.sameLine(named, position)
     }
 
     /// The task's line, account and item exist, and its item and order are its line's.
@@ -138,11 +155,11 @@ package struct CoverageRule: FeasibilityRule {
         let line = context.lines[index]
         let tasks = context.activeTasksOfLine[index]
         var purchases = 0
-        for position in tasks where context.plan.tasks[position].kind == .purchase { purchases += 1 }
+        for position in tasks where context.kindOfTask[position] == .purchase { purchases += 1 }
         // The common case, one of each, needs no more work.
         if purchases == 1, tasks.count == 2 { return }
         for kind in TaskKind.allCases {
-            let ofKind = tasks.filter { context.plan.tasks[$0].kind == kind }
+            let ofKind = tasks.filter { context.kindOfTask[$0] == kind }
             if ofKind.isEmpty {
                 found.append(
                     Violation(

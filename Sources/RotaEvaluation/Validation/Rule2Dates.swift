@@ -12,6 +12,15 @@ package struct DatesRule: FeasibilityRule {
         let start = context.instance.start
         let horizon = context.instance.horizonDays
         for position in context.activeTasks where context.isPending(position) {
+            // The common case, a task inside the window, is told from the dense tables alone.
+            let day = context.dayOfTask[position]
+            let earliest = context.kindOfTask[position] == .purchase
+                ? context.lineOfTask[position].flatMap { context.lines[$0].earliest } : nil
+            if day >= start.ordinal, earliest.map({ day >= $0.ordinal }) ?? true,
+                context.day(ofTask: position).days(since: start) < horizon
+            {
+                continue
+            }
             let task = context.task(position)
             func report(_ message: String) {
                 found.append(

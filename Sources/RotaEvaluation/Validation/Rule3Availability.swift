@@ -6,10 +6,20 @@ package struct AvailabilityRule: FeasibilityRule {
     package init() {}
 
     package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
+        // Per account, its days off as ordinals when there are a few (a scan of a few integers
+        // beats hashing a day per task); `nil` when there are many, asked of the set instead.
+        let fewDaysOff: [[Int]?] = context.unavailableDays.map { days in
+            days.count <= 16 ? days.map(\.ordinal) : nil
+        }
         for position in context.activeTasks where context.isPending(position) {
             guard let account = context.accountOfTask[position] else { continue }
+            let day = context.dayOfTask[position]
+            if let few = fewDaysOff[account] {
+                guard few.contains(day) else { continue }
+            } else {
+                guard context.unavailableDays[account].contains(context.day(ofTask: position)) else { continue }
+            }
             let task = context.task(position)
-            guard context.unavailableDays[account].contains(task.date) else { continue }
             found.append(
                 Violation(
                     rule: number, tasks: [task.id], lines: [task.line], account: task.account, day: task.date,

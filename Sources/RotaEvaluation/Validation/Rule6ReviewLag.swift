@@ -7,10 +7,17 @@ package struct ReviewLagRule: FeasibilityRule {
     package init() {}
 
     package func check(_ context: ValidationContext, into found: inout ViolationCollector) {
-        for position in context.activeTasks where context.task(position).kind == .review {
+        for position in context.activeTasks where context.kindOfTask[position] == .review {
             guard let purchasePosition = context.purchase(reviewedBy: position),
                 context.isPending(position) || context.isPending(purchasePosition)
             else { continue }
+            // The common case, the purchaser reviewing after the lag, is told from the dense
+            // tables alone.
+            if context.sameAccount(position, purchasePosition), let line = context.lineOfTask[position],
+                context.day(ofTask: position).days(since: context.day(ofTask: purchasePosition)) >= context.lines[line].lag
+            {
+                continue
+            }
             let review = context.task(position)
             let purchase = context.task(purchasePosition)
             func report(_ message: String) {

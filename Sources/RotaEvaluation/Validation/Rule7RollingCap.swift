@@ -24,8 +24,8 @@ package struct RollingCapRule: FeasibilityRule {
         _ account: AccountID, _ length: Int, _ hard: Int, _ purchases: ArraySlice<Int>, _ context: ValidationContext,
         into found: inout ViolationCollector
     ) {
-        let days = context.runs(of: purchases, by: { context.task($0).date })
-        let dates = days.map { context.task($0[$0.startIndex]).date }
+        let days = context.runs(of: purchases, by: { context.dayOfTask[$0] })
+        let dates = days.map { context.day(ofTask: $0[$0.startIndex]) }
         // Prefix sums of purchases and of pending purchases over the purchase days.
         var total = [0], pending = [0]
         for day in days {

@@ -26,7 +26,8 @@ package struct HistoryRule: FeasibilityRule {
                         + changes.joined(separator: ", ")))
         }
         var copies: [TaskID: Int] = [:]
-        for task in context.plan.tasks where task.status != .pending {
+        for position in context.plan.tasks.indices where context.statusOfTask[position] != .pending {
+            let task = context.task(position)
             guard history.contains(task.id) else {
                 found.append(
                     violation(

@@ -17,33 +17,37 @@ package struct TaskIDIndex: Sendable {
     /// Task ids used by more than one task, with those tasks' positions.
     package let duplicated: [TaskID: [Int]]
 
-    /// `lineOfTask` is each task's line position (the first with its id), `lineIndex` the
-    /// instance's line table.
-    package init(tasks: [PlanTask], lineOfTask: [Int?], lineCount: Int, lineIndex: IdentifierMap<LineTag>) {
+    /// `kinds` is each task's kind, `lineOfTask` its line position (the first with its id),
+    /// `lineIndex` the instance's line table.
+    package init(
+        tasks: [PlanTask], kinds: [TaskKind], lineOfTask: [Int?], lineCount: Int, lineIndex: IdentifierMap<LineTag>
+    ) {
         self.lineIndex = lineIndex
         var duplicated: [TaskID: [Int]] = [:]
+        // Fields are read in place, not through a copy of each task.
         let dense = tasks.indices.allSatisfy { position in
-            lineOfTask[position] != nil && Self.isNamedByLine(tasks[position])
+            lineOfTask[position] != nil
+                && Self.isNamedByLine(id: tasks[position].id, kind: kinds[position], line: tasks[position].line)
         }
         if dense {
             var firstOfSlot = [Int32](repeating: -1, count: 2 * lineCount)
-            for (position, task) in tasks.enumerated() {
-                let slot = 2 * lineOfTask[position]! + (task.kind == .review ? 1 : 0)
+            for position in tasks.indices {
+                let slot = 2 * lineOfTask[position]! + (kinds[position] == .review ? 1 : 0)
                 let first = firstOfSlot[slot]
                 if first < 0 {
                     firstOfSlot[slot] = Int32(position)
                 } else {
-                    duplicated[task.id, default: [Int(first)]].append(position)
+                    duplicated[tasks[position].id, default: [Int(first)]].append(position)
                 }
             }
             self.firstOfSlot = firstOfSlot
             map = nil
         } else {
             var map = IdentifierMap<TaskTag>(capacity: tasks.count)
-            for (position, task) in tasks.enumerated() {
+            for position in tasks.indices {
                 // One probe: the id is claimed, or the first position with it is found.
-                if let first = map.insertIfAbsent(task.id, position) {
-                    duplicated[task.id, default: [first]].append(position)
+                if let first = map.insertIfAbsent(tasks[position].id, position) {
+                    duplicated[tasks[position].id, default: [first]].append(position)
                 }
             }
             self.map = map
@@ -71,9 +75,14 @@ package struct TaskIDIndex: Sendable {
 
     /// Whether the task's id is `P:` (purchase) or `R:` (review) followed by its line's id.
     static func isNamedByLine(_ task: PlanTask) -> Bool {
-        var id = task.id.rawValue
-        var line = task.line.rawValue
-        let prefix = task.kind == .purchase ? UInt8(ascii: "P") : UInt8(ascii: "R")
+        isNamedByLine(id: task.id, kind: task.kind, line: task.line)
+    }
+
+    /// Whether `id` is `P:` (purchase) or `R:` (review) followed by `line`.
+    static func isNamedByLine(id taskID: TaskID, kind: TaskKind, line lineID: LineID) -> Bool {
+        var id = taskID.rawValue
+        var line = lineID.rawValue
+        let prefix = kind == .purchase ? UInt8(ascii: "P") : UInt8(ascii: "R")
         return id.withUTF8 { idBytes in
             line.withUTF8 { lineBytes in
                 guard idBytes.count == lineBytes.count + 2, idBytes[0] == prefix, idBytes[1] == UInt8(ascii: ":")

@@ -4,9 +4,9 @@ extension ValidationContext {
     /// The days on which `tasks` (one account's, sorted by day) number more than `limit`
     /// with at least one pending task among them (a breach of history alone is not the plan's).
     func dailyBreaches(of tasks: ArraySlice<Int>, limit: Int) -> [(day: Day, tasks: ArraySlice<Int>)] {
-        runs(of: tasks, by: { task($0).date }).compactMap { run in
+        runs(of: tasks, by: { dayOfTask[$0] }).compactMap { run in
             guard run.count > limit, run.contains(where: isPending), let first = run.first else { return nil }
-            return (task(first).date, run)
+            return (day(ofTask: first), run)
         }
     }
 

@@ -30,6 +30,14 @@ package struct ValidationContext: Sendable {
     package let accountOfTask: [Int?]
     /// Per plan task: a dense number for its item (unknown items get one too).
     package let itemOfTask: [Int]
+    /// Per line: its item's dense number (a task is for its line's item exactly when
+    /// `itemOfTask` equals it).
+    package let itemOfLine: [Int]
+    /// Per plan task: its kind, status and day (`date.ordinal`), so that the rules' loops over a
+    /// million tasks read one array each instead of copying tasks with their seven strings.
+    package let kindOfTask: [TaskKind]
+    package let statusOfTask: [TaskStatus]
+    package let dayOfTask: [Int]
     /// Per plan task: the position of the task its `after` names (the first with that id), if any.
     package let afterOfTask: [Int?]
     /// Positions of the tasks that are not `missed`, in plan order.
@@ -45,32 +53,25 @@ package struct ValidationContext: Sendable {
     private let positionByID: TaskIDIndex
 
     package init(instance: Instance, plan: Plan) {
+        self.init(instance: instance, plan: plan, tables: InstanceTables(instance))
+    }
+
+    /// The context over `tables`, which must be `instance`'s (see `InstanceTables`).
+    package init(instance: Instance, plan: Plan, tables: InstanceTables) {
         self.instance = instance
         self.plan = plan
-        let lines = instance.resolvedLines
+        let lines = tables.lines
         self.lines = lines
-
-        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
-        var isFirstOfItsID = [Bool](repeating: false, count: lines.count)
-        // Items are numbered by line, so that a task whose item is its line's (every task of
-        // a valid plan) needs no lookup of its own.
-        var itemNumbers = IdentifierMap<ItemTag>(capacity: 1024)
-        var itemOfLine: [Int] = []
-        itemOfLine.reserveCapacity(lines.count)
-        for (n, line) in lines.enumerated() {
-            if lineIndex.insertIfAbsent(line.id, n) == nil { isFirstOfItsID[n] = true }
-            // An item's number is the count of items before it.
-            itemOfLine.append(itemNumbers.insertIfAbsent(line.item, itemNumbers.count) ?? itemNumbers.count - 1)
-        }
+        let lineIndex = tables.lineIndex
+        let isFirstOfItsID = tables.isFirstOfItsID
+        var itemNumbers = tables.itemNumbers
+        let itemOfLine = tables.itemOfLine
         itemCount = itemNumbers.count
+        self.itemOfLine = itemOfLine
         self.lineIndex = lineIndex
         self.isFirstOfItsID = isFirstOfItsID
-
-        var accountIndex = IdentifierMap<AccountTag>(capacity: instance.accounts.count)
-        var isFirstAccountOfItsID = [Bool](repeating: false, count: instance.accounts.count)
-        for (n, account) in instance.accounts.enumerated() where accountIndex.insertIfAbsent(account.id, n) == nil {
-            isFirstAccountOfItsID[n] = true
-        }
+        let accountIndex = tables.accountIndex
+        let isFirstAccountOfItsID = tables.isFirstAccountOfItsID
         self.accountIndex = accountIndex
         unavailableDays = instance.accounts.map { Set($0.unavailable) }
 
@@ -79,6 +80,12 @@ package struct ValidationContext: Sendable {
         var accountOfTask: [Int?] = []
         var itemOfTask: [Int] = []
         var activeTasks: [Int] = []
+        var kindOfTask: [TaskKind] = []
+        var statusOfTask: [TaskStatus] = []
+        var dayOfTask: [Int] = []
+        kindOfTask.reserveCapacity(tasks.count)
+        statusOfTask.reserveCapacity(tasks.count)
+        dayOfTask.reserveCapacity(tasks.count)
         lineOfTask.reserveCapacity(tasks.count)
         accountOfTask.reserveCapacity(tasks.count)
         itemOfTask.reserveCapacity(tasks.count)
@@ -89,41 +96,52 @@ package struct ValidationContext: Sendable {
         // is exactly what the dictionaries would answer.
         var lineGuess = 0
         var accountGuess = 0
-        for (position, task) in tasks.enumerated() {
+        // Fields are read in place (`tasks[position].line`), not through a copy of the task.
+        for position in tasks.indices {
+            let taskLine = tasks[position].line
             let line: Int?
-            if lineGuess < lines.count, isFirstOfItsID[lineGuess], lines[lineGuess].id == task.line {
+            if lineGuess < lines.count, isFirstOfItsID[lineGuess], lines[lineGuess].id == taskLine {
                 line = lineGuess
-            } else if lineGuess + 1 < lines.count, isFirstOfItsID[lineGuess + 1], lines[lineGuess + 1].id == task.line {
+            } else if lineGuess + 1 < lines.count, isFirstOfItsID[lineGuess + 1], lines[lineGuess + 1].id == taskLine {
                 line = lineGuess + 1
             } else {
-                line = lineIndex[task.line]
+                line = lineIndex[taskLine]
             }
             if let line { lineGuess = line }
             lineOfTask.append(line)
+            let taskAccount = tasks[position].account
             let account: Int?
             if accountGuess < instance.accounts.count, isFirstAccountOfItsID[accountGuess],
-                instance.accounts[accountGuess].id == task.account
+                instance.accounts[accountGuess].id == taskAccount
             {
                 account = accountGuess
             } else {
-                account = accountIndex[task.account]
+                account = accountIndex[taskAccount]
             }
             if let account { accountGuess = account }
             accountOfTask.append(account)
-            if let line, lines[line].item == task.item {
+            let taskItem = tasks[position].item
+            if let line, lines[line].item == taskItem {
                 itemOfTask.append(itemOfLine[line])
             } else {
-                itemOfTask.append(itemNumbers.insertIfAbsent(task.item, itemNumbers.count) ?? itemNumbers.count - 1)
+                itemOfTask.append(itemNumbers.insertIfAbsent(taskItem, itemNumbers.count) ?? itemNumbers.count - 1)
             }
-            if task.status != .missed { activeTasks.append(position) }
+            let status = tasks[position].status
+            kindOfTask.append(tasks[position].kind)
+            statusOfTask.append(status)
+            dayOfTask.append(tasks[position].date.ordinal)
+            if status != .missed { activeTasks.append(position) }
         }
         let positionByID = TaskIDIndex(
-            tasks: tasks, lineOfTask: lineOfTask, lineCount: lines.count, lineIndex: lineIndex)
+            tasks: tasks, kinds: kindOfTask, lineOfTask: lineOfTask, lineCount: lines.count, lineIndex: lineIndex)
         let duplicated = positionByID.duplicated
         self.lineOfTask = lineOfTask
         self.accountOfTask = accountOfTask
         self.itemOfTask = itemOfTask
         self.activeTasks = activeTasks
+        self.kindOfTask = kindOfTask
+        self.statusOfTask = statusOfTask
+        self.dayOfTask = dayOfTask
         self.positionByID = positionByID
         self.itemNumbers = itemNumbers
         // A review's purchase is usually the task just before it; with no id used twice, a
@@ -136,7 +154,6 @@ package struct ValidationContext: Sendable {
         duplicatedTaskIDs = duplicated
 
         activeTasksOfLine = TaskBuckets(count: lines.count, positions: activeTasks) { lineOfTask[$0] }
-        let dayOfTask = tasks.map(\.date.ordinal)
         let byDay: (Int, Int) -> Bool = { a, b in
             let dayA = dayOfTask[a], dayB = dayOfTask[b]
             return dayA != dayB ? dayA < dayB : a < b
@@ -145,12 +162,12 @@ package struct ValidationContext: Sendable {
         // account's bucket comes out in that order with no sort of its own.
         let byDayThenPosition = Self.sortedByDay(activeTasks, dayOfTask: dayOfTask)
         var purchases = TaskBuckets(count: instance.accounts.count, positions: byDayThenPosition ?? activeTasks) {
-            tasks[$0].kind == .purchase ? accountOfTask[$0] : nil
+            kindOfTask[$0] == .purchase ? accountOfTask[$0] : nil
         }
         if byDayThenPosition == nil { purchases.sortEachBucket(by: byDay) }
         purchasesOfAccount = purchases
         var reviews = TaskBuckets(count: instance.accounts.count, positions: byDayThenPosition ?? activeTasks) {
-            tasks[$0].kind == .review ? accountOfTask[$0] : nil
+            kindOfTask[$0] == .review ? accountOfTask[$0] : nil
         }
         if byDayThenPosition == nil { reviews.sortEachBucket(by: byDay) }
         reviewsOfAccount = reviews
@@ -190,7 +207,10 @@ package struct ValidationContext: Sendable {
     package func task(_ position: Int) -> PlanTask { plan.tasks[position] }
 
     /// Whether the task at `position` is planned (`pending`), not history.
-    package func isPending(_ position: Int) -> Bool { plan.tasks[position].status == .pending }
+    package func isPending(_ position: Int) -> Bool { statusOfTask[position] == .pending }
+
+    /// The day of the task at `position`.
+    package func day(ofTask position: Int) -> Day { Day(ordinal: dayOfTask[position]) }
 
     /// The position of the first task with this id, if any.
     package func firstPosition(of id: TaskID) -> Int? { positionByID.firstPosition(of: id) }
@@ -208,14 +228,31 @@ package struct ValidationContext: Sendable {
     /// The purchase a review reviews: the task its `after` names when that is a non-missed
     /// purchase of the same line, else the line's only non-missed purchase; `nil` otherwise.
     package func purchase(reviewedBy review: Int) -> Int? {
-        let task = plan.tasks[review]
-        if let position = afterOfTask[review] {
-            let named = plan.tasks[position]
-            if named.kind == .purchase, named.status != .missed, named.line == task.line { return position }
+        if let position = afterOfTask[review], kindOfTask[position] == .purchase, statusOfTask[position] != .missed,
+            sameLine(position, review)
+        {
+            return position
         }
         guard let line = lineOfTask[review] else { return nil }
-        let purchases = activeTasksOfLine[line].filter { plan.tasks[$0].kind == .purchase }
-        return purchases.count == 1 ? purchases[0] : nil
+        var found: Int?
+        for position in activeTasksOfLine[line] where kindOfTask[position] == .purchase {
+            if found != nil { return nil }
+            found = position
+        }
+        return found
+    }
+
+    /// The two tasks name the same line id (compared by line position when both are known:
+    /// equal ids have the same first position).
+    package func sameLine(_ a: Int, _ b: Int) -> Bool {
+        if let lineA = lineOfTask[a], let lineB = lineOfTask[b] { return lineA == lineB }
+        return plan.tasks[a].line == plan.tasks[b].line
+    }
+
+    /// The two tasks name the same account id (by account position when both are known).
+    package func sameAccount(_ a: Int, _ b: Int) -> Bool {
+        if let accountA = accountOfTask[a], let accountB = accountOfTask[b] { return accountA == accountB }
+        return plan.tasks[a].account == plan.tasks[b].account
     }
 
     /// Splits positions sorted by a key into runs of equal key.

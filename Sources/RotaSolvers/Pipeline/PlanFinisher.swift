@@ -23,7 +23,8 @@ package enum PlanFinisher {
         // One pass resolves every task's line and account for both the scorer and the
         // validator. The context holds the solver's plan; the finished plan differs from it
         // only in its `solver` block, which no rule reads.
-        let checked = ValidationContext(instance: instance, plan: result.plan)
+        // The line, item and account tables are the ones the problem built from this instance.
+        let checked = ValidationContext(instance: instance, plan: result.plan, tables: InstanceTables(context.problem))
         let metrics = Scorer().score(in: checked)
         if metrics.unscheduled == bound.unscheduled {
             run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)
