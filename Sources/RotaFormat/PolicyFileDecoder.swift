@@ -52,7 +52,7 @@ enum PolicyFileDecoder {
                 warnings.append(
                     InputError(
                         file: reader.file, path: JSONReader.appending(reader.path, key: "weights"),
-                        message: "warning: the weights sum to \(KPIRequirement.plain(policy.weightSum)), not 1 "
+                        message: "the weights sum to \(KPIRequirement.plain(policy.weightSum)), not 1 "
                             + "(priorities are still their weighted sums)"))
             }
         }

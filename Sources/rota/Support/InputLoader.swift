@@ -24,7 +24,7 @@ enum InputLoader {
     /// A policy file (JSON or YAML); its warnings go to standard error.
     static func policyFile(at path: String) throws -> PolicyFile {
         let file = try reporting { () throws(InputErrors) in try PolicyFileLoader.load(from: path) }
-        for warning in file.warnings { Terminal.note("rota: \(warning.description)") }
+        for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
         return file
     }
 
