@@ -18,7 +18,8 @@ package enum PolicyFileLoader {
 
     /// Reads and decodes the policy file at `path` (`-` is standard input).
     package static func load(from path: String) throws(InputErrors) -> PolicyFile {
-        let bytes = try InputFile.read(path, as: .text)
+        // A `.json` file gets the JSON sniff (refused at once unless it starts with `{` or `[`).
+        let bytes = try InputFile.read(path, as: path.lowercased().hasSuffix(".json") ? .json : .text)
         return try decode(bytes, file: InputFile.label(path), yaml: isYAML(path: path, bytes: bytes))
     }
 

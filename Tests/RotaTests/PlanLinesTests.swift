@@ -62,6 +62,19 @@ import RotaSolvers
         #expect(before.violations == after.violations)
     }
 
+    @Test(.enabled(if: FormatSchemaScript.available, "needs python3 with jsonschema"))
+    func thePlanSchemaTakesLines() throws {
+        let instance = try Self.seed()
+        var plan = try Planner().plan(instance, with: GreedySolver()).plan
+        plan.lines = instance.lineAnnotations
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rota-lines-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try AtomicFile.write(RotaJSON.encode(plan), to: path)
+        let script = FormatSupport.repositoryRoot.appendingPathComponent("docs/schema/validate.py").path
+        let result = try FormatSchemaScript.run([script, "plan", path])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     @Test func malformedLinesArePathPreciseErrors() {
         let text = """
             {"format": "fulfillment-plan/1", "tasks": [], "lines": [{"line": "a/1", "priority": "high", "due": "2026-02-30"}]}

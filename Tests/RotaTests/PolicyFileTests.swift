@@ -98,7 +98,7 @@ import RotaYAML
          ["p.yaml:1: defaultRolling.weeks: unknown key; a rolling cap has days, soft, hard",
           "p.yaml:1: defaultRolling.days: missing"]),
         (#"{"format": "fulfillment-instance/1"}"#, false, ["p.json: policy: missing"]),
-        ("- just\n- a list\n", true, ["p.yaml: expected an object, got an array"]),
+        ("- just\n- a list\n", true, ["p.yaml:1: expected an object, got an array"]),
     ]
 
     @Test(arguments: errorCases)
