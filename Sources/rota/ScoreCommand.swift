@@ -28,7 +28,7 @@ struct ScoreCommand: ParsableCommand {
             Examples:
               rota score instances/seed.json plan.json
               rota score instances/seed.json new.json --previous old.json --json
-              rota score week.json plan.json --require 'sla.critical>=0.95' --require 'softOverruns==0'
+              rota score week.json plan.json --require 'sla.critical>=0.95'
               rota score week.json plan.json --policy policy.yaml
             """
     )

@@ -59,6 +59,8 @@ import RotaEvaluation
         ("makespan <= ", .badNumber("makespan <= ", "")),
         ("makespan <= many", .badNumber("makespan <= many", "many")),
         ("makespan <= inf", .badNumber("makespan <= inf", "inf")),
+        ("sla.critical>>0.95", .badComparison("sla.critical>>0.95")),
+        ("makespan => 3", .badComparison("makespan => 3")),
     ]
 
     @Test(arguments: malformed)

@@ -61,6 +61,7 @@ package struct KPIRequirement: Hashable, Sendable, CustomStringConvertible {
         }
         guard let (comparison, rest) = found else { throw .noComparison(whole) }
         let number = rest.trimmingWhitespace
+        if let next = number.first, "<>=!".contains(next) { throw .badComparison(whole) }
         guard !number.isEmpty, let target = Double(number), target.isFinite,
             number.allSatisfy({ $0.isNumber || "+-.eE".contains($0) })
         else { throw .badNumber(whole, String(number)) }
@@ -103,6 +104,8 @@ package enum KPIParseError: Error, Hashable, Sendable, CustomStringConvertible {
     case noComparison(String)
     case noMetric(String)
     case badNumber(String, String)
+    /// An operator that is none of `Comparison`'s (`>>`, `=>`, `<>`).
+    case badComparison(String)
 
     package var description: String {
         switch self {
@@ -111,6 +114,9 @@ package enum KPIParseError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "\(KPIRequirement.Comparison.allCases.map(\.rawValue).joined(separator: " ")), as in \"sla.critical>=0.95\""
         case .noMetric(let text):
             "KPI target \(InputExcerpt.quoted(text)) names no metric, as in \"sla.critical>=0.95\""
+        case .badComparison(let text):
+            "KPI target \(InputExcerpt.quoted(text)) has an unknown comparison; OP is one of "
+                + KPIRequirement.Comparison.allCases.map(\.rawValue).joined(separator: " ")
         case .badNumber(let text, let number):
             "KPI target \(InputExcerpt.quoted(text)): \(InputExcerpt.quoted(number)) is not a finite number"
         }
