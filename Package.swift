@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // GLPK's C API: a module map and a shim header, nothing else.
@@ -27,6 +28,12 @@ let package = Package(
         .target(name: "RotaCore"),
         // JSON: instances, plans, policies; input checks and atomic files.
         .target(name: "RotaFormat", dependencies: ["RotaCore"]),
+        // YAML documents read as JSON values (through Yams), for policy files; only the
+        // command and the tests depend on it, so the layers below stay free of Yams.
+        .target(
+            name: "RotaYAML",
+            dependencies: ["RotaCore", "RotaFormat", .product(name: "Yams", package: "Yams")]
+        ),
         // Validation, scoring, lower bounds, plan comparison.
         .target(name: "RotaEvaluation", dependencies: ["RotaCore"]),
         // Greedy, flow and MIP solvers, and the auto solver that picks among them.
@@ -53,6 +60,7 @@ let package = Package(
                 "Rota",
                 "RotaAudit",
                 "RotaBench",
+                "RotaYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +69,7 @@ let package = Package(
             name: "RotaTests",
             dependencies: [
                 "RotaCore", "RotaFormat", "RotaEvaluation", "RotaSolvers", "Rota", "RotaAudit", "RotaBench",
-                "RotaOracle",
+                "RotaOracle", "RotaYAML",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

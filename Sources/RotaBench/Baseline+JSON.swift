@@ -45,7 +45,7 @@ extension Baseline {
                 if let entry = BaselineEntry(json: item) {
                     entries.append(entry)
                 } else {
-                    problem("entries[\(k)]", "expected instance, digest, solver, status and metrics (unscheduled, makespan, weightedLateness, lateLines, largestLoad, spread, softOverruns, purchases, reviews)")
+                    problem("entries[\(k)]", "expected instance, digest, solver, status and metrics (unscheduled, makespan, weightedLateness, lateLines, largestLoad, spread, softOverruns, purchases, reviews; optionally slaAdherence: [{tier, lines, onTime}])")
                 }
             }
         } else {
@@ -66,23 +66,52 @@ extension Baseline {
 extension BaselineEntry {
     var jsonValue: JSONValue {
         let m = metrics
+        var fields: [(key: String, value: JSONValue)] = [
+            (key: "unscheduled", value: .integer(m.unscheduled)),
+            (key: "makespan", value: .integer(m.makespan)),
+            (key: "weightedLateness", value: .number(m.weightedLateness)),
+            (key: "lateLines", value: .integer(m.lateLines)),
+            (key: "largestLoad", value: .integer(m.largestLoad)),
+            (key: "spread", value: .integer(m.spread)),
+            (key: "softOverruns", value: .integer(m.softOverruns)),
+            (key: "purchases", value: .integer(m.purchases)),
+            (key: "reviews", value: .integer(m.reviews)),
+        ]
+        if let tiers = m.slaAdherence {
+            fields.append((key: "slaAdherence", value: Self.encode(tiers)))
+        }
         return .object([
             (key: "instance", value: .string(instance)),
             (key: "digest", value: .string(digest)),
             (key: "solver", value: .string(solver)),
             (key: "status", value: .string(status)),
-            (key: "metrics", value: .object([
-                (key: "unscheduled", value: .integer(m.unscheduled)),
-                (key: "makespan", value: .integer(m.makespan)),
-                (key: "weightedLateness", value: .number(m.weightedLateness)),
-                (key: "lateLines", value: .integer(m.lateLines)),
-                (key: "largestLoad", value: .integer(m.largestLoad)),
-                (key: "spread", value: .integer(m.spread)),
-                (key: "softOverruns", value: .integer(m.softOverruns)),
-                (key: "purchases", value: .integer(m.purchases)),
-                (key: "reviews", value: .integer(m.reviews)),
-            ])),
+            (key: "metrics", value: .object(fields)),
         ])
+    }
+
+    /// Per-tier SLA adherence as `rota score --json` writes it: tier, lines, onTime, share.
+    static func encode(_ tiers: [TierAdherence]) -> JSONValue {
+        .array(tiers.map { tier in
+            .object([
+                (key: "tier", value: .string(tier.tier)),
+                (key: "lines", value: .integer(tier.lines)),
+                (key: "onTime", value: .integer(tier.onTime)),
+                (key: "share", value: .number(tier.share)),
+            ])
+        })
+    }
+
+    /// The tiers back (`share` is recomputed); `nil` when any element is malformed.
+    static func decodeTiers(_ value: JSONValue) -> [TierAdherence]? {
+        guard case .array(let items) = value else { return nil }
+        var tiers: [TierAdherence] = []
+        for item in items {
+            guard let tier = item["tier"]?.stringValue, let lines = item["lines"]?.wholeNumber,
+                let onTime = item["onTime"]?.wholeNumber, lines >= 0, (0...lines).contains(onTime)
+            else { return nil }
+            tiers.append(TierAdherence(tier: tier, lines: lines, onTime: onTime))
+        }
+        return tiers
     }
 
     init?(json: JSONValue) {
@@ -94,10 +123,14 @@ extension BaselineEntry {
             let spread = m["spread"]?.wholeNumber, let overruns = m["softOverruns"]?.wholeNumber,
             let purchases = m["purchases"]?.wholeNumber, let reviews = m["reviews"]?.wholeNumber
         else { return nil }
-        self.init(
-            instance: instance, digest: digest, solver: solver, status: status,
-            metrics: BaselineMetrics(
-                unscheduled: unscheduled, makespan: makespan, weightedLateness: lateness, lateLines: late,
-                largestLoad: load, spread: spread, softOverruns: overruns, purchases: purchases, reviews: reviews))
+        var metrics = BaselineMetrics(
+            unscheduled: unscheduled, makespan: makespan, weightedLateness: lateness, lateLines: late,
+            largestLoad: load, spread: spread, softOverruns: overruns, purchases: purchases, reviews: reviews)
+        if let tiers = m["slaAdherence"] {
+            // Older baselines have none; a present but malformed one rejects the entry.
+            guard let decoded = Self.decodeTiers(tiers) else { return nil }
+            metrics.slaAdherence = decoded
+        }
+        self.init(instance: instance, digest: digest, solver: solver, status: status, metrics: metrics)
     }
 }

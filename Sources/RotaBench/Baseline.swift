@@ -54,7 +54,8 @@ package struct BaselineEntry: Hashable, Sendable {
 }
 
 /// The metrics a baseline keeps: every objective term of FORMAT.md's quality section except
-/// `changes` (there is no previous plan) and the per-tier SLA shares.
+/// `changes` (there is no previous plan), and the per-tier SLA adherence (absent from
+/// baselines made before it was recorded).
 package struct BaselineMetrics: Hashable, Sendable {
     package var unscheduled: Int
     package var makespan: Int
@@ -65,6 +66,8 @@ package struct BaselineMetrics: Hashable, Sendable {
     package var softOverruns: Int
     package var purchases: Int
     package var reviews: Int
+    /// Per SLA tier, as `PlanMetrics.slaAdherence`; `nil` in an older baseline.
+    package var slaAdherence: [TierAdherence]?
 
     package init(
         unscheduled: Int, makespan: Int, weightedLateness: Double, lateLines: Int, largestLoad: Int, spread: Int,
@@ -86,13 +89,15 @@ package struct BaselineMetrics: Hashable, Sendable {
             unscheduled: m.unscheduled, makespan: m.makespan, weightedLateness: m.weightedLateness,
             lateLines: m.lateLines, largestLoad: m.largestLoad, spread: m.spread, softOverruns: m.softOverruns,
             purchases: m.purchases, reviews: m.reviews)
+        self.slaAdherence = m.slaAdherence
     }
 
-    /// As `PlanMetrics` (no SLA tiers, loads or changes), for `Objective.compare`.
+    /// As `PlanMetrics` (SLA tiers when recorded; no loads or changes), for `Objective.compare`
+    /// and the KPI gate.
     package var planMetrics: PlanMetrics {
         PlanMetrics(
             unscheduled: unscheduled, makespan: makespan, weightedLateness: weightedLateness, lateLines: lateLines,
-            slaAdherence: [], largestLoad: largestLoad, spread: spread, softOverruns: softOverruns,
+            slaAdherence: slaAdherence ?? [], largestLoad: largestLoad, spread: spread, softOverruns: softOverruns,
             purchases: purchases, reviews: reviews, accountLoads: [], dayLoads: [])
     }
 }

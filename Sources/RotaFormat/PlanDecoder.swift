@@ -21,8 +21,13 @@ enum PlanDecoder {
         let unscheduled = reader.field(document, "unscheduled", required: false).flatMap { value in
             reader.at("unscheduled") { reader.elements(value) { decodeUnscheduled($0, reader: reader) } }
         }
+        let lines = reader.field(document, "lines", required: false).flatMap { value in
+            reader.at("lines") { reader.elements(value) { PlanLinesWriter.decode($0, reader: reader) } }
+        }
         guard !reader.hasErrors, let tasks else { return nil }
-        return Plan(instance: instance, solver: solver, tasks: tasks, unscheduled: unscheduled ?? [])
+        var plan = Plan(instance: instance, solver: solver, tasks: tasks, unscheduled: unscheduled ?? [])
+        plan.lines = lines
+        return plan
     }
 
     /// The plan, read with its tasks decoded straight from their bytes as they are met (no

@@ -12,6 +12,7 @@ enum PlanEncoder {
             .object([("line", .string(line.line.rawValue)), ("reason", .string(line.reason))])
         }
         members.append(("unscheduled", .array(unscheduled)))
+        if let lines = plan.lines { members.append(("lines", .array(lines.map(PlanLinesWriter.encode)))) }
         return .object(members)
     }
 

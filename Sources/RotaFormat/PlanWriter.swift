@@ -57,7 +57,7 @@ package struct PlanWriter {
     }
 
     /// The members in `PlanEncoder.encode(_: Plan)`'s order: format, instance, solver, tasks,
-    /// unscheduled.
+    /// unscheduled, lines (when present, see `PlanLinesWriter`).
     private mutating func document<E: Error>(_ plan: Plan, sink: ([UInt8]) throws(E) -> Void) throws(E) {
         writer.out.append(UInt8(ascii: "{"))
         member("format", indent: 2, first: true)
@@ -105,6 +105,10 @@ package struct PlanWriter {
             }
             writer.newline(2)
             writer.out.append(UInt8(ascii: "]"))
+        }
+        if let lines = plan.lines {
+            member("lines", indent: 2)
+            try PlanLinesWriter.write(lines, into: &writer, sink: sink)
         }
         writer.newline(0)
         writer.out.append(UInt8(ascii: "}"))

@@ -30,8 +30,15 @@ struct CompareCommand: ParsableCommand {
             A or B is infeasible (a gate for CI); 2 on bad input, a usage error or output that \
             cannot be written.
 
+            KPI gates: --require 'METRIC OP NUMBER' (repeatable) and the kpiTargets of a \
+            --policy file are checked on plan B (the candidate) after the report is printed; a \
+            missed target is named with its value and the exit status is 1 (names: see rota \
+            help score, docs/POLICY.md). A policy file's objective is the verdict's unless \
+            --objective is given.
+
             Examples:
               rota compare instances/seed.json old.json new.json
+              rota compare week.json old.json new.json --require 'sla.critical>=0.95'
               rota compare seed.json old.json new.json --format markdown \\
                   >> "$GITHUB_STEP_SUMMARY"
               rota compare seed.json baseline.json candidate.json --fail-if-worse
@@ -61,8 +68,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Objective for the verdict: a term order or weighted:TERM=W,... (default: \(Objective.default.text)).")
     var objective: String?
 
-    @Option(help: "A policy file that replaces the instance's policy (weights, SLA tiers).")
+    @Option(help: "A policy file (JSON or YAML, docs/POLICY.md) laid over the instance's policy; its objective and kpiTargets apply.")
     var policy: String?
+
+    @OptionGroup var kpi: KPIRequirements
 
     @Flag(help: "Exit with status 1 when B is worse than A or B is infeasible.")
     var failIfWorse = false
@@ -78,11 +87,14 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let objective = try chosenObjective()
-        let instance = try InputLoader.instance(at: self.instance, policy: policy)
+        let (instance, policy) = try InputLoader.instanceAndPolicy(at: self.instance, policy: self.policy)
+        let objective = self.objective == nil ? (policy?.objective ?? .default) : try chosenObjective()
+        let requirements = try kpi.all(policy: policy)
         let a = try InputLoader.plan(at: planA)
         let b = try InputLoader.plan(at: planB)
         let comparison = Comparator().compare(a, b, for: instance, objective: objective)
+        let named = KPIGate.named(comparison.b.metrics, tiers: instance.policy?.slaTierDays?.keys.sorted() ?? [])
+        try KPIRequirements.refuseUnknown(requirements, named: named)
         let files = (a: InputFile.label(planA), b: InputFile.label(planB))
         let limit = all ? nil : 100
         switch format {
@@ -93,6 +105,8 @@ struct CompareCommand: ParsableCommand {
         case .json:
             try Terminal.emit(RotaJSON.encode(comparison, fileA: files.a, fileB: files.b), to: nil)
         }
+        let kpisMet = KPIRequirements.report(KPIGate(requirements).check(named), command: "compare", label: "B")
+        if !kpisMet { throw ExitCode(1) }
         if failIfWorse && comparison.isRegression {
             let why = comparison.b.isFeasible ? "B is worse than A" : "B is infeasible"
             Terminal.note("rota compare: \(why) (--fail-if-worse): \(comparison.verdict.summary)")

@@ -27,6 +27,14 @@ struct RegressCommand: ParsableCommand {
             to write a baseline with an invalid plan. Commit the file with the change that \
             explains it.
 
+            KPI gates: --require 'METRIC OP NUMBER' (repeatable) and the kpiTargets of \
+            --policy FILE (JSON or YAML; only its targets are used here: each instance keeps \
+            its own policy) are checked on every new plan: a missed target names the \
+            instance, the solver, the value and the target, and fails the gate. An sla.TIER \
+            target applies to the plans whose instance has that tier; a metric no plan has is \
+            exit status 2 with the valid names (see rota help score). The baseline records \
+            each plan's SLA adherence per tier too (baselines made before it still load).
+
             Exit status: 0 passed, 1 failed, 2 bad input (no baseline, unreadable file, a \
             usage error) or output that cannot be written.
 
@@ -34,6 +42,7 @@ struct RegressCommand: ParsableCommand {
               rota regress --baseline results/baseline.json
               rota regress --baseline results/baseline.json --format markdown \\
                   >> "$GITHUB_STEP_SUMMARY"
+              rota regress --baseline results/baseline.json --require 'sla.critical>=0.9'
               rota regress --update --baseline results/baseline.json \\
                   --instances instances/bench --node-limit 200
             """
@@ -69,6 +78,11 @@ struct RegressCommand: ParsableCommand {
     @Option(help: "How to print the report.")
     var format: Format = .text
 
+    @Option(help: "A policy file (JSON or YAML) whose kpiTargets every new plan must meet.")
+    var policy: String?
+
+    @OptionGroup var kpi: KPIRequirements
+
     func validate() throws {
         if let nodeLimit, nodeLimit < 1 { throw ValidationError("--node-limit must be at least 1") }
         if let maxLines, maxLines < 0 { throw ValidationError("--max-lines must be 0 or more") }
@@ -79,6 +93,9 @@ struct RegressCommand: ParsableCommand {
             throw ValidationError("unknown solver '\(name)'; choose one of: \(SolverCatalog.names.joined(separator: ", "))")
         }
         _ = try chosenObjective()
+        if update, policy != nil || !kpi.expressions.isEmpty {
+            throw ValidationError("--policy and --require apply to checks only, not with --update")
+        }
     }
 
     func run() throws {
@@ -86,6 +103,14 @@ struct RegressCommand: ParsableCommand {
     }
 
     private func check() throws {
+        let requirements = try kpi.all(policy: try policy.map { try InputLoader.policyFile(at: $0).policy })
+        // Names every plan has are known before the run; sla.TIER names once the plans are in.
+        let fixed = Set(KPIRequirement.planMetricNames)
+        for requirement in requirements where KPIRequirement.tier(of: requirement.metric) == nil {
+            guard !fixed.contains(requirement.metric) else { continue }
+            try KPIRequirements.refuseUnknown(
+                [requirement], named: KPIRequirement.planMetricNames.map { ($0, 0) } + [("sla.TIER", 0)])
+        }
         let loaded: Baseline
         do {
             loaded = try Baseline.load(from: baseline)
@@ -102,7 +127,8 @@ struct RegressCommand: ParsableCommand {
         case .text: try Terminal.print(text(report, folder: folder))
         case .markdown: try Terminal.print(markdown(report, folder: folder))
         }
-        if !report.passes { throw ExitCode(1) }
+        let kpisMet = try gate(report, requirements)
+        if !report.passes || !kpisMet { throw ExitCode(1) }
     }
 
     private func refresh() throws {
@@ -129,6 +155,32 @@ struct RegressCommand: ParsableCommand {
         let solverNames = made.entries.map(\.solver).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         try Terminal.print(
             "rota regress: wrote \(baseline): \(made.entries.count) plans (\(instanceCount) instances × \(solverNames.joined(separator: ", "))), node limit \(made.nodeLimit), objective \(made.objective.text)")
+    }
+
+    /// Checks every new plan against the KPI targets (an sla.TIER target only where the plan
+    /// has that tier); prints the misses and the verdict; exit 2 for a metric no plan has.
+    private func gate(_ report: RegressionReport, _ requirements: [KPIRequirement]) throws -> Bool {
+        guard !requirements.isEmpty else { return true }
+        var seen: [(name: String, value: Double)] = []
+        var checks: [(label: String, check: KPIGate.Check)] = []
+        for finding in report.findings {
+            guard let now = finding.now else { continue }
+            let named = KPIGate.named(now.planMetrics)
+            for entry in named where !seen.contains(where: { $0.name == entry.name }) { seen.append(entry) }
+            let applicable = requirements.filter { r in named.contains { $0.name == r.metric } }
+            for check in KPIGate(applicable).check(named) {
+                checks.append((label: "\(finding.instance) / \(finding.solver)", check: check))
+            }
+        }
+        try KPIRequirements.refuseUnknown(requirements, named: seen)
+        var met = true
+        for (label, check) in checks where !check.holds {
+            met = KPIRequirements.report([check], command: "regress", label: label) && met
+        }
+        Terminal.note(
+            "rota regress: KPI targets \(met ? "met" : "MISSED"): \(requirements.map(\.description).joined(separator: "; ")) "
+                + "(\(checks.filter { !$0.check.holds }.count) of \(checks.count) checks missed)")
+        return met
     }
 
     private func text(_ report: RegressionReport, folder: String) -> String {

@@ -17,9 +17,19 @@ struct ScoreCommand: ParsableCommand {
             The plan is also validated; scoring an infeasible plan prints its violations \
             count and exits 1.
 
+            KPI gates: --require 'METRIC OP NUMBER' (repeatable) and the kpiTargets of a \
+            --policy file are checked after the report is printed; a missed target is named \
+            with its value and the exit status is 1; an unknown metric is exit status 2 with \
+            the valid names. Metrics by name: unscheduled, makespan, weightedLateness, \
+            lateLines, largestLoad, spread, softOverruns, purchases, reviews, changes (with \
+            --previous), and per SLA tier sla.TIER (the on-time share, 0 to 1), \
+            sla.TIER.lines and sla.TIER.onTime (docs/POLICY.md).
+
             Examples:
               rota score instances/seed.json plan.json
               rota score instances/seed.json new.json --previous old.json --json
+              rota score week.json plan.json --require 'sla.critical>=0.95'
+              rota score week.json plan.json --policy policy.yaml
             """
     )
 
@@ -32,8 +42,10 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "An earlier plan: report the tasks that moved, appeared or disappeared.")
     var previous: String?
 
-    @Option(help: "A policy file that replaces the instance's policy (weights, SLA tiers).")
+    @Option(help: "A policy file (JSON or YAML, docs/POLICY.md) laid over the instance's policy; its kpiTargets are checked.")
     var policy: String?
+
+    @OptionGroup var kpi: KPIRequirements
 
     @Flag(help: "Print the metrics as JSON.")
     var json = false
@@ -45,7 +57,8 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let instance = try InputLoader.instance(at: self.instance, policy: policy)
+        let (instance, policy) = try InputLoader.instanceAndPolicy(at: self.instance, policy: self.policy)
+        let requirements = try kpi.all(policy: policy)
         let plan = try InputLoader.plan(at: self.plan)
         let previous = try self.previous.map { try InputLoader.plan(at: $0) }
         // The scorer and the validator share one pass over the plan's ids, over the line and
@@ -58,6 +71,8 @@ struct ScoreCommand: ParsableCommand {
             problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled, target: metrics.weightedLateness)
         let report = Validator().validate(checked)
         let overrides = OverrideRate(instance)
+        let named = KPIGate.named(metrics, tiers: instance.policy?.slaTierDays?.keys.sorted() ?? [])
+        try KPIRequirements.refuseUnknown(requirements, named: named)
         if json {
             try Terminal.emit(
                 RotaJSON.encode(metrics, bound: bound, feasible: report.isFeasible, lateness: lateness, overrides: overrides),
@@ -65,6 +80,7 @@ struct ScoreCommand: ParsableCommand {
         } else {
             try Terminal.print(Reports.text(metrics, bound: bound, validation: report, lateness: lateness, overrides: overrides))
         }
-        if !report.isFeasible { throw ExitCode(1) }
+        let kpisMet = KPIRequirements.report(KPIGate(requirements).check(named), command: "score")
+        if !report.isFeasible || !kpisMet { throw ExitCode(1) }
     }
 }

@@ -49,7 +49,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "The solver: \(SolverCatalog.names.joined(separator: ", ")). See `rota solvers`.")
     var solver: String = SolverCatalog.defaultName
 
-    @Option(help: "A policy file (weights, slaTierDays) that replaces the instance's policy.")
+    @Option(help: "A policy file (JSON or YAML, docs/POLICY.md) laid over the instance's policy.")
     var policy: String?
 
     @Option(parsing: .unconditional, help: "Stop searching after this many seconds and return the best plan found.")
@@ -66,6 +66,9 @@ struct SolveCommand: ParsableCommand {
 
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
+
+    @Flag(help: "Leave out the plan's lines section (each line's priority, due date and tier; docs/FORMAT.md).")
+    var noLineAnnotations = false
 
     func validate() throws {
         guard SolverCatalog.solver(named: solver) != nil else {
@@ -106,7 +109,9 @@ struct SolveCommand: ParsableCommand {
             }
             throw ExitCode(3)
         }
-        try Terminal.emit(outcome.plan, pretty: pretty, to: output)
+        var plan = outcome.plan
+        if !noLineAnnotations { plan.lines = instance.lineAnnotations }
+        try Terminal.emit(plan, pretty: pretty, to: output)
         if !quiet {
             Terminal.note(Summary.line(for: outcome, instance: instance))
         }

@@ -134,12 +134,21 @@ public struct Line: Hashable, Sendable {
     }
 }
 
-/// How priorities and SLA due dates are derived from orders.
+/// How priorities and SLA due dates are derived from orders; a policy file (docs/POLICY.md)
+/// adds the objective, default rolling caps, override reason codes and KPI targets.
 public struct Policy: Hashable, Sendable {
     /// Weights of the order indices; the weighted sum is the order's priority score.
     public var weights: [String: Double]?
     /// Days from `createdAt` to the due date, per SLA tier.
     public var slaTierDays: [String: Int]?
+    /// How plans are ranked when no `--objective` is given (policy files only).
+    package var objective: Objective?
+    /// The rolling cap of every account that has none (policy files only).
+    package var defaultRolling: RollingCap?
+    /// Override reason codes accepted besides `Override.standardReasonCodes` (policy files only).
+    package var reasonCodes: [String]?
+    /// Targets `rota score`, `compare` and `regress` check (policy files only).
+    package var kpiTargets: [KPIRequirement]?
 
     public init(weights: [String: Double]? = nil, slaTierDays: [String: Int]? = nil) {
         self.weights = weights

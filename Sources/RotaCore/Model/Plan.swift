@@ -9,6 +9,8 @@ public struct Plan: Hashable, Sendable {
     public var solver: SolverRun?
     public var tasks: [PlanTask]
     public var unscheduled: [UnscheduledLine]
+    /// Each line's priority and due date (`rota solve` writes them; `nil` when the file has none).
+    package var lines: [LineAnnotation]?
 
     public init(
         format: String = Plan.formatTag, instance: String? = nil, solver: SolverRun? = nil, tasks: [PlanTask],

@@ -1,15 +1,31 @@
 import ArgumentParser
 import Rota
+import RotaYAML
 
 /// Reads instances, plans and policy files for commands; bad input is reported in lines
 /// naming the file and JSON path, and ends the command with exit status 2.
 enum InputLoader {
     static func instance(at path: String, policy policyPath: String? = nil) throws -> Instance {
-        var instance = try reporting { () throws(InputErrors) in try RotaJSON.loadInstance(from: path) }
-        if let policyPath {
-            instance.policy = try reporting { () throws(InputErrors) in try RotaJSON.loadPolicy(from: policyPath) }
-        }
-        return instance
+        try instanceAndPolicy(at: path, policy: policyPath).instance
+    }
+
+    /// The instance with the policy file (JSON or YAML, docs/POLICY.md) laid over it, and the
+    /// file's policy filled from the instance's (`nil` without a file).
+    static func instanceAndPolicy(at path: String, policy policyPath: String?) throws -> (
+        instance: Instance, policy: Policy?
+    ) {
+        let instance = try reporting { () throws(InputErrors) in try RotaJSON.loadInstance(from: path) }
+        guard let policyPath else { return (instance, nil) }
+        let file = try policyFile(at: policyPath)
+        let applied = file.policy.applied(to: instance)
+        return (applied, applied.policy)
+    }
+
+    /// A policy file (JSON or YAML); its warnings go to standard error.
+    static func policyFile(at path: String) throws -> PolicyFile {
+        let file = try reporting { () throws(InputErrors) in try PolicyFileLoader.load(from: path) }
+        for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
+        return file
     }
 
     static func plan(at path: String) throws -> Plan {
