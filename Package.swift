@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // GLPK's C API: a module map and a shim header, nothing else.
@@ -44,6 +45,15 @@ let package = Package(
         ),
         // Benchmark suites, records and the regression gate.
         .target(name: "RotaBench", dependencies: ["Rota"]),
+        // Weight-tuning sweeps: grids (JSON or YAML), runs, resume, shards, merge, summary.
+        .target(
+            name: "RotaSweep",
+            dependencies: [
+                "Rota",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // The exhaustive search: a test oracle for small instances; in no product.
         .target(name: "RotaOracle", dependencies: ["RotaCore"]),
         // The command: a thin shell over the library.
@@ -53,6 +63,7 @@ let package = Package(
                 "Rota",
                 "RotaAudit",
                 "RotaBench",
+                "RotaSweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +72,7 @@ let package = Package(
             name: "RotaTests",
             dependencies: [
                 "RotaCore", "RotaFormat", "RotaEvaluation", "RotaSolvers", "Rota", "RotaAudit", "RotaBench",
-                "RotaOracle",
+                "RotaOracle", "RotaSweep",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
