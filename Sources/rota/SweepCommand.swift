@@ -28,7 +28,7 @@ struct SweepCommand: ParsableCommand {
               rota sweep merge part-*.jsonl -o sweep.jsonl
               rota sweep summary sweep.jsonl
             """,
-        subcommands: [SweepRunCommand.self, SweepMergeCommand.self, SweepSummaryCommand.self, SweepRunOneCommand.self],
+        subcommands: [SweepRunCommand.self, SweepMergeCommand.self, SweepSummaryCommand.self, SweepWorkerCommand.self],
         defaultSubcommand: SweepRunCommand.self
     )
 }
@@ -46,7 +46,7 @@ struct SweepRunCommand: ParsableCommand {
 
             Runs are deterministic (the solvers' work limits, never the clock): the same \
             command gives the same lines but for "seconds". --jobs N runs N `rota sweep \
-            run-one` processes at once; --jobs 1 runs in this process.
+            worker` processes, each taking runs as it finishes one; --jobs 1 runs in this process.
 
             Exit status: 0 done (failed runs are lines with status "failed"), 2 bad input, a \
             usage error, an output of another sweep, or a failed write.
@@ -111,7 +111,9 @@ struct SweepRunCommand: ParsableCommand {
             Terminal.note("\(output): \(prepared.done) of \(total) runs already done; running the other \(prepared.pending.count)")
         }
         let bar = SweepProgress(total: total, done: prepared.done, enabled: !quiet && Terminal.stderrIsInteractive)
-        let worker = jobs == 1 ? Self.inProcess(solver: solver, nodeLimit: nodeLimit) : Self.childProcess(solver: solver, nodeLimit: nodeLimit)
+        let worker = jobs == 1
+            ? Self.inProcess(solver: solver, nodeLimit: nodeLimit)
+            : Self.childProcess(solver: solver, nodeLimit: nodeLimit, jobs: min(jobs, max(1, prepared.pending.count)))
         try SweepLoading.reporting {
             try SweepDriver.execute(prepared, output: output, jobs: jobs, worker: worker) { written in bar.update(written) }
         }
@@ -125,50 +127,47 @@ struct SweepRunCommand: ParsableCommand {
         { task in SweepRunner.result(of: task.instance.instance, weights: task.weights, solver: solver, nodeLimit: nodeLimit) }
     }
 
-    /// Each run in a `rota sweep run-one` child; its one output line holds the result members.
-    static func childProcess(solver: String, nodeLimit: Int?) -> @Sendable (SweepRunner.Task) -> [(key: String, value: JSONValue)] {
-        { task in
-            var arguments = ["sweep", "run-one", "--instance", task.instance.path, "--weights",
-                CompactJSON.string(task.weights.json), "--solver", solver]
-            if let nodeLimit { arguments += ["--node-limit", String(nodeLimit)] }
-            do {
-                let result = try SweepChild.run(arguments)
-                guard result.status == 0, let line = result.stdout.split(separator: "\n").last,
-                    case .object(let members)? = try? JSONParser.parse(String(line))
-                else {
-                    let detail = result.stderr.split(separator: "\n").last.map(String.init) ?? "no message"
-                    return SweepRunner.failure("worker exited with status \(result.status): \(detail)", seconds: 0)
-                }
-                return members
-            } catch {
-                return SweepRunner.failure("cannot start a worker: \(error)", seconds: 0)
-            }
-        }
+    /// Each run in one of `jobs` `rota sweep worker` children, which stay up for the whole
+    /// sweep (one process start and one read of each instance per worker, not per run).
+    static func childProcess(solver: String, nodeLimit: Int?, jobs: Int) -> @Sendable (SweepRunner.Task) -> [(key: String, value: JSONValue)] {
+        var arguments = ["sweep", "worker", "--solver", solver]
+        if let nodeLimit { arguments += ["--node-limit", String(nodeLimit)] }
+        let pool = SweepWorkerPool(arguments: arguments, size: jobs)
+        return { task in pool.run(task) }
     }
 }
 
-/// `rota sweep run-one`: one run, for `--jobs N` (hidden): its result members as one JSON line.
-struct SweepRunOneCommand: ParsableCommand {
+/// `rota sweep worker` (hidden): the worker of --jobs. Reads requests from standard input, one
+/// JSON line each (`{"instance": PATH, "weights": {…}}`), and answers each with one line: the
+/// run's result members (status, seconds, KPIs, or `error`). Ends at the end of its input.
+struct SweepWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run-one",
-        abstract: "Run one (vector, instance) pair and print its result line (the worker of --jobs).",
+        commandName: "worker",
+        abstract: "Run (vector, instance) requests from standard input, one result line each (the worker of --jobs).",
         shouldDisplay: false
     )
 
-    @Option var instance: String
-    @Option var weights: String
     @Option var solver: String = SolverCatalog.defaultName
     @Option var nodeLimit: Int?
 
     func run() throws {
-        let instance = try InputLoader.instance(at: self.instance)
-        let parsed = try? JSONParser.parse(weights)
-        guard let vector = parsed.flatMap(WeightVector.init(json:)) else {
-            Terminal.error("--weights: expected a JSON object of weights, got \(weights)")
-            throw ExitCode(2)
+        // Runs go round the instances, so every instance read stays for the next vector.
+        var cache: [String: Instance] = [:]
+        while let line = readLine(strippingNewline: true) {
+            let request = try? JSONParser.parse(line)
+            let members: [(key: String, value: JSONValue)]
+            if let path = request?["instance"]?.stringValue, let vector = request?["weights"].flatMap(WeightVector.init(json:)) {
+                if cache[path] == nil { cache[path] = try? RotaJSON.loadInstance(from: path) }
+                if let instance = cache[path] {
+                    members = SweepRunner.result(of: instance, weights: vector, solver: solver, nodeLimit: nodeLimit)
+                } else {
+                    members = SweepRunner.failure("cannot read the instance \(path)", seconds: 0)
+                }
+            } else {
+                members = SweepRunner.failure("a worker request must be {\"instance\": PATH, \"weights\": {…}}", seconds: 0)
+            }
+            try Terminal.print(CompactJSON.string(.object(members)))
         }
-        let members = SweepRunner.result(of: instance, weights: vector, solver: solver, nodeLimit: nodeLimit)
-        try Terminal.print(CompactJSON.string(.object(members)))
     }
 }
 
