@@ -69,13 +69,23 @@ package enum SweepDriver {
         let tasks = prepared.pending
         let solver = prepared.header.solver
         let workers = max(1, min(jobs, tasks.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = state.next() {
-                let task = tasks[index]
-                let record = SweepRunner.record(task, solver: solver, result: worker(task))
-                state.finish(index, record)
+        // One thread per worker (not `concurrentPerform`, which runs no more at once than
+        // there are cores): with --jobs N, N runs are in flight whatever the machine.
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                while let index = state.next() {
+                    let task = tasks[index]
+                    let record = SweepRunner.record(task, solver: solver, result: worker(task))
+                    state.finish(index, record)
+                }
+                group.leave()
             }
+            thread.stackSize = 64 << 20
+            thread.start()
         }
+        group.wait()
         if let failure = state.failure { throw failure }
     }
 }

@@ -27,6 +27,15 @@ package enum SweepFile {
 
     static func parse(_ bytes: [UInt8], file: String) throws(InputErrors) -> Contents {
         let completeLength = (bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+        // No complete line: only the start of a header may be cut off and redone; anything
+        // else is some other file, never to be overwritten.
+        if completeLength == 0 && !bytes.isEmpty {
+            let start = Array("{\"format\":\"\(SweepHeader.formatTag)\"".utf8)
+            guard bytes.starts(with: start) || start.starts(with: bytes) else {
+                throw InputErrors(InputError(
+                    file: file, path: "", message: "not a sweep file (no rota-sweep/1 header); choose another output file", line: 1))
+            }
+        }
         var contents = Contents(header: nil, records: [], completeLength: completeLength, torn: completeLength < bytes.count)
         var seen: [Int: Int] = [:]
         var lineNumber = 0

@@ -23,7 +23,7 @@ struct SweepCommand: ParsableCommand {
             redone); a file of another sweep (grid, instances, solver, shard) is refused.
 
             Examples:
-              rota sweep --instances instances/bench --grid grid.yaml -o sweep.jsonl --jobs 2
+              rota sweep --instances dir --grid grid.yaml -o sweep.jsonl --jobs 2
               rota sweep --instances dir --grid grid.json -o part-0.jsonl --shard 0/4
               rota sweep merge part-*.jsonl -o sweep.jsonl
               rota sweep summary sweep.jsonl

@@ -162,6 +162,12 @@ import Testing
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr.contains(message), "\(result.stderr)")
         }
+        // An output that is some other file is refused and left as it was.
+        let other = try dir.write("notes.txt", "not a sweep")
+        let refused = try Self.sweep(dir, other)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("not a sweep file"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: other, encoding: .utf8) == "not a sweep")
         let empty = try TemporaryDirectory()
         let none = try CLIHarness.run(["sweep", "--instances", empty.url.path, "--grid", dir.path("grid.json"), "-o", dir.path("out.jsonl")])
         #expect(none.status == 2)

@@ -254,6 +254,10 @@ import Testing
             #expect(error.errors.map(\.description) == ["s.jsonl:3: run 0 again (first on line 2); a run appears once in a sweep file"])
         }
         #expect(throws: InputErrors.self) { try SweepFile.parse(Array("{\"x\":1}\n".utf8), file: "s.jsonl") }
+        // A file without a complete line: a torn header is redone, anything else is not a sweep file.
+        let tornHeader = try SweepFile.parse(Array(header.line.prefix(30).utf8), file: "s.jsonl")
+        #expect(tornHeader.header == nil && tornHeader.torn && tornHeader.completeLength == 0)
+        #expect(throws: InputErrors.self) { try SweepFile.parse(Array(#"{"format":"fulfillment-plan/1"}"#.utf8), file: "plan.json") }
         #expect(throws: InputErrors.self) { try SweepFile.parse(Array((header.line + "\n{\"run\":5,\"vector\":2}\n").utf8), file: "s.jsonl") }
     }
 }

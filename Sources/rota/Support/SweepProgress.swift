@@ -9,6 +9,7 @@ final class SweepProgress: @unchecked Sendable {
     private let enabled: Bool
     private let started = Date()
     private var drawn = false
+    private var lastDraw = -1.0
 
     init(total: Int, done: Int, enabled: Bool) {
         self.total = total
@@ -24,6 +25,9 @@ final class SweepProgress: @unchecked Sendable {
         defer { lock.unlock() }
         let done = alreadyDone + written
         let elapsed = Date().timeIntervalSince(started)
+        // At most ten redraws a second, and always the last.
+        guard elapsed - lastDraw >= 0.1 || done == total else { return }
+        lastDraw = elapsed
         let width = 24
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
