@@ -8,7 +8,7 @@ OUT ?= out
 # A target may import only the targets it declares (the layers, docs/ARCHITECTURE.md).
 LAYERS := --explicit-target-dependency-import-check error
 
-.PHONY: all deps build release run test clean bench bench-quick regress baseline fuzz
+.PHONY: all deps build release run test test-slurm clean bench bench-quick regress baseline fuzz
 
 all: build
 
@@ -18,6 +18,12 @@ deps:
 		echo "Installing GLPK (libglpk-dev, glpk-utils)..."; \
 		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libglpk-dev glpk-utils >/dev/null; \
+	fi
+	@# GNU parallel (Debian's `parallel`): `make test` runs a sharded sweep through it (docs/SWEEPS.md).
+	@if ! command -v parallel >/dev/null 2>&1; then \
+		echo "Installing GNU parallel..."; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq parallel >/dev/null; \
 	fi
 
 build: deps
@@ -32,9 +38,17 @@ run: release
 	@echo "Plan written to $(OUT)/seed-plan.json"
 	$(RELEASE_BIN) validate $(EXAMPLE) $(OUT)/seed-plan.json
 
+# ROTA_REQUIRE_PARALLEL=1: the GNU parallel sweep test fails, rather than skips, without `parallel`.
 test: deps
 	$(SWIFT) build --build-tests $(LAYERS)
-	$(SWIFT) test --skip-build
+	ROTA_REQUIRE_PARALLEL=1 $(SWIFT) test --skip-build
+
+# Not part of `make test`: installs Debian's slurm-wlm and munge, starts a one-node Slurm
+# cluster on this machine (examples/slurm/cluster.sh), runs a sweep as a job array (one shard
+# per task, examples/slurm/sweep.sbatch), merges the shards and checks the merge equals an
+# unsharded sweep (but for seconds); stops the daemons it started. Needs root or sudo.
+test-slurm: release
+	examples/slurm/test-slurm.sh $(RELEASE_BIN)
 
 # Benchmarks with the release build: every solver of `rota solvers` on every instance of a
 # suite, each run in its own process; figures go to results/bench-<suite>.{md,jsonl}.

@@ -51,6 +51,15 @@ let package = Package(
         ),
         // Benchmark suites, records and the regression gate.
         .target(name: "RotaBench", dependencies: ["Rota"]),
+        // Weight-tuning sweeps: grids (JSON or YAML), runs, resume, shards, merge, summary.
+        .target(
+            name: "RotaSweep",
+            dependencies: [
+                "Rota",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // The exhaustive search: a test oracle for small instances; in no product.
         .target(name: "RotaOracle", dependencies: ["RotaCore"]),
         // The command: a thin shell over the library.
@@ -61,6 +70,7 @@ let package = Package(
                 "RotaAudit",
                 "RotaBench",
                 "RotaYAML",
+                "RotaSweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +79,7 @@ let package = Package(
             name: "RotaTests",
             dependencies: [
                 "RotaCore", "RotaFormat", "RotaEvaluation", "RotaSolvers", "Rota", "RotaAudit", "RotaBench",
-                "RotaOracle", "RotaYAML",
+                "RotaOracle", "RotaYAML", "RotaSweep",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
