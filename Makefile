@@ -8,7 +8,7 @@ OUT ?= out
 # A target may import only the targets it declares (the layers, docs/ARCHITECTURE.md).
 LAYERS := --explicit-target-dependency-import-check error
 
-.PHONY: all deps build release run test clean bench bench-quick regress baseline fuzz
+.PHONY: all deps chromium-deps build release run test clean bench bench-quick regress baseline fuzz
 
 all: build
 
@@ -18,6 +18,15 @@ deps:
 		echo "Installing GLPK (libglpk-dev, glpk-utils)..."; \
 		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libglpk-dev glpk-utils >/dev/null; \
+	fi
+
+# The report's render check (`make test`): Debian's chromium, and zlib's headers for the
+# test's PNG reader (zlib1g-dev), installed when missing.
+chromium-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/include/zlib.h ]; then \
+		echo "Installing chromium and zlib1g-dev (for the report's render check)..."; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium zlib1g-dev >/dev/null; \
 	fi
 
 build: deps
@@ -31,10 +40,14 @@ run: release
 	$(RELEASE_BIN) solve $(EXAMPLE) -o $(OUT)/seed-plan.json
 	@echo "Plan written to $(OUT)/seed-plan.json"
 	$(RELEASE_BIN) validate $(EXAMPLE) $(OUT)/seed-plan.json
+	$(RELEASE_BIN) report $(EXAMPLE) $(OUT)/seed-plan.json -o $(OUT)/seed-report.html --quiet
+	@echo "Report written to $(OUT)/seed-report.html"
 
-test: deps
+# The report's render check runs in headless Chromium: installed here, and required
+# (ROTA_REQUIRE_CHROMIUM=1 makes it fail rather than skip without a browser).
+test: deps chromium-deps
 	$(SWIFT) build --build-tests $(LAYERS)
-	$(SWIFT) test --skip-build
+	ROTA_REQUIRE_CHROMIUM=1 $(SWIFT) test --skip-build
 
 # Benchmarks with the release build: every solver of `rota solvers` on every instance of a
 # suite, each run in its own process; figures go to results/bench-<suite>.{md,jsonl}.

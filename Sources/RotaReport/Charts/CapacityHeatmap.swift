@@ -15,7 +15,8 @@ package struct CapacityHeatmap: Sendable {
 
     package init(capacity: CapacityModel) {
         self.capacity = capacity
-        frame = ChartFrame(calendar: capacity.calendar, accounts: capacity.accounts, cellWidth: 14, cellHeight: 14)
+        let width = min(28, max(14, 700 / Double(max(1, capacity.calendar.days.bins))))
+        frame = ChartFrame(calendar: capacity.calendar, accounts: capacity.accounts, cellWidth: width.rounded(.down), cellHeight: 14)
     }
 
     /// Whether some account has a rolling cap (otherwise there is no rolling heatmap).

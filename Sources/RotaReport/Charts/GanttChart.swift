@@ -42,8 +42,10 @@ package struct GanttChart: Sendable {
         self.explanations = explanations
         self.highlight = highlight
         let detailed = Self.isDetailed(lines: index.lines.count, calendar: calendar, limits: limits)
+        // Few days get wider cells (up to 40 units), so a short plan still fills the page.
+        let width = detailed ? min(40, max(18, 1000 / Double(max(1, calendar.days.bins)))) : 24
         frame = ChartFrame(
-            calendar: calendar, accounts: index.accounts, cellWidth: detailed ? 18 : 24, cellHeight: detailed ? 24 : 18)
+            calendar: calendar, accounts: index.accounts, cellWidth: width.rounded(.down), cellHeight: detailed ? 24 : 18)
     }
 
     /// Whether every task gets its own mark.
