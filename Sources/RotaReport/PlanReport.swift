@@ -10,20 +10,26 @@ package struct PlanReport: Sendable {
 
     package init(_ input: ReportInput) { self.input = input }
 
-    /// The page, as XHTML-compatible HTML5.
-    package func render() -> String {
+    /// The page, as XHTML-compatible HTML5. `progress` hears each stage's name as it starts
+    /// (the bound, scoring, the charts, the markup), for a progress line on large plans.
+    package func render(progress: (String) -> Void = { _ in }) -> String {
         let instance = input.instance
+        progress("lower bound")
         let index = ReportIndex(instance)
         let limits = input.limits
-        let bound = LowerBounds.compute(PlanningProblem(instance))
+        let problem = PlanningProblem(instance)
+        let bound = LowerBounds.compute(problem)
         let plans = [input.plan] + (input.other.map { [$0] } ?? [])
         let calendar = ReportCalendar(instance: instance, plans: plans, limits: limits)
-        let a = PlanFacts(plan: input.plan, label: input.planLabel, instance: instance, index: index, bound: bound)
+        progress("scoring")
+        let a = PlanFacts(plan: input.plan, label: input.planLabel, instance: instance, problem: problem, index: index, bound: bound)
         let b = input.other.map {
-            PlanFacts(plan: $0, label: input.otherLabel ?? "B", instance: instance, index: index, bound: bound)
+            PlanFacts(
+                plan: $0, label: input.otherLabel ?? "B", instance: instance, problem: problem, index: index, bound: bound)
         }
         // The report is about the candidate when there is one (the plan that would replace A).
         let main = b ?? a
+        progress("charts")
         var sections: [any ReportSection] = []
         var title = "Plan report"
         if let b {
@@ -62,6 +68,7 @@ package struct PlanReport: Sendable {
         sections.append(ExceptionsSection(
             facts: main, index: index, capacity: capacity,
             audit: input.audit.map { (input.auditLabel ?? "audit log", $0) }, limits: limits))
+        progress("markup")
         return document(title: title, instance: instance, main: main, sections: sections, index: index)
     }
 
@@ -94,7 +101,9 @@ package struct PlanReport: Sendable {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(heading),
+                // Not Plot's `.title(_:)`: it also writes social-media meta tags whose values it
+                // does not escape.
+                .element(named: "title", nodes: [.raw(Escape.text(heading))]),
                 .style(ReportStyle.css(tierColors: Palette.tierColors(index.tiers)))),
             .body(
                 .header(

@@ -34,7 +34,7 @@ enum ReportStyle {
             rect.done{fill-opacity:.25;stroke:#1b1f24;stroke-dasharray:1.5 1}
             rect.mv{stroke:#8250df;stroke-width:2.2}rect.mvfrom{stroke:#8250df;stroke-width:1.6;stroke-dasharray:2 1.5;fill-opacity:.3}
             rect.crowd{fill:#afb8c1}rect.agg{stroke:none}rect.agg.mv,rect.agg.mvfrom{stroke:#8250df;stroke-width:1.5}
-            .lk{stroke:#57606a;stroke-width:.8;stroke-opacity:.35}
+            .lk{stroke:#57606a;stroke-width:.8;stroke-opacity:.25}
             g.ln:hover .lk{stroke-opacity:1;stroke-width:1.6}g.ln:hover rect{stroke:#1b1f24;stroke-width:1.4}
             .t-key{fill:#57606a;stroke:#57606a}
             footer{margin-top:32px;color:#57606a;font-size:11px}

@@ -25,9 +25,9 @@ struct ReportCommand: ParsableCommand {
             comparator's verdict and metric table, both Gantt charts on the same rows and days \
             with moved tasks outlined, and the list of moved tasks; identical plans say so.
 
-            Size limits: one mark per task up to \(ReportLimits.standard.detailLines) lines, 120 \
-            accounts and 120 days; beyond, cells show task counts and rows or columns group \
-            accounts or days. "Why this day" tooltips and purchase-review links up to \
+            Size limits: one mark per task up to \(ReportLimits.standard.detailLines) lines, \
+            \(ReportLimits.standard.maxRows) accounts and \(ReportLimits.standard.maxColumns) days; \
+            beyond, cells show task counts and rows or columns group accounts or days. "Why this day" tooltips and purchase-review links up to \
             \(ReportLimits.standard.explainedLines) lines. Tables list their first \
             \(ReportLimits.standard.listedRows) rows.
 
@@ -82,7 +82,12 @@ struct ReportCommand: ParsableCommand {
         let input = ReportInput(
             instance: instance, plan: plan, planLabel: InputFile.label(self.plan), other: other,
             otherLabel: compare.map(InputFile.label), audit: records, auditLabel: audit.map(InputFile.label))
-        let html = PlanReport(input).render()
+        // A progress line on a terminal only (and not with --quiet).
+        let showsProgress = !quiet && isatty(STDERR_FILENO) == 1
+        let html = PlanReport(input).render { stage in
+            if showsProgress { Terminal.standardError("\r\u{1B}[Kreport: \(stage)…") }
+        }
+        if showsProgress { Terminal.standardError("\r\u{1B}[K") }
         let bytes = Array(html.utf8)
         try Terminal.emit(bytes, to: output)
         if !quiet && output != "-" {

@@ -34,35 +34,30 @@ import Testing
         return nil
     }
 
-    /// Runs chromium headless on a file with extra arguments; standard output and error.
+    /// Runs chromium headless on a file with extra arguments (under `timeout`, 180 s at most);
+    /// its exit status, standard output and standard error (sent to files, read at the end).
     static func chromium(_ browser: String, _ arguments: [String], file: URL) throws -> (status: Int32, out: String, err: String) {
+        let dir = try TemporaryDirectory()
+        let outPath = dir.path("stdout"), errPath = dir.path("stderr")
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         // Root needs --no-sandbox; no GPU in a container; a fresh profile per run.
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("rota-chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0"]
+        process.arguments = ["180", browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                             "--no-first-run", "--user-data-dir=\(dir.path("profile"))", "--enable-logging=stderr", "--v=0"]
             + arguments + [file.absoluteString]
-        let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 180, execute: watchdog)
-        var outData = Data(), errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
-        watchdog.cancel()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try out.close()
+        try err.close()
+        return (process.terminationStatus, try String(contentsOfFile: outPath, encoding: .utf8),
+                String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
     }
 
     /// The console messages Chromium logged.

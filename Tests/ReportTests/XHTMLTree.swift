@@ -40,12 +40,24 @@ final class XHTMLNode {
     /// The `<title>` child's text (an SVG tooltip).
     var tooltip: String? { children.first { $0.name == "title" }?.allText }
 
+    /// One parse at a time: swift-corelibs-foundation's XMLParser keeps the parser that
+    /// resolves entities (`&amp;`, `&lt;`) in shared state, and parses on parallel test threads
+    /// lose them.
+    private static let lock = NSLock()
+
+    /// Own text only (not the children's, such as a `<title>` tooltip).
+    var ownText: String { text }
+
     /// Parses `text`; throws when it is not well-formed XML.
     static func parse(_ text: String) throws -> XHTMLNode {
+        lock.lock()
+        defer { lock.unlock() }
         let builder = Builder()
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = builder
-        guard parser.parse() else {
+        // libxml2 recovers from some errors and parse() still succeeds: any error fails here.
+        guard parser.parse(), builder.errors.isEmpty else {
+            if let first = builder.errors.first { throw ParseError(message: first, line: parser.lineNumber) }
             throw ParseError(message: parser.parserError.map { "\($0)" } ?? "unknown", line: parser.lineNumber)
         }
         return builder.root
@@ -74,5 +86,15 @@ final class XHTMLNode {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) { current.text += string }
+
+        var errors: [String] = []
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            errors.append("line \(parser.lineNumber): \(parseError)")
+        }
+
+        func parser(_ parser: XMLParser, validationErrorOccurred validationError: any Error) {
+            errors.append("line \(parser.lineNumber): \(validationError)")
+        }
     }
 }

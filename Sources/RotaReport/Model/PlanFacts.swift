@@ -23,7 +23,9 @@ package struct PlanFacts: Sendable {
     /// Tasks whose line or account the instance does not have (the validator reports them).
     package let unplaced: Int
 
-    package init(plan: Plan, label: String, instance: Instance, index: ReportIndex, bound: MakespanBound) {
+    package init(
+        plan: Plan, label: String, instance: Instance, problem: PlanningProblem, index: ReportIndex, bound: MakespanBound
+    ) {
         self.plan = plan
         self.label = label
         let context = ValidationContext(instance: instance, plan: plan)
@@ -31,7 +33,7 @@ package struct PlanFacts: Sendable {
         validation = Validator().validate(context)
         self.bound = bound
         lateness = LatenessBounds.compute(
-            PlanningProblem(instance), makespan: metrics.makespan, unscheduled: metrics.unscheduled,
+            problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled,
             target: metrics.weightedLateness)
         var purchase = [Slot?](repeating: nil, count: index.lines.count)
         var review = [Slot?](repeating: nil, count: index.lines.count)
