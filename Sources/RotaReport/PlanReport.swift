@@ -63,11 +63,12 @@ package struct PlanReport: Sendable {
             sections.append(GanttSection(charts: [(a.label, gantt(a, index, calendar, .init()))], tiers: index.tiers, limits: limits))
         }
         let capacity = CapacityModel(facts: main, index: index, calendar: calendar)
-        sections.append(CapacitySection(heatmap: CapacityHeatmap(capacity: capacity)))
-        sections.append(BacklogSection(backlog: BacklogModel(facts: main, index: index, calendar: calendar)))
+        let subject = b.map { "B (candidate): \($0.label)" }
+        sections.append(CapacitySection(heatmap: CapacityHeatmap(capacity: capacity), subject: subject))
+        sections.append(BacklogSection(backlog: BacklogModel(facts: main, index: index, calendar: calendar), subject: subject))
         sections.append(ExceptionsSection(
             facts: main, index: index, capacity: capacity,
-            audit: input.audit.map { (input.auditLabel ?? "audit log", $0) }, limits: limits))
+            audit: input.audit.map { (input.auditLabel ?? "audit log", $0) }, limits: limits, subject: subject))
         progress("markup")
         return document(title: title, instance: instance, main: main, sections: sections, index: index)
     }

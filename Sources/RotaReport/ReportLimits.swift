@@ -13,7 +13,7 @@ package struct ReportLimits: Hashable, Sendable {
     package var listedRows: Int
 
     package init(
-        detailLines: Int = 20_000, explainedLines: Int = 3_000, maxRows: Int = 250, maxColumns: Int = 120,
+        detailLines: Int = 25_000, explainedLines: Int = 3_000, maxRows: Int = 250, maxColumns: Int = 120,
         listedRows: Int = 200
     ) {
         self.detailLines = detailLines

@@ -63,7 +63,7 @@ package struct CapacityHeatmap: Sendable {
                     title: title(measure, worst: worst.reading, account: worst.account, day: worst.day, row: row, column: column, load: load)))
             }
         }
-        return SVG.svg(width: frame.layout.width + 4, height: frame.layout.height + 4, label: label, nodes)
+        return SVG.svg(width: frame.layout.width + ChartFrame.dayLabelExtent, height: frame.layout.height + 4, label: label, nodes)
     }
 
     private func title(_ measure: Measure, worst: Reading, account a: Int, day d: Int, row: Int, column: Int, load: Int) -> String {

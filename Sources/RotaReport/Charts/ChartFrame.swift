@@ -8,7 +8,8 @@ package struct ChartFrame: Sendable {
     package let calendar: ReportCalendar
     package let accounts: [Account]
 
-    /// A day label's width in user units at the report's 10px label font ("12-05…").
+    /// A day label's width in user units at the report's 10px label font ("12-05…"); charts
+    /// leave as much room on the right, so the last label is never cut.
     static let dayLabelExtent = 34.0
     /// Account labels longer than this are cut (the full name is in the tooltip).
     static let labelCharacters = 22

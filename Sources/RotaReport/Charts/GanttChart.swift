@@ -58,7 +58,7 @@ package struct GanttChart: Sendable {
     package func render(label: String) -> BodyNode {
         let layout = frame.layout
         let marks = isDetailed ? detailMarks() : countMarks()
-        return SVG.svg(width: layout.width + 4, height: layout.height + 4, label: label, frame.background() + marks)
+        return SVG.svg(width: layout.width + ChartFrame.dayLabelExtent, height: layout.height + 4, label: label, frame.background() + marks)
     }
 
     private func cellIndex(_ slot: PlanFacts.Slot) -> Int {

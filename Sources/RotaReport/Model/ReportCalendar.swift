@@ -10,6 +10,9 @@ package struct ReportCalendar: Hashable, Sendable {
     package var days: Binning
     package var rows: Binning
 
+    /// At most this many days of history before the instance's start are shown.
+    package static let historyDays = 366
+
     package init(first: Day, dayCount: Int, accountCount: Int, limits: ReportLimits) {
         self.first = first
         self.dayCount = max(1, dayCount)
@@ -27,6 +30,10 @@ package struct ReportCalendar: Hashable, Sendable {
                 if task.date > last { last = task.date }
             }
         }
+        // A task far outside the plan's window (a broken plan, which the validator reports)
+        // is drawn on the nearest day shown rather than stretching the charts over years.
+        first = max(first, instance.start - Self.historyDays)
+        last = max(instance.start, min(last, instance.end - 1))
         self.init(first: first, dayCount: last - first + 1, accountCount: instance.accounts.count, limits: limits)
     }
 

@@ -5,6 +5,8 @@ struct BacklogSection: ReportSection {
     let anchor = "backlog"
     let heading = "Backlog"
     let backlog: BacklogModel
+    /// Which plan, in a comparison ("B (candidate): new.json").
+    let subject: String?
 
     func body() -> [BodyNode] {
         let calendar = backlog.calendar
@@ -24,7 +26,8 @@ struct BacklogSection: ReportSection {
         let tierKeys = backlog.tiers.indices.map { (Palette.tierColors(backlog.tiers)[$0], false, backlog.tiers[$0]) }
         let ageKeys = (0..<a).map { (Palette.ages[$0], false, BacklogModel.ageLabel($0)) }
         return [
-            Markup.paragraph("Lines open at the start of each day: from the order's creation (or the first day shown) until the review; unscheduled lines stay open."),
+            Markup.paragraph((subject.map { "Of \($0). " } ?? "")
+                + "Lines open at the start of each day: from the order's creation (or the first day shown) until the review; unscheduled lines stay open."),
             .div(.class("pair"),
                  .div(.h3(Markup.text("By SLA tier")), Markup.legend(tierKeys), .div(.class("scroll"), byTier.render(label: "backlog by tier"))),
                  .div(.h3(Markup.text("By age (days since created)")), Markup.legend(ageKeys), .div(.class("scroll"), byAge.render(label: "backlog by age")))),

@@ -6,13 +6,16 @@ struct CapacitySection: ReportSection {
     let anchor = "capacity"
     let heading = "Capacity"
     let heatmap: CapacityHeatmap
+    /// Which plan, in a comparison ("B (candidate): new.json").
+    let subject: String?
 
     func body() -> [BodyNode] {
         let ramp: [(swatch: String, isClass: Bool, name: String)] = [
             (Palette.heat(0.1), false, "light"), (Palette.heat(0.5), false, "half"), (Palette.heat(0.9), false, "near the cap"),
             (Palette.heat(1), false, "at the cap"), (Palette.heat(1.5), false, "over the cap"), ("nolimit", true, "no limit"),
         ]
-        var nodes: [BodyNode] = [
+        var nodes: [BodyNode] = subject.map { [Markup.paragraph("Of \($0).")] } ?? []
+        nodes += [
             .h3(Markup.text("Purchases per day against the daily limit")),
             Markup.legend(ramp),
             .div(.class("scroll"), heatmap.render(.daily, label: "daily load heatmap")),

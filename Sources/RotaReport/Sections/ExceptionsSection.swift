@@ -12,9 +12,11 @@ struct ExceptionsSection: ReportSection {
     let capacity: CapacityModel
     let audit: (label: String, records: [AuditRecord])?
     let limits: ReportLimits
+    /// Which plan, in a comparison ("B (candidate): new.json").
+    let subject: String?
 
     func body() -> [BodyNode] {
-        var nodes: [BodyNode] = []
+        var nodes: [BodyNode] = subject.map { [Markup.paragraph("Of \($0).")] } ?? []
         nodes.append(.h3(Markup.text("Unscheduled lines (\(facts.metrics.unscheduled))")))
         nodes.append(unscheduled())
         nodes.append(.h3(Markup.text("Late lines (\(facts.metrics.lateLines))")))
