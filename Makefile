@@ -8,7 +8,7 @@ OUT ?= out
 # A target may import only the targets it declares (the layers, docs/ARCHITECTURE.md).
 LAYERS := --explicit-target-dependency-import-check error
 
-.PHONY: all deps build release run test test-slurm clean bench bench-quick regress baseline fuzz
+.PHONY: all deps chromium-deps build release run test test-slurm clean bench bench-quick regress baseline fuzz
 
 all: build
 
@@ -26,6 +26,15 @@ deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq parallel >/dev/null; \
 	fi
 
+# The report's render check (`make test`): Debian's chromium, and zlib's headers for the
+# test's PNG reader (zlib1g-dev), installed when missing.
+chromium-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/include/zlib.h ]; then \
+		echo "Installing chromium and zlib1g-dev (for the report's render check)..."; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium zlib1g-dev >/dev/null; \
+	fi
+
 build: deps
 	$(SWIFT) build $(LAYERS)
 
@@ -37,11 +46,15 @@ run: release
 	$(RELEASE_BIN) solve $(EXAMPLE) -o $(OUT)/seed-plan.json
 	@echo "Plan written to $(OUT)/seed-plan.json"
 	$(RELEASE_BIN) validate $(EXAMPLE) $(OUT)/seed-plan.json
+	$(RELEASE_BIN) report $(EXAMPLE) $(OUT)/seed-plan.json -o $(OUT)/seed-report.html --quiet
+	@echo "Report written to $(OUT)/seed-report.html"
 
-# ROTA_REQUIRE_PARALLEL=1: the GNU parallel sweep test fails, rather than skips, without `parallel`.
-test: deps
+# ROTA_REQUIRE_PARALLEL=1: the GNU parallel sweep test fails, rather than skips, without
+# `parallel`. The report's render check runs in headless Chromium: installed here, and
+# required (ROTA_REQUIRE_CHROMIUM=1 makes it fail rather than skip without a browser).
+test: deps chromium-deps
 	$(SWIFT) build --build-tests $(LAYERS)
-	ROTA_REQUIRE_PARALLEL=1 $(SWIFT) test --skip-build
+	ROTA_REQUIRE_PARALLEL=1 ROTA_REQUIRE_CHROMIUM=1 $(SWIFT) test --skip-build
 
 # Not part of `make test`: installs Debian's slurm-wlm and munge, starts a one-node Slurm
 # cluster on this machine (examples/slurm/cluster.sh), runs a sweep as a job array (one shard

@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // The HTML report's markup (RotaReport only).
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // GLPK's C API: a module map and a shim header, nothing else.
@@ -49,6 +51,17 @@ let package = Package(
             name: "RotaAudit",
             dependencies: ["Rota", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The HTML plan report (`rota report`): KPI cards, Gantt, heatmap, backlog, exceptions,
+        // plan vs plan. The only target that uses Plot; its SVG geometry is in ReportGeometry.
+        .target(
+            name: "RotaReport",
+            dependencies: ["Rota", "RotaAudit", .product(name: "Plot", package: "Plot")]
+        ),
+        // zlib's C API, for the tests' PNG reader only (the Chromium render check).
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Benchmark suites, records and the regression gate.
         .target(name: "RotaBench", dependencies: ["Rota"]),
         // Weight-tuning sweeps: grids (JSON or YAML), runs, resume, shards, merge, summary.
@@ -71,6 +84,7 @@ let package = Package(
                 "RotaBench",
                 "RotaYAML",
                 "RotaSweep",
+                "RotaReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,7 +98,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["Rota"]),
+        .testTarget(name: "CLITests", dependencies: ["Rota", "CZlib"]),
+        .testTarget(name: "ReportTests", dependencies: ["Rota", "RotaAudit", "RotaReport"]),
     ]
 )
 
