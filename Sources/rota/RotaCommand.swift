@@ -24,7 +24,7 @@ struct RotaCommand: ParsableCommand {
         version: RotaVersion.current,
         subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, CompareCommand.self, SolversCommand.self,
             GenerateCommand.self, BenchCommand.self, RegressCommand.self, ExportCommand.self, ImportSolutionCommand.self,
-            BenchRunCommand.self, AuditCommand.self, ExplainCommand.self, RescheduleCommand.self]
+            BenchRunCommand.self, AuditCommand.self, ExplainCommand.self, RescheduleCommand.self, ServeCommand.self]
     )
 
     /// Parses the arguments and runs the command, as ArgumentParser's `main` does, but a usage
