@@ -7,11 +7,16 @@ import Logging
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let metrics: ServerMetrics
+    let inFlight: InFlight
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         var response: Response
+        let admitted = await inFlight.enter()
         do {
+            guard admitted else {
+                throw APIError(.serviceUnavailable, "the server is shutting down", headers: [.retryAfter: "5", .connection: "close"])
+            }
             response = try await next(request, context)
         } catch let error as APIError {
             response = try error.response(from: request, context: context)
@@ -28,6 +33,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         let route = context.endpointPath ?? "unmatched"
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        if admitted { response.body = Self.tracked(response.body, by: inFlight) }
         metrics.count(method: request.method.rawValue, route: route, status: Int(response.status.code))
         context.logger.info(
             "request",
@@ -36,6 +42,38 @@ struct RequestLogMiddleware: RouterMiddleware {
                 "ms": "\((milliseconds * 10).rounded() / 10)",
             ])
         return response
+    }
+
+    /// The body written in chunks of 64 KiB (so each write waits while the peer is slow), and
+    /// the request counted out of flight once its last byte was handed over.
+    static func tracked(_ body: ResponseBody, by inFlight: InFlight) -> ResponseBody {
+        ResponseBody(contentLength: body.contentLength) { writer in
+            let copy = body
+            do {
+                try await copy.write(ChunkedWriter(base: writer))
+            } catch {
+                await inFlight.leave()
+                throw error
+            }
+            await inFlight.leave()
+        }
+    }
+}
+
+/// Splits each buffer into 64 KiB writes.
+struct ChunkedWriter: ResponseBodyWriter {
+    var base: any ResponseBodyWriter
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        var rest = buffer
+        while rest.readableBytes > 65536 {
+            try await base.write(rest.readSlice(length: 65536)!)
+        }
+        try await base.write(rest)
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
+        try await base.finish(trailingHeaders)
     }
 }
 

@@ -8,6 +8,8 @@ package final class RotaAPI: Sendable {
     package let store: ScheduleStore
     package let gate: SolveGate
     package let metrics: ServerMetrics
+    /// The requests in flight, drained on shutdown.
+    package let inFlight = InFlight()
 
     package init(options: ServerOptions, store: ScheduleStore, metrics: ServerMetrics = ServerMetrics()) {
         self.options = options
@@ -19,7 +21,7 @@ package final class RotaAPI: Sendable {
     /// The router with every route and the middleware (request log, errors, authentication).
     package func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: RequestLogMiddleware(metrics: metrics))
+        router.add(middleware: RequestLogMiddleware(metrics: metrics, inFlight: inFlight))
         router.add(middleware: AuthMiddleware(key: options.apiKey))
         addOperationRoutes(to: router)
         addStatelessRoutes(to: router)

@@ -4,8 +4,9 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// Runs `rota serve`: opens the store, serves until SIGTERM or SIGINT, then stops accepting,
-/// lets the requests in flight finish (a solve included), and closes the database.
+/// Runs `rota serve`: opens the store, serves until SIGTERM or SIGINT, then answers new
+/// requests 503, lets the requests in flight finish (a solve included) and their answers be
+/// written, stops listening, and closes the database.
 package enum RotaServe {
     /// Serves from a synchronous caller (the command), blocking until the server stopped.
     /// `announce` gets the bound address (`http://127.0.0.1:8080`) once listening.
@@ -44,8 +45,14 @@ package enum RotaServe {
                 announce("http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
             },
             logger: logger)
+        // Shut down in reverse order: first drain the answers in flight, then the server.
+        let drain = Drain(inFlight: api.inFlight, limit: .seconds(options.solveSeconds + 30))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: app), .init(service: drain)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            try await group.run()
         } catch {
             try? store.close()
             throw ServeError("cannot serve on \(host):\(options.port): \(error)")

@@ -9,7 +9,7 @@ import Testing
         let path = folder + "/large.json"
         let process = Process()
         process.executableURL = ServerHarness.executable
-        process.arguments = ["generate", "--family", "large", "--seed", "7", "--lines", "12000", "-o", path, "--quiet"]
+        process.arguments = ["generate", "--family", "large", "--seed", "7", "--lines", "20000", "-o", path, "--quiet"]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
@@ -33,7 +33,7 @@ import Testing
             await finished.set()
             return answer
         }
-        try await Task.sleep(for: .milliseconds(700))
+        try await Task.sleep(for: .milliseconds(400))
         let second = Task { try await server.post("/v1/solve", slow) }  // waits in the queue
         try await Task.sleep(for: .milliseconds(500))
         let third = try await server.post("/v1/solve", slow)
@@ -55,6 +55,10 @@ import Testing
         let solve = Task { try await server.post("/v1/solve", slow) }
         try await Task.sleep(for: .milliseconds(800))
         server.process.terminate()  // SIGTERM while the solve runs
+        try await Task.sleep(for: .milliseconds(300))
+        let late = try await server.get("/v1/health")  // draining: new requests are turned away
+        #expect(late.status == 503)
+        #expect(late.header("Retry-After") == "5")
         let answer = try await solve.value
         #expect(answer.status == 200)
         #expect(try answer.json()["format"] as? String == "fulfillment-plan/1")
