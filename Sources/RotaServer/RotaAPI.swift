@@ -29,8 +29,16 @@ package final class RotaAPI: Sendable {
         return router
     }
 
-    /// The solve options of every solve: the per-request time limit.
-    var solveOptions: SolveOptions { SolveOptions(timeLimit: options.solveSeconds) }
+    /// The options of one solve, made when it takes its slot: the default work budgets (the same
+    /// plan as `rota solve`), stopped with the best plan found once `--solve-seconds` have
+    /// passed, as Ctrl-C stops the command. (A `timeLimit` would instead be a budget the auto
+    /// solver spends on improving the plan, making every request last that long.)
+    func solveOptions() -> SolveOptions {
+        var options = SolveOptions()
+        let deadline = ContinuousClock.now + .milliseconds(Int64(self.options.solveSeconds * 1000))
+        options.shouldStop = { ContinuousClock.now >= deadline }
+        return options
+    }
 
     /// The solver named by the `solver` query parameter (default auto).
     func solver(_ request: Request) throws -> (name: String, solver: any Solver) {
@@ -44,10 +52,9 @@ package final class RotaAPI: Sendable {
     /// Plans `instance` in a solve slot and returns the outcome; a plan that breaks a rule is
     /// never returned.
     func solve(_ instance: Instance, with chosen: (name: String, solver: any Solver)) async throws -> PlanningOutcome {
-        let options = solveOptions
         let outcome = try await gate.run { () throws -> PlanningOutcome in
             do {
-                return try Planner().plan(instance, with: chosen.solver, options: options)
+                return try Planner().plan(instance, with: chosen.solver, options: self.solveOptions())
             } catch {
                 throw APIError(.internalServerError, "solver \(chosen.name) failed")
             }

@@ -128,10 +128,9 @@ extension RotaAPI {
             }
             return (situation, lines)
         }
-        let options = solveOptions
         let outcome = try await gate.run { () throws -> RescheduleOutcome in
             do {
-                return try Rescheduler(solver: chosen.solver, options: options).replan(situation)
+                return try Rescheduler(solver: chosen.solver, options: self.solveOptions()).replan(situation)
             } catch {
                 throw APIError(.internalServerError, "solver \(chosen.name) failed")
             }

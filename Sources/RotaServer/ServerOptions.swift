@@ -12,7 +12,8 @@ package struct ServerOptions: Sendable {
     package var maxSolves: Int = 2
     /// Solves that may wait for a slot; one more is answered 429 with `Retry-After`.
     package var queue: Int = 4
-    /// Each solve's time limit in seconds (the search returns its best plan by then).
+    /// Each solve's time limit in seconds, from when it takes its slot: the search stops then
+    /// and returns its best plan (as Ctrl-C stops `rota solve`).
     package var solveSeconds: Double = 30
     /// The largest request body in bytes (413 above it).
     package var maxBody: Int = 16 << 20
