@@ -16,6 +16,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         // The HTML report's markup (RotaReport only).
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // `rota serve` only (the RotaServer target): HTTP, SQLite, logs, lifecycle, metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // GLPK's C API: a module map and a shim header, nothing else.
@@ -75,6 +81,22 @@ let package = Package(
         ),
         // The exhaustive search: a test oracle for small instances; in no product.
         .target(name: "RotaOracle", dependencies: ["RotaCore"]),
+        // `rota serve`: the HTTP API over a SQLite schedule store (docs/SERVER.md). The only
+        // target that sees Hummingbird, GRDB, swift-log, service-lifecycle and Prometheus.
+        .target(
+            name: "RotaServer",
+            dependencies: [
+                "Rota",
+                "RotaAudit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            // The OpenAPI document (docs/openapi.json links here), served as is.
+            resources: [.embedInCode("openapi.json")]
+        ),
         // The command: a thin shell over the library.
         .executableTarget(
             name: "rota",
@@ -85,6 +107,7 @@ let package = Package(
                 "RotaYAML",
                 "RotaSweep",
                 "RotaReport",
+                "RotaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +123,8 @@ let package = Package(
         ),
         .testTarget(name: "CLITests", dependencies: ["Rota", "CZlib"]),
         .testTarget(name: "ReportTests", dependencies: ["Rota", "RotaAudit", "RotaReport"]),
+        // A real `rota serve` child process on a loopback port and a real HTTP client.
+        .testTarget(name: "ServerTests", dependencies: ["Rota", "RotaAudit", "RotaServer"]),
     ]
 )
 

@@ -25,7 +25,7 @@ struct RotaCommand: ParsableCommand {
         subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, CompareCommand.self, SolversCommand.self,
             GenerateCommand.self, BenchCommand.self, RegressCommand.self, ExportCommand.self, ImportSolutionCommand.self,
             BenchRunCommand.self, AuditCommand.self, ExplainCommand.self, RescheduleCommand.self, ReplayCommand.self,
-            PolicyCommand.self, SweepCommand.self, ReportCommand.self]
+            PolicyCommand.self, SweepCommand.self, ReportCommand.self, ServeCommand.self]
     )
 
     /// Parses the arguments and runs the command, as ArgumentParser's `main` does, but a usage

@@ -1,0 +1,156 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A real `rota serve` child process on a loopback port (`--port 0`, the port read from the
+/// line it prints), and a real HTTP client (URLSession) to talk to it.
+final class ServerHarness: @unchecked Sendable {
+    let process: Process
+    let base: URL
+    let database: String
+    private let errors: Pipe
+    private var stderrText = ""
+
+    /// The `rota` executable beside the test bundle.
+    static var executable: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("rota")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rota")
+    }
+
+    /// A fresh folder for a test's files.
+    static func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "rota-serve-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The repository's file at `path` (instances/seed.json), found from this source file.
+    static func repositoryFile(_ path: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(path).path
+    }
+
+    /// Starts `rota serve --port 0 --database DATABASE` with `arguments` and waits for its address.
+    init(database: String, arguments: [String] = []) throws {
+        self.database = database
+        process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve", "--port", "0", "--database", database] + arguments
+        let output = Pipe()
+        errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let reader = output.fileHandleForReading
+        while !text.contains("\n") {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let range = text.range(of: "listening on "), let url = URL(string: String(text[range.upperBound...].prefix { $0 != "\n" }))
+        else {
+            process.terminate()
+            throw HarnessError("the server printed no address: \(text)")
+        }
+        base = url
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    @discardableResult
+    func stop() -> Int32 {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// SIGKILL: no shutdown at all.
+    func kill() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// Everything the server wrote on standard error (after it exited).
+    func logs() -> String {
+        String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    deinit {
+        if process.isRunning {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// One answer.
+    struct Answer: Sendable {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+        var text: String { String(decoding: body, as: UTF8.self) }
+        func json() throws -> [String: Any] {
+            guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+                throw HarnessError("not a JSON object: \(text.prefix(300))")
+            }
+            return object
+        }
+        func header(_ name: String) -> String? {
+            headers.first { $0.key.lowercased() == name.lowercased() }?.value
+        }
+    }
+
+    /// A request to the server; `path` may carry a query.
+    func send(
+        _ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:], timeout: Double = 120
+    ) async throws -> Answer {
+        var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+        request.httpMethod = method
+        request.httpBody = body
+        request.timeoutInterval = timeout
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let session = URLSession(configuration: .ephemeral)
+        defer { session.finishTasksAndInvalidate() }
+        let (data, response) = try await session.data(for: request)
+        let http = response as! HTTPURLResponse
+        var fields: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
+        return Answer(status: http.statusCode, headers: fields, body: data)
+    }
+
+    func get(_ path: String, headers: [String: String] = [:]) async throws -> Answer {
+        try await send("GET", path, headers: headers)
+    }
+
+    func post(_ path: String, _ body: Data, headers: [String: String] = [:]) async throws -> Answer {
+        try await send("POST", path, body: body, headers: headers)
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Building request bodies from files.
+enum Bodies {
+    static func file(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    static var seed: Data { get throws { try file(ServerHarness.repositoryFile("instances/seed.json")) } }
+
+    /// `{"name": <raw JSON>, …}`.
+    static func envelope(_ members: [(String, Data)]) -> Data {
+        var out = Data("{".utf8)
+        for (index, member) in members.enumerated() {
+            if index > 0 { out += Data(",".utf8) }
+            out += Data("\"\(member.0)\":".utf8) + member.1
+        }
+        return out + Data("}".utf8)
+    }
+}
