@@ -20,8 +20,9 @@ cd "$W"
 # moved = tasks on another account or day than in the old plan (added and removed tasks,
 # e.g. new orders' and cancelled lines', are the same for both and left out); ms = makespan;
 # wall = wall-clock seconds of the command, cpu = its user + system CPU seconds.
-printf "%-10s %6s %6s %6s | %-25s | %-25s | %s\n" scenario lines tasks events \
-  "reschedule: moved ms wall cpu" "scratch: moved ms wall cpu" "reschedule's note"
+# outside = tasks the reschedule moved outside the events' reach (lines and accounts they name).
+printf "%-10s %6s %6s %6s | %-25s | %-25s | %7s | %s\n" scenario lines tasks events \
+  "reschedule: moved ms wall cpu" "scratch: moved ms wall cpu" outside "reschedule's note"
 for sc in $SCENARIOS; do
   IFS=: read -r fam seed nev days <<<"$sc"
   i=$fam-$seed
@@ -108,7 +109,14 @@ events = sum(1 for _ in open(i + ".events.jsonl"))
 r = json.load(open(i + ".resched.score.json"))["metrics"]
 s = json.load(open(i + ".scratch.score.json"))["metrics"]
 kept = json.load(open(i + ".resched.json"))["solver"]["settings"].get("reschedule", "")
+# The events' reach: lines an event names (missed, delayed, cancelled; completed tasks do not
+# move) and accounts an event names (days off, limit); a move outside it is churn for nothing.
+ev = [json.loads(l) for l in open(i + ".events.jsonl")]
+line_of = {t["id"]: t["line"] for t in plan["tasks"]}
+named = {line_of[e["task"]] for e in ev if e["event"] in ("missed", "delayed")} | {e["line"] for e in ev if e["event"] == "line-cancelled"}
+accts = {e["account"] for e in ev if e["event"] in ("account-unavailable", "account-limit")}
+outside = sum(m["line"] not in named and m["from"]["account"] not in accts for m in r["changes"]["moved"])
 print(f'{i:<10} {lines:>6} {tasks:>6} {events:>6} | {len(r["changes"]["moved"]):>6} {r["makespan"]:>4} {rw:6.2f} {rc:6.2f} | '
-      f'{len(s["changes"]["moved"]):>6} {s["makespan"]:>4} {sw:6.2f} {sc:6.2f} | {kept}')
+      f'{len(s["changes"]["moved"]):>6} {s["makespan"]:>4} {sw:6.2f} {sc:6.2f} | {outside:>7} | {kept}')
 PY
 done
