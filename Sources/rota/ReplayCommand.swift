@@ -115,8 +115,9 @@ struct ReplayCommand: ParsableCommand {
             for e in errors.errors {
                 Terminal.note("  " + InputError(file: e.line == nil ? nil : label, path: e.path, message: e.message, line: e.line).description)
             }
-        case .overrides(let batch, let line):
-            Terminal.error("\(marker(batch)): overrides (line \(line)) are not applied by reschedule yet; nothing was written")
+        case .overrides(let batch, let conflicts):
+            Terminal.error("\(marker(batch)): an override cannot be honoured; nothing was written:")
+            for conflict in conflicts { Terminal.note("  \(conflict.description)") }
         case .solver(let batch, let name, let message):
             Terminal.error("\(marker(batch)): solver \(name) failed: \(message); nothing was written")
         case .infeasible(let batch):

@@ -37,7 +37,12 @@ package struct Replayer: Sendable {
             } catch {
                 throw .events(batch: number, error)
             }
-            if let override = situation.overrides.first { throw .overrides(batch: number, line: override.line) }
+            // Overrides are hard constraints: one that cannot be honoured stops the replay, as it
+            // stops `rota reschedule`, with the rule it would break.
+            if !situation.instance.overrides.isEmpty {
+                let placement = OverridePlacement(PlanningProblem(situation.instance))
+                if !placement.isFeasible { throw .overrides(batch: number, placement.conflicts) }
+            }
             let name = batch.solver ?? defaultSolver
             guard let solver = makeSolver(name) else { throw .solver(batch: number, name: name, message: "unknown solver") }
             let outcome: RescheduleOutcome
@@ -75,8 +80,9 @@ package enum ReplayError: Error, Sendable {
     case planDoesNotFit(batch: Int, violations: [String])
     /// The batch's events do not apply (each error has its line; the caller adds the file).
     case events(batch: Int, InputErrors)
-    /// The batch has an override, which reschedule does not apply yet.
-    case overrides(batch: Int, line: LineID)
+    /// An override of the batch (or of the instance) cannot be honoured: each conflict names
+    /// its line and the rule it would break.
+    case overrides(batch: Int, [OverrideConflict])
     /// The solver failed or is unknown.
     case solver(batch: Int, name: String, message: String)
     /// The new plan broke a rule.
