@@ -17,6 +17,9 @@ struct ComparisonSection: ReportSection {
     }
     let identical: Bool
 
+    /// Up to this many changed tasks are listed open; more are folded in `<details>`.
+    static let shownMoves = 20
+
     func body() -> [BodyNode] {
         var nodes: [BodyNode] = [
             Markup.paragraph("A (baseline): \(labels.a) · B (candidate): \(labels.b)"),
@@ -56,7 +59,11 @@ struct ComparisonSection: ReportSection {
             for slot in changes.removed.prefix(max(0, limits.listedRows - list.count)) {
                 list.append([slot.line.rawValue, slot.kind.rawValue, "\(slot.account) \(slot.date.iso)", ""])
             }
-            nodes.append(Markup.table(["line", "task", "in A", "in B"], list, total: changes.count, class: "tbl moves"))
+            let table = Markup.table(["line", "task", "in A", "in B"], list, total: changes.count, class: "tbl moves")
+            // A long list folds away, so the aligned Gantt charts follow the verdict closely.
+            nodes.append(changes.count <= Self.shownMoves ? table : .element(named: "details", nodes: [
+                .element(named: "summary", nodes: [Markup.text("\(changes.count) changed tasks: show the list")]), table,
+            ]))
         }
         return nodes
     }
