@@ -8,24 +8,23 @@ extension PlanDecoder {
     /// kind and status). `nil` for anything else: the caller then reads the document with the
     /// checked reader, so both paths accept the same tasks with the same values.
     ///
-    /// Ids equal to those of the last task of `tasks` (a review after its purchase shares
-    /// line, order, item and account) reuse its strings, read in place (the task is not copied).
-    static func scanTask(_ s: inout PlainScanner, after tasks: [PlanTask]) -> PlanTask? {
+    /// Ids equal to `previous`'s (a review after its purchase shares line, order, item and
+    /// account) reuse its strings.
+    static func scanTask(_ s: inout PlainScanner, previous: PlanTask?) -> PlanTask? {
         guard s.take(UInt8(ascii: "{")) else { return nil }
-        let last = tasks.count - 1
         guard let k0 = s.key(), PlainScanner.equals(k0, "id"), let id = s.identifier(),
             s.take(UInt8(ascii: ",")),
             let k1 = s.key(), PlainScanner.equals(k1, "kind"), let kindText = s.plainBytes(),
             s.take(UInt8(ascii: ",")),
-            let k2 = s.key(), PlainScanner.equals(k2, "line"), let line = s.identifier(reusing: last >= 0 ? tasks[last].line.rawValue : nil),
+            let k2 = s.key(), PlainScanner.equals(k2, "line"), let line = s.identifier(reusing: previous?.line.rawValue),
             s.take(UInt8(ascii: ",")),
             let k3 = s.key(), PlainScanner.equals(k3, "order"),
-            let order = s.identifier(reusing: last >= 0 ? tasks[last].order.rawValue : nil),
+            let order = s.identifier(reusing: previous?.order.rawValue),
             s.take(UInt8(ascii: ",")),
-            let k4 = s.key(), PlainScanner.equals(k4, "item"), let item = s.identifier(reusing: last >= 0 ? tasks[last].item.rawValue : nil),
+            let k4 = s.key(), PlainScanner.equals(k4, "item"), let item = s.identifier(reusing: previous?.item.rawValue),
             s.take(UInt8(ascii: ",")),
             let k5 = s.key(), PlainScanner.equals(k5, "account"),
-            let account = s.identifier(reusing: last >= 0 ? tasks[last].account.rawValue : nil),
+            let account = s.identifier(reusing: previous?.account.rawValue),
             s.take(UInt8(ascii: ",")),
             let k6 = s.key(), PlainScanner.equals(k6, "date"), let date = s.day(),
             s.take(UInt8(ascii: ",")),
@@ -52,7 +51,7 @@ extension PlanDecoder {
         var after: TaskID?
         guard let more = s.next(closing: UInt8(ascii: "}")) else { return nil }
         if more {
-            guard let k8 = s.key(), PlainScanner.equals(k8, "after"), let text = s.identifier(reusing: last >= 0 ? tasks[last].id.rawValue : nil),
+            guard let k8 = s.key(), PlainScanner.equals(k8, "after"), let text = s.identifier(reusing: previous?.id.rawValue),
                 s.take(UInt8(ascii: "}"))
             else { return nil }
             after = TaskID(text)

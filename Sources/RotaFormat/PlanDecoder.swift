@@ -38,7 +38,7 @@ enum PlanDecoder {
         // Rota writes a task in at least ~100 bytes: a capacity that rarely grows.
         tasks.reserveCapacity(bytes.count / 128)
         let document = JSONParser.parse(bytes, streaming: "tasks") { scanner in
-            guard let task = scanTask(&scanner, after: tasks) else { return false }
+            guard let task = scanTask(&scanner, previous: tasks.last) else { return false }
             tasks.append(task)
             return true
         }

@@ -42,7 +42,8 @@ private typealias F = ValidationFixture
     @Test(arguments: [1, 40])
     func unavailableDayAmongManyOrFew(daysOff: Int) {
         var instance = F.instance
-        instance.accounts[0].unavailable = (0..<daysOff).map { F.day("2026-12-05") + 3 * $0 }
+        // 2026-12-05, and the others after the horizon (no other task of the plan is on them).
+        instance.accounts[0].unavailable = [F.day("2026-12-05")] + (1..<daysOff).map { F.day("2027-01-01") + $0 }
         let violations = F.expectOnly(
             rule: 3, count: 1, F.plan.changing("R:ord-1/2") { $0.date = F.day("2026-12-05") }, instance)
         #expect(violations.first?.tasks == ["R:ord-1/2"])
