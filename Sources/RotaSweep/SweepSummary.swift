@@ -46,7 +46,8 @@ package struct SweepSummary: Sendable {
         return !(key.hasSuffix(".lines") || key.hasSuffix(".onTime"))
     }
 
-    static func higherIsBetter(_ key: String) -> Bool { key.hasPrefix("sla.") }
+    /// SLA adherence shares, and the task counts (fewer purchases and reviews mean lines left out).
+    static func higherIsBetter(_ key: String) -> Bool { key.hasPrefix("sla.") || key == "purchases" || key == "reviews" }
 
     package init(records: [SweepRecord]) {
         var order: [Int] = []

@@ -288,6 +288,7 @@ import Testing
         #expect(stats["makespan"]?.mean == 12 && stats["makespan"]?.worst == 14)
         #expect(stats["weightedLateness"]?.mean == 3.5 && stats["weightedLateness"]?.worst == 5)
         #expect(stats["sla.critical"]?.mean == 0.75 && stats["sla.critical"]?.worst == 0.5)
+        #expect(SweepSummary.higherIsBetter("purchases") && !SweepSummary.higherIsBetter("softOverruns"))
         #expect(stats["sla.critical.lines"] == nil && stats["seconds"] == nil && stats["run"] == nil)
         #expect(summary.vectors[1].failed == 1 && summary.vectors[1].runs == 2)
         // A vector with a failed run is not on the front.
