@@ -27,6 +27,14 @@ package struct APIError: Error, HTTPResponseError, Sendable {
         APIError(.badRequest, "\(what): \(problems.errors.count) problem(s)", errors: problems.errors.map(\.description))
     }
 
+    /// 400 for overrides that cannot be honoured: each conflict names its line and the rule it
+    /// would break, as `rota solve` and `rota reschedule` print them.
+    package static func overrides(_ conflicts: [OverrideConflict], origin: String) -> APIError {
+        APIError(
+            .badRequest, "\(origin): an override cannot be honoured; change or remove it (or the caps it runs into)",
+            errors: conflicts.map(\.description))
+    }
+
     package static func notFound(_ what: String) -> APIError { APIError(.notFound, what) }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -55,6 +55,8 @@ package final class RotaAPI: Sendable {
         let outcome = try await gate.run { () throws -> PlanningOutcome in
             do {
                 return try Planner().plan(instance, with: chosen.solver, options: self.solveOptions())
+            } catch let conflicts as OverrideConflicts {
+                throw APIError.overrides(conflicts.conflicts, origin: "instance: overrides")
             } catch {
                 throw APIError(.internalServerError, "solver \(chosen.name) failed")
             }

@@ -122,9 +122,11 @@ extension RotaAPI {
                 }
                 throw APIError.badInput(InputErrors(located), what: "the events do not apply")
             }
-            if let override = situation.overrides.first {
-                throw APIError(
-                    .badRequest, "events: overrides (line \(override.line)) are not applied by reschedule yet; nothing was written")
+            // Overrides are hard constraints: one that cannot be honoured is refused before
+            // solving, with the rule it would break, as `rota reschedule` refuses it.
+            if !situation.instance.overrides.isEmpty {
+                let placement = OverridePlacement(PlanningProblem(situation.instance))
+                if !placement.isFeasible { throw APIError.overrides(placement.conflicts, origin: "events") }
             }
             return (situation, lines)
         }
