@@ -132,11 +132,13 @@ package struct OverridePlacement: Sendable {
         }
         let what = [pinnedAccount.map { "to \(account($0))" }, pinnedDay.map { "on \(day($0))" }].compactMap { $0 }
             .joined(separator: " ")
-        if let (refusal, a, d) = firstRefusal, reviewRefusal == nil || pinnedDay != nil && accounts.count == 1 {
+        if let (refusal, a, d) = firstRefusal, reviewRefusal == nil {
             conflict(refusal.rule, "line \(lineID) is pinned \(what): \(Self.words(refusal, account: account(a), day: day(d), problem: problem))")
         } else if let (a, d) = reviewRefusal {
+            // Past the horizon: rule 2; else what blocks the first review day (rule 3 or 8).
+            let first = d + problem.lag[l]
             conflict(
-                d + problem.lag[l] >= problem.horizon ? 2 : 8,
+                first >= problem.horizon ? 2 : ledger.reviewViolation(account: a, day: first)?.rule ?? 2,
                 "line \(lineID) is pinned \(what): a purchase by \(account(a)) on \(day(d)) leaves no day for its review (lag \(problem.lag[l])) before the horizon ends on \(day(problem.horizon))")
         } else {
             conflict(2, "line \(lineID) is pinned \(what): no day before the horizon's end \(day(problem.horizon)) takes it")

@@ -1,4 +1,5 @@
 import RotaCore
+import RotaEvaluation
 
 /// How every solver honours overrides as hard constraints: the restricted lines (pins,
 /// forbidden accounts) are placed first by `OverridePlacement` (the ledger-checked placement
@@ -14,8 +15,8 @@ import RotaCore
 /// Bounds: the solver runs with the caller's bound (`context.bound`, computed on the problem
 /// without pins and forbidden accounts: a relaxation, so still valid), and its own proven
 /// bound and optimality, which hold only for the working problem with the placement fixed,
-/// are dropped (status `optimal` becomes `feasible`); `PlanFinisher` then sets bound and gap
-/// from the context.
+/// are dropped (status `optimal` stays only when the plan meets the caller's bound, see
+/// `meetsBound`); `PlanFinisher` then sets bound and gap from the context.
 package enum OverrideSolving {
     /// Solves `context` with `solver`, its restricted lines placed first.
     /// Throws `OverrideConflicts` when an override cannot be honoured.
@@ -51,12 +52,25 @@ package enum OverrideSolving {
         }
         result.run.lowerBound = nil
         result.run.gap = nil
-        if result.run.status == .optimal { result.run.status = .feasible }
+        if result.run.status == .optimal && !meetsBound(result.plan, context: context, solver: solver) {
+            result.run.status = .feasible
+        }
         result.run.settings["overrides"] =
             "\(placement.purchase.count) overridden line(s) placed first"
             + (placement.leftOut.isEmpty ? "" : ", \(placement.leftOut.count) left out")
         result.plan.solver = result.run
         return result
+    }
+
+    /// Whether `plan` keeps its `optimal` status: it leaves out no more lines than the
+    /// caller's bound allows and its makespan meets that bound (valid for the overridden
+    /// problem, see above), which proves its makespan optimal, what greedy, flow and auto
+    /// mean by the status. The MIP's `optimal` claims every objective level, which held only
+    /// with the placement fixed, so it never keeps it.
+    private static func meetsBound(_ plan: Plan, context: SolveContext, solver: any Solver) -> Bool {
+        guard !(solver is MIPSolver) else { return false }
+        let metrics = Scorer().score(plan, for: context.problem.instance)
+        return metrics.unscheduled == context.bound.unscheduled && metrics.makespan <= context.bound.makespan
     }
 
     /// The placed lines as completed tasks (ids: the pending task's they replace, else
