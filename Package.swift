@@ -75,8 +75,8 @@ let package = Package(
             name: "RotaSweep",
             dependencies: [
                 "Rota",
+                "RotaYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The exhaustive search: a test oracle for small instances; in no product.

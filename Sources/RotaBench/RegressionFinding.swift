@@ -34,6 +34,8 @@ package struct RegressionFinding: Hashable, Sendable {
     package var now: BaselineMetrics?
     /// The new run's status.
     package var status: String?
+    /// The instance's override rate, once the instance was read (for KPI targets).
+    package var overrides: OverrideRate?
     /// The first objective term on which the plans differ.
     package var decidingTerm: ObjectiveLevel?
     /// Details: the solver's error, the number of violations, why the file is unreadable.

@@ -103,6 +103,7 @@ package struct RegressionGate: Sendable {
             finding.verdict = .changedInstance
             return finding
         }
+        finding.overrides = OverrideRate(loaded)
         guard let solver = solvers.first(where: { $0.name == entry.solver }) else {
             finding.verdict = .unknownSolver
             return finding

@@ -10,10 +10,10 @@ import RotaCore
 /// An instance that passes may still be impossible to plan in full; that is not an error.
 package enum InstanceChecker {
     /// Every problem, in document order (an empty array: the instance is well-formed).
-    /// `reasonCodes` are the override reason codes accepted (the standard ones unless a policy adds more).
-    package static func check(
-        _ instance: Instance, file: String? = nil, reasonCodes: Set<String> = Set(Override.standardReasonCodes)
-    ) -> [InputError] {
+    /// `reasonCodes` are the override reason codes accepted (by default the standard ones and
+    /// those the instance's own policy adds).
+    package static func check(_ instance: Instance, file: String? = nil, reasonCodes: Set<String>? = nil) -> [InputError] {
+        let reasonCodes = reasonCodes ?? Set(instance.policy?.overrideReasonCodes ?? Override.standardReasonCodes)
         var problems = Problems(file: file)
         if instance.format != Instance.formatTag {
             problems.add("format", "expected \(quoted(Instance.formatTag)), got \(quoted(instance.format))")

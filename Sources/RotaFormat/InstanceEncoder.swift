@@ -91,6 +91,7 @@ enum InstanceEncoder {
             let ordered = tiers.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
             members.append(("slaTierDays", .object(ordered.map { (key: $0.key, value: .integer($0.value)) })))
         }
+        if let codes = policy.reasonCodes { members.append(("reasonCodes", .array(codes.map { .string($0) }))) }
         return .object(members)
     }
 

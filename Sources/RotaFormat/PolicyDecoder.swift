@@ -11,7 +11,15 @@ enum PolicyDecoder {
         let tiers = reader.field(view, "slaTierDays", required: false).flatMap { value in
             reader.at("slaTierDays") { reader.map(value, keysAreNames: true) { reader.int($0) } }
         }
-        return Policy(weights: weights, slaTierDays: tiers)
+        var policy = Policy(weights: weights, slaTierDays: tiers)
+        // Extra override reason codes: the instance's overrides and the events of a
+        // reschedule may use them, and `--instance-out` carries them forward.
+        if let value = reader.field(view, "reasonCodes", required: false) {
+            policy.reasonCodes = reader.at("reasonCodes") {
+                reader.elements(value) { reader.identifier($0) }
+            }.map { codes in codes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
+        }
+        return policy
     }
 
     /// A policy file's document; the second value is the path prefix of the policy object

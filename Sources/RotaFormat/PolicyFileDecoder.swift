@@ -243,7 +243,9 @@ extension RotaJSON {
     /// list of expressions);
     /// fields that are `nil` are left out.
     package static func policyFileValue(_ policy: Policy) -> JSONValue {
-        guard case .object(var members) = InstanceEncoder.encode(policy) else { return .null }
+        guard case .object(let encoded) = InstanceEncoder.encode(policy) else { return .null }
+        // The instance's fields but reasonCodes, which goes after defaultRolling (below).
+        var members = encoded.filter { $0.key != "reasonCodes" }
         if let objective = policy.objective {
             switch objective.form {
             case .lexicographic(let levels):

@@ -70,7 +70,7 @@ enum RequestBody {
 
     /// Events as JSON Lines (docs/EVENTS.md), or a JSON array of event objects (element N is
     /// reported as line N). Returns the events and their JSON Lines, as stored.
-    static func events(_ bytes: [UInt8]) throws -> (events: [PlanEvent], lines: [UInt8]) {
+    static func events(_ bytes: [UInt8], reasonCodes: [String] = Override.standardReasonCodes) throws -> (events: [PlanEvent], lines: [UInt8]) {
         var lines = bytes
         if bytes.first(where: { $0 != 0x20 && $0 != 0x0a && $0 != 0x0d && $0 != 0x09 }) == UInt8(ascii: "[") {
             let document: JSONValue
@@ -83,7 +83,7 @@ enum RequestBody {
             lines = Array(elements.map(CompactJSON.string).joined(separator: "\n").utf8) + [UInt8(ascii: "\n")]
         }
         do {
-            return (try RotaJSON.decodeEvents(lines, file: "events"), lines)
+            return (try RotaJSON.decodeEvents(lines, file: "events", reasonCodes: Set(reasonCodes)), lines)
         } catch {
             throw APIError.badInput(error, what: "bad events")
         }

@@ -110,8 +110,10 @@ extension RotaAPI {
                 headers: [.eTag: "\"\(current.version)\""])
         }
         let (situation, lines) = try await Offload.run { () throws -> (RescheduleSituation, [UInt8]) in
-            let (events, lines) = try RequestBody.events(bytes)
             let instance = try RotaJSON.decodeInstance(current.instance, file: "stored instance")
+            // The instance's policy may add override reason codes (docs/POLICY.md).
+            let (events, lines) = try RequestBody.events(
+                bytes, reasonCodes: instance.policy?.overrideReasonCodes ?? Override.standardReasonCodes)
             let plan = try RotaJSON.decodePlan(current.plan, file: "stored plan")
             let situation: RescheduleSituation
             do {

@@ -1,4 +1,5 @@
 import Rota
+import RotaYAML
 
 /// Reads a sweep grid (JSON, or YAML through `YAMLDocument`) into its weight vectors.
 ///
@@ -26,7 +27,7 @@ package enum GridDecoder {
         let label = InputFile.label(path)
         let document: JSONValue
         if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-            document = try YAMLDocument.parse(String(decoding: bytes, as: UTF8.self), file: label)
+            document = try YAMLDocument.parse(String(decoding: bytes, as: UTF8.self), file: label).value
         } else {
             document = try RotaJSON.parse(bytes, file: label)
         }

@@ -93,7 +93,8 @@ struct CompareCommand: ParsableCommand {
         let a = try InputLoader.plan(at: planA)
         let b = try InputLoader.plan(at: planB)
         let comparison = Comparator().compare(a, b, for: instance, objective: objective)
-        let named = KPIGate.named(comparison.b.metrics, tiers: instance.policy?.slaTierDays?.keys.sorted() ?? [])
+        let named = KPIGate.named(
+            comparison.b.metrics, tiers: instance.policy?.slaTierDays?.keys.sorted() ?? [], overrides: OverrideRate(instance))
         try KPIRequirements.refuseUnknown(requirements, named: named)
         let files = (a: InputFile.label(planA), b: InputFile.label(planB))
         let limit = all ? nil : 100

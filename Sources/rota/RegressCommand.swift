@@ -165,7 +165,7 @@ struct RegressCommand: ParsableCommand {
         var checks: [(label: String, check: KPIGate.Check)] = []
         for finding in report.findings {
             guard let now = finding.now else { continue }
-            let named = KPIGate.named(now.planMetrics)
+            let named = KPIGate.named(now.planMetrics, overrides: finding.overrides)
             for entry in named where !seen.contains(where: { $0.name == entry.name }) { seen.append(entry) }
             let applicable = requirements.filter { r in named.contains { $0.name == r.metric } }
             for check in KPIGate(applicable).check(named) {

@@ -74,7 +74,11 @@ struct ReplayCommand: ParsableCommand {
         let label = InputFile.label(self.events)
         let chain: ReplayChain
         do {
-            chain = try ReplayChain.decode(InputFile.read(self.events, as: .text), file: label, solvers: SolverCatalog.names)
+            // The instance's policy may add override reason codes (docs/POLICY.md); events do
+            // not change the policy, so they hold for the whole chain.
+            let codes = instance.policy?.overrideReasonCodes ?? Override.standardReasonCodes
+            chain = try ReplayChain.decode(
+                InputFile.read(self.events, as: .text), file: label, solvers: SolverCatalog.names, reasonCodes: Set(codes))
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -77,7 +77,9 @@ struct RescheduleCommand: ParsableCommand {
         let (plan, planBytes) = try InputLoader.planAndBytes(at: self.plan)
         let events: [PlanEvent]
         do {
-            events = try RotaJSON.loadEvents(from: self.events)
+            // The instance's policy may add override reason codes (docs/POLICY.md).
+            let codes = instance.policy?.overrideReasonCodes ?? Override.standardReasonCodes
+            events = try RotaJSON.loadEvents(from: self.events, reasonCodes: Set(codes))
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)

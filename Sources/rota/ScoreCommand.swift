@@ -23,7 +23,8 @@ struct ScoreCommand: ParsableCommand {
             the valid names. Metrics by name: unscheduled, makespan, weightedLateness, \
             lateLines, largestLoad, spread, softOverruns, purchases, reviews, changes (with \
             --previous), and per SLA tier sla.TIER (the on-time share, 0 to 1), \
-            sla.TIER.lines and sla.TIER.onTime (docs/POLICY.md).
+            sla.TIER.lines and sla.TIER.onTime, overrides.rate and overrides.overriddenLines \
+            (docs/POLICY.md).
 
             Examples:
               rota score instances/seed.json plan.json
@@ -71,7 +72,7 @@ struct ScoreCommand: ParsableCommand {
             problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled, target: metrics.weightedLateness)
         let report = Validator().validate(checked)
         let overrides = OverrideRate(instance)
-        let named = KPIGate.named(metrics, tiers: instance.policy?.slaTierDays?.keys.sorted() ?? [])
+        let named = KPIGate.named(metrics, tiers: instance.policy?.slaTierDays?.keys.sorted() ?? [], overrides: overrides)
         try KPIRequirements.refuseUnknown(requirements, named: named)
         if json {
             try Terminal.emit(

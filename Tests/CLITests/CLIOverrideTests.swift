@@ -46,6 +46,33 @@ import Testing
         #expect(text.stdout.contains("2 of 41 lines (4.9%)"), "\(text.stdout)")
     }
 
+    /// An instance's policy may add reason codes (`policy.reasonCodes`): its overrides may use
+    /// them, a KPI target can gate the override rate, and without the code the file is refused.
+    @Test func policyReasonCodesAndTheOverrideRateGate() throws {
+        let dir = try TemporaryDirectory()
+        let override: [String: Any] = ["line": "ord-101/1", "reasonCode": "vendor-delay", "weight": 3]
+        let refused = try Self.seed(with: [override], in: dir)
+        let bad = try CLIHarness.run(["solve", refused, "-o", dir.path("bad.json")])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("unknown reason code \"vendor-delay\""), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("bad.json")))
+
+        var json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: refused))) as? [String: Any])
+        var policy = json["policy"] as? [String: Any] ?? [:]
+        policy["reasonCodes"] = ["vendor-delay"]
+        json["policy"] = policy
+        let instance = dir.path("seed-codes.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: instance))
+        let run = try CLIHarness.run(["solve", instance, "-o", dir.path("plan.json"), "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let met = try CLIHarness.run(["score", instance, dir.path("plan.json"), "--require", "overrides.rate<0.05"])
+        #expect(met.status == 0, "\(met.stderr)")
+        let missed = try CLIHarness.run(["score", instance, dir.path("plan.json"), "--require", "overrides.overriddenLines==0"])
+        #expect(missed.status == 1)
+        #expect(missed.stderr.contains("overrides.overriddenLines = 1"), "\(missed.stderr)")
+    }
+
     @Test func anImpossiblePinIsRefusedWithItsRule() throws {
         let dir = try TemporaryDirectory()
         // reviewer-ben is off on 2026-12-05 and 06.

@@ -91,7 +91,7 @@ import RotaYAML
         ("weights:\n  sla: [0.5\n  value: 0.3\n", true,
          ["p.yaml:3: malformed YAML at line 3, column 8: while parsing a flow sequence: did not find expected ',' or ']'"]),
         (#"{"kpiTargets": {"overrideRate": "< 0.05"}}"#, false,
-         ["p.json: kpiTargets.overrideRate: unknown metric \"overrideRate\"; metrics: unscheduled, makespan, weightedLateness, lateLines, largestLoad, spread, softOverruns, purchases, reviews, changes, sla.TIER, sla.TIER.lines, sla.TIER.onTime"]),
+         ["p.json: kpiTargets.overrideRate: unknown metric \"overrideRate\"; metrics: unscheduled, makespan, weightedLateness, lateLines, largestLoad, spread, softOverruns, purchases, reviews, overrides.rate, overrides.overriddenLines, changes, sla.TIER, sla.TIER.lines, sla.TIER.onTime"]),
         ("kpiTargets: [makespan]\n", true,
          ["p.yaml:1: kpiTargets[0]: KPI target \"makespan\" has no comparison; write METRIC OP NUMBER with OP one of >= <= > < == !=, as in \"sla.critical>=0.95\""]),
         ("defaultRolling: {soft: 3, weeks: 2}\n", true,

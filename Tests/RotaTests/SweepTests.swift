@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Rota
 @testable import RotaSweep
+import RotaYAML
 
 /// The sweep library: grid expansion (lists, ranges, normalising, YAML = JSON), grid errors
 /// with their paths, shards, resume after a torn line, merge refusals, summary statistics and
@@ -59,12 +60,12 @@ import Testing
             normalize: true
             """
         let json = #"{"axes": {"sla": {"from": 0.2, "to": 0.5, "step": 0.1}, "value": [0.1, 0.2], "risk": 0.1}, "normalize": true}"#
-        let fromYAML = try GridDecoder.decode(try YAMLDocument.parse(yaml, file: "g.yaml"), file: "g.yaml")
+        let fromYAML = try GridDecoder.decode(try YAMLDocument.parse(yaml, file: "g.yaml").value, file: "g.yaml")
         let fromJSON = try Self.grid(json)
         #expect(fromYAML == fromJSON)
         #expect(fromYAML.digest == fromJSON.digest)
         let list = try GridDecoder.decode(
-            try YAMLDocument.parse("- {sla: 0.35, value: 0.2}\n- sla: 1\n  value: 0\n", file: "l.yaml"), file: "l.yaml")
+            try YAMLDocument.parse("- {sla: 0.35, value: 0.2}\n- sla: 1\n  value: 0\n", file: "l.yaml").value, file: "l.yaml")
         #expect(list == (try Self.grid(#"[{"sla": 0.35, "value": 0.2}, {"sla": 1, "value": 0}]"#)))
     }
 

@@ -145,7 +145,8 @@ public struct Policy: Hashable, Sendable {
     package var objective: Objective?
     /// The rolling cap of every account that has none (policy files only).
     package var defaultRolling: RollingCap?
-    /// Override reason codes accepted besides `Override.standardReasonCodes` (policy files only).
+    /// Override reason codes accepted besides `Override.standardReasonCodes` (a policy file's,
+    /// or the instance's own policy's: its overrides and a reschedule's events may use them).
     package var reasonCodes: [String]?
     /// Targets `rota score`, `compare` and `regress` check (policy files only).
     package var kpiTargets: [KPIRequirement]?

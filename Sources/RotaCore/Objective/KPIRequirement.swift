@@ -84,7 +84,7 @@ package struct KPIRequirement: Hashable, Sendable, CustomStringConvertible {
     /// `sla.TIER.lines` and `sla.TIER.onTime`, and `changes` when a previous plan is given).
     package static let planMetricNames = [
         "unscheduled", "makespan", "weightedLateness", "lateLines", "largestLoad", "spread", "softOverruns",
-        "purchases", "reviews",
+        "purchases", "reviews", "overrides.rate", "overrides.overriddenLines",
     ]
 
     /// The SLA tier a metric name refers to (`sla.critical`, `sla.critical.lines` → `critical`).

@@ -4,8 +4,9 @@ import RotaCore
 /// a plan's metrics, named as `rota score --json` shows them (docs/POLICY.md, "KPI targets"):
 /// `unscheduled`, `makespan`, `weightedLateness`, `lateLines`, `largestLoad`, `spread`,
 /// `softOverruns`, `purchases`, `reviews`; `changes` (the count, with a previous plan); per SLA
-/// tier `sla.TIER` (the on-time share), `sla.TIER.lines` and `sla.TIER.onTime`. Per-account and
-/// per-day loads are not addressable.
+/// tier `sla.TIER` (the on-time share), `sla.TIER.lines` and `sla.TIER.onTime`; the instance's
+/// `overrides.rate` and `overrides.overriddenLines`. Per-account and per-day loads are not
+/// addressable.
 package struct KPIGate: Hashable, Sendable {
     /// One requirement checked: its value, or `nil` when the metric is unknown.
     package struct Check: Hashable, Sendable {
@@ -27,8 +28,11 @@ package struct KPIGate: Hashable, Sendable {
     package init(_ requirements: [KPIRequirement]) { self.requirements = requirements }
 
     /// Every addressable metric of `metrics` with its value, in `score --json` order. `tiers`
-    /// adds SLA tiers that have no line in this plan (share 1, as `TierAdherence` counts them).
-    package static func named(_ metrics: PlanMetrics, tiers: some Sequence<String> = [String]()) -> [(name: String, value: Double)] {
+    /// adds SLA tiers that have no line in this plan (share 1, as `TierAdherence` counts them);
+    /// `overrides`, the instance's override rate (`score --json`'s `metrics.overrides`).
+    package static func named(
+        _ metrics: PlanMetrics, tiers: some Sequence<String> = [String](), overrides: OverrideRate? = nil
+    ) -> [(name: String, value: Double)] {
         var result: [(name: String, value: Double)] = [
             ("unscheduled", Double(metrics.unscheduled)),
             ("makespan", Double(metrics.makespan)),
@@ -51,6 +55,10 @@ package struct KPIGate: Hashable, Sendable {
             ("purchases", Double(metrics.purchases)),
             ("reviews", Double(metrics.reviews)),
         ]
+        if let overrides {
+            result.append(("overrides.rate", overrides.rate))
+            result.append(("overrides.overriddenLines", Double(overrides.overriddenLines)))
+        }
         if let changes = metrics.changes { result.append(("changes", Double(changes.count))) }
         return result
     }
