@@ -9,7 +9,8 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
             For every day before a line's purchase: the rule that ruled it out on the line's \
             account (off, daily limit reached by which lines, same item already bought, \
-            rolling cap, no review day before the planned one) and how many other accounts \
+            rolling cap, no review day before the planned one, an override: pinned elsewhere \
+            or forbidden, rule 10) and how many other accounts \
             each rule ruled out, or the first account that had room. The same for the days \
             before its review. Then the cap changes that would let it finish sooner (which \
             cap, by how much, and the review day it would allow).

@@ -42,6 +42,37 @@ import Testing
         #expect(checked > 0 || seed % 2 == 0)
     }
 
+    /// A line pinned to an account: every earlier day on another account is ruled out by the
+    /// override (rule 10, with its reason code); the validator agrees when the purchase moves
+    /// to such an account.
+    @Test func anOverrideIsAReason() throws {
+        var instance = InstanceFamily.small.generate(seed: 2)
+        let free = try Planner().plan(instance, with: GreedySolver()).plan
+        let purchase = try #require(free.tasks.first { $0.kind == .purchase && $0.status == .pending })
+        instance.overrides = [
+            LineOverride(line: purchase.line, reasonCode: "vip-customer", pin: LineOverride.Pin(account: purchase.account, date: nil))
+        ]
+        let plan = try Planner().plan(instance, with: GreedySolver()).plan
+        let explanation = try #require(PlanExplainer(instance: instance, plan: plan).explain(purchase.line))
+        guard case .planned(let placed, _) = explanation.standing else {
+            Issue.record("the pinned line is not planned: \(explanation.standing)")
+            return
+        }
+        #expect(placed.account == purchase.account)
+        for day in explanation.purchaseDays {
+            #expect(day.freeAccount == nil, "\(day.date): \(String(describing: day.freeAccount)) said free")
+            let others = day.others.values.reduce(0, +)
+            #expect(others == instance.accounts.count - 1)
+            #expect(day.others[.override] == others)
+        }
+        let other = try #require(instance.accounts.first { $0.id != purchase.account })
+        let blocker = try #require(
+            PlanExplainer(instance: instance, plan: plan).blocker(
+                line: purchase.line, kind: .purchase, account: other.id, date: placed.date))
+        #expect(blocker.kind == .override && blocker.kind.rule == 10)
+        #expect(blocker.text.contains("vip-customer"), "\(blocker.text)")
+    }
+
     @Test func completedAndUnknownLines() throws {
         let instance = InstanceFamily.resched.generate(seed: 3)
         let plan = try Planner().plan(instance, with: GreedySolver()).plan

@@ -47,6 +47,7 @@ package struct LineExplanation: Hashable, Sendable {
             case lag = "review lag"
             case horizon = "horizon"
             case noReviewBefore = "no earlier review"
+            case override = "override"
 
             /// FORMAT.md's rule number.
             package var rule: Int {
@@ -58,6 +59,7 @@ package struct LineExplanation: Hashable, Sendable {
                 case .lag, .noReviewBefore: 6
                 case .rollingCap: 7
                 case .reviewsPerDay: 8
+                case .override: 10
                 }
             }
         }

@@ -92,6 +92,7 @@ package struct PlanExplainer: Sendable {
         guard let l = problem.lineIndex[line], let a = problem.accountIndex[account] else { return nil }
         let ledger = ledgerWithout(l)
         let d = date - problem.instance.start
+        if kind == .purchase, let override = overrideBlocker(line: l, account: a, day: d) { return override }
         let violation =
             kind == .purchase
             ? ledger.purchaseViolation(line: l, account: a, day: d) : ledger.reviewViolation(account: a, day: d)
@@ -104,6 +105,7 @@ package struct PlanExplainer: Sendable {
         _ d: Int, line l: Int, planned: Placement, review: Placement, _ ledger: CapacityLedger
     ) -> LineExplanation.EarlierDay {
         func why(_ a: Int) -> LineExplanation.Blocker? {
+            if let override = overrideBlocker(line: l, account: a, day: d) { return override }
             if let violation = ledger.purchaseViolation(line: l, account: a, day: d) { return blocker(violation, line: l) }
             guard firstReview(account: a, from: d + problem.lag[l], before: review.day, ledger) == nil else { return nil }
             return .init(
@@ -162,6 +164,26 @@ package struct PlanExplainer: Sendable {
     }
 
     // MARK: - Words
+
+    /// What an override of line `l` rules out for a purchase by account `a` on day `d` (rule 10):
+    /// a pin to another account or day, or a forbidden account; nil when it allows it.
+    private func overrideBlocker(line l: Int, account a: Int, day d: Int) -> LineExplanation.Blocker? {
+        let overrides = problem.overrides
+        guard overrides.restricts(line: l), !overrides.allowsPurchase(line: l, account: a, day: d) else { return nil }
+        let codes = (overrides.entries[l] ?? []).map { problem.instance.overrides[$0].reasonCode }
+        let why = codes.isEmpty ? "" : " (" + codes.joined(separator: ", ") + ")"
+        let text: String
+        if let forbidden = overrides.forbidden[l], forbidden.contains(a) {
+            text = "an override forbids \(problem.accountIDs[a]) for the line\(why)"
+        } else if let pinned = overrides.pinnedAccount[l], pinned != a {
+            text = "an override pins the purchase to \(problem.accountIDs[pinned])\(why)"
+        } else if let pinned = overrides.pinnedDay[l] {
+            text = "an override pins the purchase to \(date(pinned))\(why)"
+        } else {
+            text = "an override rules it out\(why)"
+        }
+        return .init(kind: .override, text: text, limit: nil, lines: [])
+    }
 
     private func blocker(_ violation: LedgerViolation, line l: Int) -> LineExplanation.Blocker {
         let days = problem.horizon
