@@ -15,7 +15,7 @@ extension RotaAPI {
             let version = try Self.versionParameter(request, "version")
             let compare = try Self.versionParameter(request, "compare")
             let shown = try await self.stored(context, version: version)
-            let other = try await compare.map { try await self.stored(context, version: $0) }
+            let other: StoredVersion? = if let compare { try await self.stored(context, version: compare) } else { nil }
             let lines = try await self.store.auditLines(of: shown.schedule)
             let html = try await Offload.run { () throws -> String in
                 try ScheduleReport(shown: shown, other: other, auditLines: lines).render()
@@ -25,7 +25,7 @@ extension RotaAPI {
     }
 
     /// A plan version named by the query parameter `name` (1, 2, …); nil when absent.
-    static func versionParameter(_ request: Request, _ name: String) throws -> Int? {
+    static func versionParameter(_ request: Request, _ name: Substring) throws -> Int? {
         guard let text = request.uri.queryParameters[name] else { return nil }
         guard let number = Int(text), number >= 1 else {
             throw APIError(.badRequest, "\(name): expected a plan version 1, 2, …, got \(text)")

@@ -16,14 +16,18 @@ import Testing
         let id = try #require(try created.json()["id"] as? String)
         let first = try #require(try created.json()["plan"] as? [String: Any])
 
-        // A purchase planned after 2026-12-03, pinned to another account on 2026-12-03.
+        // A purchase planned on or after 2026-12-03 (of a line with no earliest day), pinned to
+        // another account on 2026-12-04.
+        let seed = try #require(try JSONSerialization.jsonObject(with: try Bodies.seed) as? [String: Any])
+        let orders = seed["orders"] as? [[String: Any]] ?? []
+        let free = Set(orders.flatMap { $0["lines"] as? [[String: Any]] ?? [] }.filter { $0["earliest"] == nil }.compactMap { $0["id"] as? String })
         let task = try #require(Schedules.tasks(of: first).first {
-            $0.kind == "purchase" && $0.status == "pending" && $0.date > "2026-12-03"
+            $0.kind == "purchase" && $0.status == "pending" && $0.date >= "2026-12-03" && free.contains($0.line)
         })
         let account = task.account == "reviewer-ana" ? "reviewer-dev" : "reviewer-ana"
         let pin = Data(
             """
-            {"event":"override","at":"2026-12-02T08:00:00Z","actor":"lee","line":"\(task.line)","reasonCode":"vip-customer","pin":{"account":"\(account)","date":"2026-12-03"}}
+            {"event":"override","at":"2026-12-02T08:00:00Z","actor":"lee","line":"\(task.line)","reasonCode":"vip-customer","pin":{"account":"\(account)","date":"2026-12-04"}}
 
             """.utf8)
         let posted = try await server.post("/v1/schedules/\(id)/events?today=\(Self.today)", pin, headers: ["If-Match": "1"])
@@ -32,7 +36,7 @@ import Testing
         let plan = try #require(try posted.json()["plan"] as? [String: Any])
         let placed = Schedules.tasks(of: plan).first { $0.kind == "purchase" && $0.line == task.line && $0.status != "missed" }
         #expect(placed?.account == account)
-        #expect(placed?.date == "2026-12-03")
+        #expect(placed?.date == "2026-12-04")
 
         // The audit trail says who pinned what and why.
         let audit = try await server.get("/v1/schedules/\(id)/audit?line=\(task.line)")
@@ -59,7 +63,7 @@ import Testing
         let kept = Schedules.tasks(of: try #require(try next.json()["plan"] as? [String: Any]))
             .first { $0.kind == "purchase" && $0.line == task.line && $0.status != "missed" }
         #expect(kept?.account == account)
-        #expect(kept?.date == "2026-12-03")
+        #expect(kept?.date == "2026-12-04")
     }
 
     @Test func anImpossiblePinIsRefusedWithItsRuleAndNothingIsStored() async throws {
