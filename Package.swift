@@ -88,6 +88,7 @@ let package = Package(
             dependencies: [
                 "Rota",
                 "RotaAudit",
+                "RotaReport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

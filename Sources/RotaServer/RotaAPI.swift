@@ -26,6 +26,7 @@ package final class RotaAPI: Sendable {
         addOperationRoutes(to: router)
         addStatelessRoutes(to: router)
         addScheduleRoutes(to: router)
+        addReportRoute(to: router)
         return router
     }
 

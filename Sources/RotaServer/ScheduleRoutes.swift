@@ -5,7 +5,7 @@ import RotaAudit
 
 extension RotaAPI {
     /// The schedule store's routes (docs/SERVER.md): create, read, post events, read a version,
-    /// the audit trail and the KPIs.
+    /// the audit trail and the KPIs (the report is in ReportRoute.swift).
     func addScheduleRoutes(to router: Router<BasicRequestContext>) {
         let limit = options.maxBody
         router.post("/v1/schedules") { request, _ in
@@ -37,14 +37,7 @@ extension RotaAPI {
                 ]), headers: [.eTag: "\"\(stored.version)\""])
         }
         router.get("/v1/schedules/{id}/plan") { request, context in
-            var version: Int?
-            if let text = request.uri.queryParameters["version"] {
-                guard let number = Int(text), number >= 1 else {
-                    throw APIError(.badRequest, "version: expected a plan version 1, 2, …, got \(text)")
-                }
-                version = number
-            }
-            let stored = try await self.stored(context, version: version)
+            let stored = try await self.stored(context, version: Self.versionParameter(request, "version"))
             return Reply.json(stored.plan, headers: [.eTag: "\"\(stored.version)\""])
         }
         router.post("/v1/schedules/{id}/events") { request, context in
@@ -74,7 +67,9 @@ extension RotaAPI {
         }
     }
 
-    private func stored(_ context: BasicRequestContext, version: Int? = nil) async throws -> StoredVersion {
+    /// The schedule `{id}`'s current version, or `version`; 404 when there is no such schedule
+    /// or version.
+    func stored(_ context: BasicRequestContext, version: Int? = nil) async throws -> StoredVersion {
         let id = try context.parameters.require("id")
         guard let stored = try await store.version(of: id, version) else {
             if let version, try await store.exists(id) {
@@ -135,6 +130,8 @@ extension RotaAPI {
         let outcome = try await gate.run { () throws -> RescheduleOutcome in
             do {
                 return try Rescheduler(solver: chosen.solver, options: self.solveOptions()).replan(situation)
+            } catch let conflicts as OverrideConflicts {
+                throw APIError.overrides(conflicts.conflicts, origin: "events")
             } catch {
                 throw APIError(.internalServerError, "solver \(chosen.name) failed")
             }

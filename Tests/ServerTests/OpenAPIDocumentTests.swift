@@ -24,7 +24,7 @@ import Testing
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
         #expect(routed == documented)
-        #expect(routed.count == 14)
+        #expect(routed.count == 15)
         #expect(OpenAPIDocument.bytes == Array(data))
     }
 
