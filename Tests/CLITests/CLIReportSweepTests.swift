@@ -28,11 +28,10 @@ import Testing
         let html = try String(contentsOfFile: dir.path("sweep.html"), encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>") && !html.contains("<script"))
         // Parse it: one dot per vector, the front's dots are those `rota sweep summary` names.
-        let doc = try XMLDocument(xmlString: String(html.dropFirst("<!DOCTYPE html>".count)), options: [])
-        let dots = try doc.nodes(forXPath: "//*[local-name()='circle'][contains(@class,'pt')]").compactMap { $0 as? XMLElement }
-        #expect(dots.compactMap { $0.attribute(forName: "data-vector")?.stringValue }.sorted() == ["0", "1", "2"])
-        let ringed = dots.filter { ($0.attribute(forName: "class")?.stringValue ?? "").split(separator: " ").contains("front") }
-            .compactMap { $0.attribute(forName: "data-vector")?.stringValue.flatMap(Int.init) }.sorted()
+        let circles = try Circles.parse(html)
+        #expect(circles.compactMap { $0["data-vector"] }.sorted() == ["0", "1", "2"])
+        let ringed = circles.filter { ($0["class"] ?? "").split(separator: " ").contains("front") }
+            .compactMap { $0["data-vector"].flatMap(Int.init) }.sorted()
         let summary = try CLIHarness.run(["sweep", "summary", dir.path("sweep.jsonl"), "--json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
         let front = try #require(json["paretoFront"] as? [Int])
@@ -75,5 +74,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("c.html")))
         let help = try CLIHarness.run(["report", "--help"])
         #expect(help.stdout.contains("plan") && help.stdout.contains("sweep"))
+    }
+}
+
+/// The attributes of every `<circle>` of an XHTML page, read with a real XML parser.
+final class Circles: NSObject, XMLParserDelegate {
+    private var found: [[String: String]] = []
+
+    static func parse(_ html: String) throws -> [[String: String]] {
+        let body = html.hasPrefix("<!DOCTYPE html>") ? String(html.dropFirst("<!DOCTYPE html>".count)) : html
+        let parser = XMLParser(data: Data(body.utf8))
+        let collector = Circles()
+        parser.delegate = collector
+        guard parser.parse() else { throw parser.parserError ?? CocoaError(.fileReadCorruptFile) }
+        return collector.found
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == "circle" { found.append(attributes) }
     }
 }

@@ -23,16 +23,18 @@ import Testing
     }
 
     @Test func scatterLayoutPlacesPointsInThePlotArea() {
-        let layout = ScatterLayout(xs: [0.5, 1], ys: [0, 20], width: 560, height: 360)
+        let layout = ScatterLayout(xs: [0.6, 1], ys: [0, 20], width: 560, height: 360)
+        #expect(layout.xTicks.values == [0.6, 0.7, 0.8, 0.9, 1])
+        #expect(layout.yTicks.values == [0, 5, 10, 15, 20])
         let m = ScatterLayout.margins
         #expect(layout.plot == Box(x: m.left, y: m.top, width: 560 - m.left - m.right, height: 360 - m.top - m.bottom))
-        // x: 0.5 → left edge, 1 → right edge; y: 0 → bottom, 20 → top.
-        let low = layout.point(x: 0.5, y: 0)
+        // x: 0.6 → left edge, 1 → right edge; y: 0 → bottom, 20 → top.
+        let low = layout.point(x: 0.6, y: 0)
         let high = layout.point(x: 1, y: 20)
         #expect(low.x == layout.plot.x && low.y == layout.plot.maxY)
         #expect(high.x == layout.plot.maxX && high.y == layout.plot.y)
-        let mid = layout.point(x: 0.75, y: 10)
-        #expect(mid.x == layout.plot.midX && mid.y == layout.plot.midY)
+        let mid = layout.point(x: 0.8, y: 10)
+        #expect(abs(mid.x - layout.plot.midX) < 1e-9 && mid.y == layout.plot.midY)
     }
 
     static func vector(_ n: Int, sla: Double, lateness: Double, makespan: Double, front: Bool, failed: Int = 0)

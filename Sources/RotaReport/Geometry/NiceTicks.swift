@@ -22,15 +22,26 @@ package struct NiceTicks: Hashable, Sendable {
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         let fraction = raw / magnitude
         let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
-        step = nice * magnitude
-        self.lower = (lo / step).rounded(.down) * step
-        self.upper = (hi / step).rounded(.up) * step
+        // Below 1, divide by the power of ten (exact) rather than multiply by its inexact
+        // inverse, so 6 steps of 0.1 are 0.6, not 0.6000000000000001.
+        let divisor = magnitude < 1 ? (1 / magnitude).rounded() : 1
+        let unit = magnitude < 1 ? 1 : magnitude
+        func at(_ k: Double) -> Double { k * nice * unit / divisor }
+        step = at(1)
+        // A hair of tolerance: 0.5 / 0.1 is 4.999…, and 0.5 is on a tick.
+        let tolerance = 1e-9
+        self.lower = at((lo / step + tolerance).rounded(.down))
+        self.upper = at((hi / step - tolerance).rounded(.up))
     }
 
     /// The tick values from `lower` to `upper`, one per step.
     package var values: [Double] {
         let n = Int(((upper - lower) / step).rounded())
-        return (0...max(0, n)).map { lower + Double($0) * step }
+        let first = (lower / step).rounded()
+        return (0...max(0, n)).map { k in
+            let index = first + Double(k)
+            return step < 1 ? index / (1 / step).rounded() : index * step
+        }
     }
 
     /// A tick's label with as many decimals as the step needs ("0.25", "40", "1.5").

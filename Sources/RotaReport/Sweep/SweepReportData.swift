@@ -43,7 +43,7 @@ package struct SweepReportData: Sendable {
 
         /// "critical=3 lateness=1".
         package var weightsText: String {
-            weights.isEmpty ? "(instance weights)" : weights.map { "\($0.name)=\(NumberText.plain($0.value))" }.joined(separator: " ")
+            weights.isEmpty ? "(instance weights)" : weights.map { "\($0.name)=\(KPIRequirement.plain($0.value))" }.joined(separator: " ")
         }
 
         /// The point the sweep's Pareto front is taken over: mean critical adherence (1 when no
