@@ -22,6 +22,14 @@ import Testing
         #expect(one.lower <= 36 && one.upper >= 44 && one.lower < 40 && one.upper > 40)
     }
 
+    @Test func scatterLayoutKeepsAxesWithinTheirLimits() {
+        // One point at full adherence and no lateness: the axes do not pass 1 or go below 0.
+        let layout = ScatterLayout(xs: [1], ys: [0], xLimits: 0...1, yLimits: 0...Double.greatestFiniteMagnitude)
+        #expect(layout.xTicks.upper == 1 && layout.xTicks.lower < 1)
+        #expect(layout.yTicks.lower == 0 && layout.yTicks.upper > 0)
+        #expect(layout.xTicks.values.last == 1 && layout.yTicks.values.first == 0)
+    }
+
     @Test func scatterLayoutPlacesPointsInThePlotArea() {
         let layout = ScatterLayout(xs: [0.6, 1], ys: [0, 20], width: 560, height: 360)
         #expect(layout.xTicks.values == [0.6, 0.7, 0.8, 0.9, 1])
@@ -63,6 +71,8 @@ import Testing
         let at = layout.point(x: 1, y: 10)
         #expect(zero.attributes["cx"] == Coordinate.text(at.x) && zero.attributes["cy"] == Coordinate.text(at.y))
         #expect(zero.tooltip?.contains("weights: sla=0 value & <risk>=1") == true)
+        // Vectors 1 and 2 differ in lateness; none shares vector 0's point.
+        #expect(zero.tooltip?.contains("same point") == false)
         // Makespan is the colour: the shortest and the longest differ.
         #expect(zero.attributes["fill"] != dots.first { $0.attributes["data-vector"] == "1" }?.attributes["fill"])
         // One table per vector (failed ones too), and the front's table.

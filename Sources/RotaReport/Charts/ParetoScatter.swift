@@ -13,7 +13,10 @@ package struct ParetoScatter: Sendable {
     package init(_ data: SweepReportData) {
         self.data = data
         let plotted = data.vectors.filter(\.isPlotted)
-        layout = ScatterLayout(xs: plotted.map(\.point.sla), ys: plotted.map(\.point.lateness))
+        // Adherence is a share (0...1), lateness is never negative.
+        layout = ScatterLayout(
+            xs: plotted.map(\.point.sla), ys: plotted.map(\.point.lateness), xLimits: 0...1,
+            yLimits: 0...Double.greatestFiniteMagnitude)
         let spans = plotted.map(\.point.makespan)
         makespans = (spans.min() ?? 0, spans.max() ?? 0)
     }
@@ -41,12 +44,21 @@ package struct ParetoScatter: Sendable {
         nodes.append(SVG.text("weighted lateness (mean) ↓", x: 4, y: plot.y - 4, anchor: "start"))
         // Front dots last, so they are drawn on top.
         let ordered = data.vectors.filter { $0.isPlotted && !$0.onFront } + data.vectors.filter { $0.isPlotted && $0.onFront }
+        // Vectors at the same point share one spot: each tooltip names the others.
+        var atPoint: [String: [Int]] = [:]
+        func spot(_ v: SweepReportData.Vector) -> String {
+            let p = v.point
+            return "\(p.sla) \(p.lateness)"
+        }
+        for vector in ordered { atPoint[spot(vector), default: []].append(vector.number) }
         for vector in ordered {
             let p = vector.point
             let at = layout.point(x: p.sla, y: p.lateness)
+            let others = (atPoint[spot(vector)] ?? []).filter { $0 != vector.number }.sorted()
+            let shared = others.isEmpty ? "" : "\nsame point as vector(s) " + others.map(String.init).joined(separator: ", ")
             let tip = "vector \(vector.number)" + (vector.onFront ? " (Pareto front)" : "") + "\nweights: \(vector.weightsText)"
                 + "\ncritical SLA \(NumberText.percent(p.sla)) · weighted lateness \(NumberText.plain(p.lateness))"
-                + " · makespan \(NumberText.plain(p.makespan)) · \(vector.runs) run(s)"
+                + " · makespan \(NumberText.plain(p.makespan)) · \(vector.runs) run(s)" + shared
             nodes.append(SVG.circle(
                 x: at.x, y: at.y, radius: vector.onFront ? 7 : 5, class: vector.onFront ? "pt front" : "pt",
                 fill: colour(makespan: p.makespan), attributes: [("data-vector", String(vector.number))], title: tip))

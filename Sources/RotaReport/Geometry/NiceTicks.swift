@@ -34,6 +34,16 @@ package struct NiceTicks: Hashable, Sendable {
         self.upper = at((hi / step - tolerance).rounded(.up))
     }
 
+    /// The ticks kept within `limits` (a share cannot pass 1, a lateness cannot go below 0);
+    /// the limits should fall on the step's multiples (0 and 1 do for every step under 1).
+    package func clamped(to limits: ClosedRange<Double>) -> NiceTicks {
+        var out = self
+        out.lower = max(lower, limits.lowerBound)
+        out.upper = min(upper, limits.upperBound)
+        if out.upper <= out.lower { return self }
+        return out
+    }
+
     /// The tick values from `lower` to `upper`, one per step.
     package var values: [Double] {
         let n = Int(((upper - lower) / step).rounded())

@@ -13,13 +13,18 @@ package struct ScatterLayout: Hashable, Sendable {
     /// Space for the y axis labels (left) and the x axis labels and title (bottom).
     package static let margins = (left: 64.0, right: 20.0, top: 16.0, bottom: 44.0)
 
-    package init(xs: [Double], ys: [Double], width: Double = 560, height: Double = 360) {
+    /// `xLimits` and `yLimits` bound the axes where values cannot go (a share's 0...1).
+    package init(
+        xs: [Double], ys: [Double], width: Double = 560, height: Double = 360,
+        xLimits: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude,
+        yLimits: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+    ) {
         self.width = width
         self.height = height
         let m = Self.margins
         plot = Box(x: m.left, y: m.top, width: max(1, width - m.left - m.right), height: max(1, height - m.top - m.bottom))
-        xTicks = NiceTicks(lower: xs.min() ?? 0, upper: xs.max() ?? 1)
-        yTicks = NiceTicks(lower: ys.min() ?? 0, upper: ys.max() ?? 1)
+        xTicks = NiceTicks(lower: xs.min() ?? 0, upper: xs.max() ?? 1).clamped(to: xLimits)
+        yTicks = NiceTicks(lower: ys.min() ?? 0, upper: ys.max() ?? 1).clamped(to: yLimits)
     }
 
     package var xScale: LinearScale { LinearScale(domain: (xTicks.lower, xTicks.upper), range: (plot.x, plot.maxX)) }

@@ -18,7 +18,7 @@ package struct SweepReport: Sendable {
             Markup.paragraph(
                 "\(data.vectors.count) weight vector(s), \(front.count) on the Pareto front over (critical SLA adherence ↑, "
                     + "weighted lateness ↓, makespan ↓), each a mean over the vector's instances; a vector with no critical line "
-                    + "counts as adherent. Hover a dot for its weights."),
+                    + "counts as adherent. Hover a dot for its weights (and the vectors sharing its point)."),
             chart.legend(),
             .div(.class("scroll"), chart.render()),
         ]
