@@ -49,7 +49,7 @@ package struct KPICard: Hashable, Sendable {
         for check in checks where !covered.contains(check.requirement.metric) {
             let metric = check.requirement.metric
             covered.insert(metric)
-            var card = KPICard(key: metric, name: metric, value: check.value.map(KPIRequirement.plain) ?? "unknown",
+            var card = KPICard(key: metric, name: metric, value: check.value.map(TargetsSection.shown) ?? "unknown",
                                detail: "", tone: .neutral)
             card.apply(checks.filter { $0.requirement.metric == metric })
             added.append(card)
