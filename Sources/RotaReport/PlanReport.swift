@@ -29,15 +29,24 @@ package struct PlanReport: Sendable {
         }
         // The report is about the candidate when there is one (the plan that would replace A).
         let main = b ?? a
+        let tiers = instance.policy?.slaTierDays?.keys.sorted() ?? []
+        let gate = KPIGate(input.requirements)
+        let checksA = gate.check(a.metrics, tiers: tiers)
+        let checksB = b.map { gate.check($0.metrics, tiers: tiers) }
+        let overrides = OverrideRate(instance)
+        let pins = Self.pins(instance, index)
         progress("charts")
         var sections: [any ReportSection] = []
         var title = "Plan report"
         if let b {
             let comparison = Comparator().compare(a.plan, b.plan, for: instance, bound: bound)
             sections.append(KPISection(plans: [
-                ("A (baseline): \(a.label)", KPICard.cards(a, lines: index.lines.count)),
-                ("B (candidate): \(b.label)", KPICard.cards(b, lines: index.lines.count)),
+                ("A (baseline): \(a.label)", KPICard.cards(a, lines: index.lines.count, checks: checksA, overrides: overrides)),
+                ("B (candidate): \(b.label)", KPICard.cards(b, lines: index.lines.count, checks: checksB ?? [], overrides: overrides)),
             ]))
+            if !input.requirements.isEmpty {
+                sections.append(TargetsSection(plans: [("A: \(a.label)", checksA), ("B: \(b.label)", checksB ?? [])]))
+            }
             sections.append(ComparisonSection(
                 comparison: comparison, labels: (a.label, b.label), limits: limits,
                 identical: ComparisonSection.identical(comparison, a.plan, b.plan)))
@@ -54,29 +63,47 @@ package struct PlanReport: Sendable {
                 }
             }
             sections.append(GanttSection(charts: [
-                ("A (baseline): \(a.label)", gantt(a, index, calendar, fromA)),
-                ("B (candidate): \(b.label)", gantt(b, index, calendar, toB)),
+                ("A (baseline): \(a.label)", gantt(a, index, calendar, fromA, pins)),
+                ("B (candidate): \(b.label)", gantt(b, index, calendar, toB, pins)),
             ], tiers: index.tiers, limits: limits))
             title = "Plan comparison"
         } else {
-            sections.append(KPISection(plans: [(a.label, KPICard.cards(a, lines: index.lines.count))]))
-            sections.append(GanttSection(charts: [(a.label, gantt(a, index, calendar, .init()))], tiers: index.tiers, limits: limits))
+            sections.append(KPISection(plans: [
+                (a.label, KPICard.cards(a, lines: index.lines.count, checks: checksA, overrides: overrides))
+            ]))
+            if !input.requirements.isEmpty { sections.append(TargetsSection(plans: [(a.label, checksA)])) }
+            sections.append(GanttSection(
+                charts: [(a.label, gantt(a, index, calendar, .init(), pins))], tiers: index.tiers, limits: limits))
         }
         let capacity = CapacityModel(facts: main, index: index, calendar: calendar)
         let subject = b.map { "B (candidate): \($0.label)" }
         sections.append(CapacitySection(heatmap: CapacityHeatmap(capacity: capacity), subject: subject))
         sections.append(BacklogSection(backlog: BacklogModel(facts: main, index: index, calendar: calendar), subject: subject))
         sections.append(ExceptionsSection(
-            facts: main, index: index, capacity: capacity,
+            facts: main, index: index, capacity: capacity, overrides: instance.overrides,
             audit: input.audit.map { (input.auditLabel ?? "audit log", $0) }, limits: limits, subject: subject))
         progress("markup")
         return document(title: title, instance: instance, main: main, sections: sections, index: index)
     }
 
     private func gantt(_ facts: PlanFacts, _ index: ReportIndex, _ calendar: ReportCalendar,
-                       _ highlight: GanttChart.Highlight) -> GanttChart {
+                       _ highlight: GanttChart.Highlight, _ pins: [Int: String]) -> GanttChart {
         GanttChart(facts: facts, index: index, calendar: calendar, limits: input.limits,
-                   explanations: explanations(facts, index, calendar), highlight: highlight)
+                   explanations: explanations(facts, index, calendar), highlight: highlight, pins: pins)
+    }
+
+    /// The lines whose purchase an instance override pins (index into `index.lines`), each
+    /// with the pin's account and day, reason code and actor, for the Gantt chart's marker.
+    static func pins(_ instance: Instance, _ index: ReportIndex) -> [Int: String] {
+        var out: [Int: String] = [:]
+        for o in instance.overrides {
+            guard let pin = o.pin, let l = index.lineIndex[o.line] else { continue }
+            let place = [pin.account.map { "to \($0)" }, pin.date.map { "on \($0.iso)" }].compactMap { $0 }
+            var text = "pinned (override) " + place.joined(separator: " ") + " · reason \(o.reasonCode) · by \(o.actor ?? "unknown actor")"
+            if let note = o.note { text += " · " + note }
+            out[l] = out[l].map { $0 + "\n" + text } ?? text
+        }
+        return out
     }
 
     /// "Why this day" for every scheduled line, up to `explainedLines` lines (with per-task marks).

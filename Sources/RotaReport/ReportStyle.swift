@@ -33,6 +33,7 @@ enum ReportStyle {
             rect.p{stroke-width:.6}rect.r{fill-opacity:.45;stroke-width:1}
             rect.done{fill-opacity:.25;stroke:#1b1f24;stroke-dasharray:1.5 1}
             rect.mv{stroke:#8250df;stroke-width:2.2}rect.mvfrom{stroke:#8250df;stroke-width:1.6;stroke-dasharray:2 1.5;fill-opacity:.3}
+            rect.pin{stroke:#1b1f24;stroke-width:2;stroke-dasharray:3 1.5}rect.agg.pin{stroke:#1b1f24;stroke-width:1.5}
             rect.crowd{fill:#afb8c1}rect.agg{stroke:none}rect.agg.mv,rect.agg.mvfrom{stroke:#8250df;stroke-width:1.5}
             .lk{stroke:#57606a;stroke-width:.8;stroke-opacity:.25}
             g.ln:hover .lk{stroke-opacity:1;stroke-width:1.6}g.ln:hover rect{stroke:#1b1f24;stroke-width:1.4}

@@ -5,7 +5,8 @@ import Rota
 /// half and the review in its lower half, coloured by SLA tier, grouped per line with a
 /// tooltip (task, line, order, tier, due date and, up to `explainedLines`, "why this day")
 /// and a link from purchase to review that hovering brings out. Above that, each cell shows
-/// its task count, shaded by volume and coloured by its main tier.
+/// its task count, shaded by volume and coloured by its main tier. Purchases pinned by an
+/// override are outlined (`pin`) and their tooltip names the reason code and actor.
 package struct GanttChart: Sendable {
     /// Which of a line's tasks to highlight, as "moved" (`mv`, in the candidate) or "moved
     /// from" (`mvfrom`, in the baseline).
@@ -31,11 +32,15 @@ package struct GanttChart: Sendable {
     /// "Why this day" per line index (empty above `explainedLines`).
     package let explanations: [Int: String]
     package let highlight: Highlight
+    /// Lines whose purchase an override pins (line index → the pin's tooltip text): the
+    /// purchase mark gets the `pin` outline (and, aggregated, the cell counts them).
+    package let pins: [Int: String]
 
     package init(
         facts: PlanFacts, index: ReportIndex, calendar: ReportCalendar, limits: ReportLimits,
-        explanations: [Int: String], highlight: Highlight = Highlight()
+        explanations: [Int: String], highlight: Highlight = Highlight(), pins: [Int: String] = [:]
     ) {
+        self.pins = pins
         self.facts = facts
         self.index = index
         self.limits = limits
@@ -118,7 +123,12 @@ package struct GanttChart: Sendable {
         var classes = (review ? "r t" : "p t") + String(index.lineTier[l])
         if slot.status == .completed { classes += " done" }
         if (review ? highlight.reviews : highlight.purchases).contains(l) { classes += " " + highlight.className }
-        return SVG.rect(box, class: classes, attributes: [("data-task", slot.task.rawValue)])
+        var attributes = [("data-task", slot.task.rawValue)]
+        if !review, pins[l] != nil {
+            classes += " pin"
+            attributes.append(("data-pinned", "true"))
+        }
+        return SVG.rect(box, class: classes, attributes: attributes)
     }
 
     /// A half-cell with too many tasks for marks: one bar with the count.
@@ -131,7 +141,8 @@ package struct GanttChart: Sendable {
         let title = "\(lines.count) \(kind) on \(frame.calendar.title(column: column)): \(named)"
             + (lines.count > 12 ? ", …" : "")
         let moved = lines.filter { (review ? highlight.reviews : highlight.purchases).contains($0) }.count
-        return SVG.group(class: "many", title: title + (moved > 0 ? "; \(moved) moved" : ""), [
+        let pinned = review ? 0 : lines.filter { pins[$0] != nil }.count
+        return SVG.group(class: "many", title: title + (moved > 0 ? "; \(moved) moved" : "") + (pinned > 0 ? "; \(pinned) pinned" : ""), [
             SVG.rect(box, class: "crowd" + (moved > 0 ? " " + highlight.className : ""),
                      attributes: [("data-tasks", slots.map(\.task.rawValue).joined(separator: " "))]),
             SVG.text(String(lines.count), x: box.midX, y: box.maxY - 2, anchor: "middle", class: "cn"),
@@ -155,6 +166,7 @@ package struct GanttChart: Sendable {
         if highlight.purchases.contains(l) || highlight.reviews.contains(l) {
             out += highlight.className == "mv" ? "\nmoved from the baseline" : "\nmoved in the candidate"
         }
+        if let pin = pins[l] { out += "\n" + pin }
         if let why = explanations[l] { out += "\nwhy this day:\n" + why }
         return out
     }
@@ -170,11 +182,13 @@ package struct GanttChart: Sendable {
         var reviews = [Int](repeating: 0, count: cells)
         var byTier = [Int](repeating: 0, count: cells * max(1, tiers))
         var moved = [Int](repeating: 0, count: cells)
+        var pinned = [Int](repeating: 0, count: cells)
         for l in index.lines.indices {
             let t = index.lineTier[l]
             if let p = facts.purchase[l] {
                 let c = cellIndex(p)
                 purchases[c] += 1
+                if pins[l] != nil { pinned[c] += 1 }
                 byTier[c * tiers + t] += 1
                 if highlight.purchases.contains(l) { moved[c] += 1 }
             }
@@ -202,6 +216,10 @@ package struct GanttChart: Sendable {
             if moved[cell] > 0 {
                 title += "; \(moved[cell]) moved"
                 classes += " " + highlight.className
+            }
+            if pinned[cell] > 0 {
+                title += "; \(pinned[cell]) pinned by overrides"
+                classes += " pin"
             }
             nodes.append(SVG.group(title: title, [
                 SVG.rect(box, class: classes, opacity: 0.2 + 0.8 * Double(total) / Double(most),

@@ -36,6 +36,17 @@ package enum Palette {
         return hex(mix(ca.0, cb.0), mix(ca.1, cb.1), mix(ca.2, cb.2))
     }
 
+    /// A sequential colour for `t` in 0...1: pale yellow (0) through green and teal to dark blue (1).
+    package static func sequential(_ t: Double) -> String {
+        let stops: [(Double, Double, Double)] = [(255, 237, 160), (127, 205, 187), (44, 127, 184), (37, 52, 148)]
+        let x = min(1, max(0, t.isFinite ? t : 0)) * Double(stops.count - 1)
+        let i = min(stops.count - 2, Int(x))
+        let f = x - Double(i)
+        let (a, b) = (stops[i], stops[i + 1])
+        func mix(_ p: Double, _ q: Double) -> Int { Int((p + (q - p) * f).rounded()) }
+        return hex(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+    }
+
     private static func hex(_ r: Int, _ g: Int, _ b: Int) -> String {
         let digits = Array("0123456789abcdef")
         func two(_ v: Int) -> String { String([digits[(v >> 4) & 15], digits[v & 15]]) }

@@ -45,6 +45,21 @@ package enum SVG {
         return .element(named: "rect", nodes: nodes)
     }
 
+    /// A `<circle>` centred at (x, y); `title` is its tooltip.
+    package static func circle(
+        x: Double, y: Double, radius: Double, class className: String? = nil, fill: String? = nil,
+        attributes: [(String, String)] = [], title: String? = nil
+    ) -> BodyNode {
+        var nodes: [BodyNode] = [
+            attr("cx", Coordinate.text(x)), attr("cy", Coordinate.text(y)), attr("r", Coordinate.text(radius)),
+        ]
+        if let className { nodes.append(attr("class", className)) }
+        if let fill { nodes.append(attr("fill", fill)) }
+        for (name, value) in attributes { nodes.append(attr(name, value)) }
+        if let title { nodes.append(self.title(title)) }
+        return .element(named: "circle", nodes: nodes)
+    }
+
     /// A `<line>`.
     package static func line(_ segment: Segment, class className: String) -> BodyNode {
         .element(

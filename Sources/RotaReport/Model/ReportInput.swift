@@ -2,7 +2,8 @@ import Rota
 import RotaAudit
 
 /// What a report is made of: the instance, the plan (and another plan to compare it with),
-/// the audit log's records, the files' names as the report shows them, and the size limits.
+/// the audit log's records, the files' names as the report shows them, the KPI targets the
+/// cards are coloured against (a policy's `kpiTargets` and `--require`), and the size limits.
 package struct ReportInput: Sendable {
     package var instance: Instance
     package var plan: Plan
@@ -13,10 +14,14 @@ package struct ReportInput: Sendable {
     package var audit: [AuditRecord]?
     package var auditLabel: String?
     package var limits: ReportLimits
+    /// KPI targets: the cards of their metrics turn green (met) or red (missed), and the
+    /// "Targets" section lists each with its value. Empty: the cards stay neutral.
+    package var requirements: [KPIRequirement]
 
     package init(
         instance: Instance, plan: Plan, planLabel: String, other: Plan? = nil, otherLabel: String? = nil,
-        audit: [AuditRecord]? = nil, auditLabel: String? = nil, limits: ReportLimits = .standard
+        audit: [AuditRecord]? = nil, auditLabel: String? = nil, limits: ReportLimits = .standard,
+        requirements: [KPIRequirement] = []
     ) {
         self.instance = instance
         self.plan = plan
@@ -26,5 +31,6 @@ package struct ReportInput: Sendable {
         self.audit = audit
         self.auditLabel = auditLabel
         self.limits = limits
+        self.requirements = requirements
     }
 }

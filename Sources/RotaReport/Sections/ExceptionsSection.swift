@@ -2,14 +2,17 @@ import Plot
 import Rota
 import RotaAudit
 
-/// The exceptions: unscheduled lines with their reasons, late lines, soft overruns, and with
-/// an audit log its decisions with actor and reason.
+/// The exceptions: unscheduled lines with their reasons, late lines, soft overruns, the
+/// instance's overrides (line, kind, reason code, actor, note), and with an audit log its
+/// decisions with actor and reason, its override decisions listed apart.
 struct ExceptionsSection: ReportSection {
     let anchor = "exceptions"
     let heading = "Exceptions"
     let facts: PlanFacts
     let index: ReportIndex
     let capacity: CapacityModel
+    /// The instance's overrides (`Instance.overrides`).
+    let overrides: [LineOverride]
     let audit: (label: String, records: [AuditRecord])?
     let limits: ReportLimits
     /// Which plan, in a comparison ("B (candidate): new.json").
@@ -29,6 +32,8 @@ struct ExceptionsSection: ReportSection {
                 ["account", "window", "purchases", "soft cap"],
                 overruns.listed.map { ["\($0.account)", "\($0.start.iso) to \(($0.start + ($0.days - 1)).iso)", "\($0.purchases)", "\($0.soft)"] },
                 numeric: [2, 3], total: overruns.total))
+        nodes.append(.h3(Markup.text("Overrides (\(overrides.count))")))
+        nodes.append(overrideTable())
         if let audit { nodes += auditNodes(audit.label, audit.records) }
         return nodes
     }
@@ -72,6 +77,27 @@ struct ExceptionsSection: ReportSection {
                             total: late.count)
     }
 
+    /// One row per decision of each override: a pin, a forbidden account list, a weight floor.
+    private func overrideTable() -> BodyNode {
+        if overrides.isEmpty { return Markup.paragraph("The instance has no overrides.") }
+        var rows: [[String]] = []
+        for o in overrides {
+            var decisions: [(kind: String, what: String)] = []
+            if let pin = o.pin {
+                decisions.append(("pin", [pin.account.map { "to \($0)" }, pin.date.map { "on \($0.iso)" }]
+                    .compactMap { $0 }.joined(separator: " ")))
+            }
+            if !o.forbid.isEmpty { decisions.append(("forbid", o.forbid.map(\.rawValue).joined(separator: ", "))) }
+            if let weight = o.weight { decisions.append(("weight", "at least " + NumberText.plain(weight))) }
+            for d in decisions {
+                rows.append([o.line.rawValue, d.kind, d.what, o.reasonCode, o.actor ?? "", o.at ?? "", o.note ?? ""])
+            }
+        }
+        let total = rows.count
+        return Markup.table(["line", "kind", "decision", "reason code", "actor", "at", "note"],
+                            Array(rows.prefix(limits.listedRows)), total: total)
+    }
+
     private func auditNodes(_ label: String, _ records: [AuditRecord]) -> [BodyNode] {
         var nodes: [BodyNode] = [.h3(Markup.text("Audit log decisions (\(records.count) records, \(label))"))]
         var byActor: [String: [AuditRecord.Kind: Int]] = [:]
@@ -84,7 +110,13 @@ struct ExceptionsSection: ReportSection {
         let overrides: Set<AuditRecord.Kind> = [.pinned, .forbidden, .prioritized]
         let overrideCount = records.filter { overrides.contains($0.kind) }.count
         if overrideCount > 0 {
-            nodes.append(Markup.paragraph("\(overrideCount) override record(s) (pinned, forbidden, prioritized) in the log."))
+            nodes.append(.h4(Markup.text("Override decisions in the log (\(overrideCount))")))
+            let rows = records.lazy.filter { overrides.contains($0.kind) }.prefix(limits.listedRows).map { r -> [String] in
+                ["\(r.sequence)", r.at, r.actor, r.kind.rawValue, r.line?.rawValue ?? r.order?.rawValue ?? "",
+                 r.account?.rawValue ?? "", r.reasonCode ?? "", r.note ?? r.why ?? ""]
+            }
+            nodes.append(Markup.table(["#", "at", "actor", "kind", "line", "account", "reason code", "note"], Array(rows),
+                                      numeric: [0], total: overrideCount))
         }
         func place(_ p: AuditRecord.Placement?) -> String { p.map { "\($0.account) \($0.date.iso)" } ?? "" }
         let rows = records.prefix(limits.listedRows).map { r -> [String] in

@@ -14,6 +14,7 @@ struct GanttSection: ReportSection {
         var keys: [(swatch: String, isClass: Bool, name: String)] = tiers.indices.map { (colours[$0], false, tiers[$0]) }
         keys += [("p t-key", true, "purchase (upper half)"), ("r t-key", true, "review (lower half)"),
                  ("p t-key done", true, "completed (history)"), ("off", true, "day off")]
+        if charts.contains(where: { !$0.chart.pins.isEmpty }) { keys.append(("p t-key pin", true, "pinned by an override")) }
         if charts.count > 1 { keys += [("p t-key mv", true, "moved (candidate)"), ("p t-key mvfrom", true, "moved from (baseline)")] }
         var nodes: [BodyNode] = [Markup.paragraph(note(first)), Markup.legend(keys)]
         for (label, chart) in charts {
