@@ -22,6 +22,17 @@ import Testing
         func set() { isSet = true }
     }
 
+    /// Polls `/metrics` until a line starts with `prefix`; false after `seconds`.
+    static func waitForMetric(_ server: ServerHarness, _ prefix: String, seconds: Double) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            let metrics = try await server.get("/metrics")
+            if metrics.text.split(separator: "\n").contains(where: { $0.hasPrefix(prefix) }) { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
     @Test func fullQueueIs429AndHealthAnswersWhileSolvesRun() async throws {
         let folder = try ServerHarness.folder()
         let slow = try Self.slowInstance(in: folder)
@@ -35,7 +46,11 @@ import Testing
             await secondDone.set()
             return answer
         }
-        try await Task.sleep(for: .milliseconds(300))
+        // Wait until the server says the second solve is queued (so the first holds the slot):
+        // reading and decoding a large body takes a while on a loaded machine, so no fixed
+        // sleep is long enough.
+        let queued = try await Self.waitForMetric(server, "rota_solve_queue_depth 1", seconds: 120)
+        #expect(queued, "the second solve never reached the queue")
         let third = try await server.post("/v1/solve", slow)
         #expect(third.status == 429)
         #expect(third.header("Retry-After") == "2")
