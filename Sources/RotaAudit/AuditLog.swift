@@ -95,7 +95,6 @@ package struct AuditLog: Sendable {
     @discardableResult
     package func append(_ records: [AuditRecord]) throws(AuditLogError) -> [AuditRecord] {
         let existing = try lines()
-        var previousLine = existing.last
         var sequence = existing.count
         if let last = existing.last {
             do {
@@ -104,18 +103,8 @@ package struct AuditLog: Sendable {
                 throw .atLine(file: path, line: existing.count, message: "\(error.description); nothing appended")
             }
         }
-        var sealed: [AuditRecord] = []
-        var text = ""
-        for var record in records {
-            sequence += 1
-            record.sequence = sequence
-            record.prev = previousLine.map { AuditDigest.hex(Array($0.utf8)) } ?? AuditRecord.genesis
-            record = record.sealed()
-            let line = record.text
-            text += line + "\n"
-            previousLine = line
-            sealed.append(record)
-        }
+        let sealed = AuditRecord.chained(records, after: sequence, previousLine: existing.last)
+        let text = sealed.map { $0.text + "\n" }.joined()
         guard !text.isEmpty else { return [] }
         let isNew = existing.isEmpty && access(path, F_OK) != 0
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)

@@ -16,6 +16,24 @@ extension AuditRecord {
         return record
     }
 
+    /// `records` numbered and sealed after a chain whose last line is `previousLine` (with
+    /// sequence number `sequence`; nil for an empty chain): each record's `prev` is the SHA-256
+    /// of the line before it, the first one's of `previousLine` (or `genesis`). The one chaining
+    /// rule of the log file (`AuditLog.append`) and the server's audit table.
+    package static func chained(_ records: [AuditRecord], after sequence: Int, previousLine: String?) -> [AuditRecord] {
+        var sequence = sequence
+        var previousLine = previousLine
+        return records.map { record in
+            var record = record
+            sequence += 1
+            record.sequence = sequence
+            record.prev = previousLine.map { AuditDigest.hex(Array($0.utf8)) } ?? AuditRecord.genesis
+            record = record.sealed()
+            previousLine = record.text
+            return record
+        }
+    }
+
     private func jsonValue(withHash: Bool) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("seq", .integer(sequence)), ("at", .string(at)), ("actor", .string(actor)), ("kind", .string(kind.rawValue)),

@@ -126,13 +126,7 @@ package struct PlanReport: Sendable {
         let files = [input.planLabel] + (input.otherLabel.map { [$0] } ?? [])
         let html = HTML(
             .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                // Not Plot's `.title(_:)`: it also writes social-media meta tags whose values it
-                // does not escape.
-                .element(named: "title", nodes: [.raw(Escape.text(heading))]),
-                .style(ReportStyle.css(tierColors: Palette.tierColors(index.tiers)))),
+            Markup.head(title: heading, css: ReportStyle.css(tierColors: Palette.tierColors(index.tiers))),
             .body(
                 .header(
                     .h1(Markup.text(heading)),

@@ -130,18 +130,12 @@ package final class ScheduleStore: Sendable {
     private static func append(_ records: [AuditRecord], to schedule: String, in db: Database) throws {
         let last = try Row.fetchOne(
             db, sql: "SELECT seq, record FROM audit_record WHERE schedule = ? ORDER BY seq DESC LIMIT 1", arguments: [schedule])
-        var sequence: Int = last?["seq"] ?? 0
-        var previousLine: String? = last?["record"]
-        for var record in records {
-            sequence += 1
-            record.sequence = sequence
-            record.prev = previousLine.map { AuditDigest.hex(Array($0.utf8)) } ?? AuditRecord.genesis
-            record = record.sealed()
-            let line = record.text
+        let sequence: Int = last?["seq"] ?? 0
+        let previousLine: String? = last?["record"]
+        for record in AuditRecord.chained(records, after: sequence, previousLine: previousLine) {
             try db.execute(
                 sql: "INSERT INTO audit_record (schedule, seq, at, line, record) VALUES (?, ?, ?, ?, ?)",
-                arguments: [schedule, sequence, record.at, record.line?.rawValue, line])
-            previousLine = line
+                arguments: [schedule, record.sequence, record.at, record.line?.rawValue, record.text])
         }
     }
 }

@@ -63,10 +63,15 @@ final class ServerHarness: @unchecked Sendable {
         base = url
     }
 
-    /// Sends SIGTERM and waits for the exit status.
+    /// Sends SIGTERM and waits for the exit status; a server still draining after `grace`
+    /// seconds (a client of this process that no longer reads its answer) gets SIGKILL, so a
+    /// failed test never leaves a server behind or hangs the run.
     @discardableResult
-    func stop() -> Int32 {
+    func stop(grace: Double = 60) -> Int32 {
         if process.isRunning { process.terminate() }
+        let deadline = Date().addingTimeInterval(grace)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return process.terminationStatus
     }

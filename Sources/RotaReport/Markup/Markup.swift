@@ -5,6 +5,16 @@ package enum Markup {
     /// Text escaped by `Escape` (any context).
     package static func text<Context>(_ s: String) -> Node<Context> { .raw(Escape.text(s)) }
 
+    /// A page's head: UTF-8, the viewport, the escaped `title`, the inline stylesheet. Not Plot's
+    /// `.title(_:)`: it also writes social-media meta tags whose values it does not escape.
+    package static func head(title: String, css: String) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            .element(named: "title", nodes: [.raw(Escape.text(title))]),
+            .style(css))
+    }
+
     /// A paragraph with a class ("note", "verdict").
     package static func paragraph(_ s: String, class className: String = "note") -> BodyNode {
         .p(.class(className), text(s))

@@ -33,11 +33,7 @@ package struct SweepReport: Sendable {
         ]
         let html = HTML(
             .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.raw(Escape.text(heading))]),
-                .style(ReportStyle.css(tierColors: []) + Self.css)),
+            Markup.head(title: heading, css: ReportStyle.css(tierColors: []) + Self.css),
             .body(
                 .header(
                     .h1(Markup.text(heading)),
