@@ -71,6 +71,27 @@ import Testing
         let missed = try CLIHarness.run(["score", instance, dir.path("plan.json"), "--require", "overrides.overriddenLines==0"])
         #expect(missed.status == 1)
         #expect(missed.stderr.contains("overrides.overriddenLines = 1"), "\(missed.stderr)")
+
+        // The instance's codes hold for reschedule's events too, and --instance-out keeps them.
+        let events = dir.path("events.jsonl")
+        try Data(
+            (#"{"event":"override","at":"2026-12-02T09:00:00Z","actor":"lee","line":"ord-101/2","reasonCode":"vendor-delay","weight":2}"#
+                + "\n").utf8
+        ).write(to: URL(fileURLWithPath: events))
+        let rescheduled = try CLIHarness.run([
+            "reschedule", instance, dir.path("plan.json"), "--events", events, "--today", "2026-12-02",
+            "-o", dir.path("new.json"), "--instance-out", dir.path("inst.json"), "--quiet",
+        ])
+        #expect(rescheduled.status == 0, "\(rescheduled.stderr)")
+        let out = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("inst.json")))) as? [String: Any])
+        #expect((out["policy"] as? [String: Any])?["reasonCodes"] as? [String] == ["vendor-delay"])
+        let unknownCode = try CLIHarness.run([
+            "reschedule", CLIRescheduleTests.seed, dir.path("plan.json"), "--events", events, "--today", "2026-12-02",
+            "-o", dir.path("new2.json"), "--instance-out", dir.path("inst2.json"),
+        ])
+        #expect(unknownCode.status == 2)
+        #expect(unknownCode.stderr.contains("unknown reason code \"vendor-delay\""), "\(unknownCode.stderr)")
     }
 
     @Test func anImpossiblePinIsRefusedWithItsRule() throws {

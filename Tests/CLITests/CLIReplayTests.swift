@@ -97,6 +97,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("out.json")))
     }
 
+    /// An override in a batch is a hard constraint, as in `rota reschedule`: one that cannot
+    /// be honoured stops the replay with its rule, and nothing is written.
+    @Test func anImpossibleOverrideStopsTheReplay() throws {
+        let dir = try TemporaryDirectory()
+        let solved = try CLIHarness.run(["solve", CLIRescheduleTests.seed, "--solver", "greedy", "-o", dir.path("p0.json"), "--quiet"])
+        #expect(solved.status == 0)
+        // reviewer-ben is off on 2026-12-05 and 06.
+        let events = try dir.write(
+            "pin.jsonl",
+            """
+            {"event":"override","at":"2026-12-03T09:00:00Z","actor":"lee","line":"ord-101/3","reasonCode":"vip-customer","pin":{"account":"reviewer-ben","date":"2026-12-06"}}
+            {"event":"reschedule","today":"2026-12-03"}
+
+            """)
+        let run = try CLIHarness.run([
+            "replay", CLIRescheduleTests.seed, dir.path("p0.json"), "--events", events, "-o", dir.path("out.json"),
+        ])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("pin.jsonl:2, --today 2026-12-03): an override cannot be honoured; nothing was written"), "\(run.stderr)")
+        #expect(run.stderr.contains("breaks rule 3 (no work on unavailable days)"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out.json")))
+    }
+
     @Test func helpHasAnExample() throws {
         let help = try CLIHarness.run(["help", "replay"])
         #expect(help.stdout.contains("rota replay w.json p.json --events chain.jsonl -o replayed.json"), "\(help.stdout)")
