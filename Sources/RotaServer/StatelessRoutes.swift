@@ -96,13 +96,9 @@ extension RotaAPI {
 /// `rota score --json`'s answer: validation, metrics, the bounds and gaps.
 enum Scoring {
     static func json(instance: Instance, plan: Plan, previous: Plan? = nil) -> [UInt8] {
-        let checked = ValidationContext(instance: instance, plan: plan)
-        let metrics = Scorer().score(in: checked, previous: previous)
-        let problem = PlanningProblem(instance)
-        let bound = LowerBounds.compute(problem)
-        let lateness = LatenessBounds.compute(
-            problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled, target: metrics.weightedLateness)
-        let report = Validator().validate(checked)
-        return RotaJSON.encode(metrics, bound: bound, feasible: report.isFeasible, lateness: lateness)
+        let assessed = PlanAssessment(instance: instance, plan: plan, previous: previous)
+        return RotaJSON.encode(
+            assessed.metrics, bound: assessed.bound, feasible: assessed.validation.isFeasible, lateness: assessed.lateness,
+            overrides: assessed.overrides)
     }
 }

@@ -62,16 +62,9 @@ struct ScoreCommand: ParsableCommand {
         let requirements = try kpi.all(policy: policy)
         let plan = try InputLoader.plan(at: self.plan)
         let previous = try self.previous.map { try InputLoader.plan(at: $0) }
-        // The scorer and the validator share one pass over the plan's ids, over the line and
-        // account tables the problem built.
-        let problem = PlanningProblem(instance)
-        let checked = ValidationContext(instance: instance, plan: plan, tables: InstanceTables(problem))
-        let metrics = Scorer().score(in: checked, previous: previous)
-        let bound = LowerBounds.compute(problem)
-        let lateness = LatenessBounds.compute(
-            problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled, target: metrics.weightedLateness)
-        let report = Validator().validate(checked)
-        let overrides = OverrideRate(instance)
+        let assessed = PlanAssessment(instance: instance, plan: plan, previous: previous)
+        let (metrics, bound, lateness, report, overrides) =
+            (assessed.metrics, assessed.bound, assessed.lateness, assessed.validation, assessed.overrides)
         let named = KPIGate.named(metrics, tiers: instance.policy?.slaTierDays?.keys.sorted() ?? [], overrides: overrides)
         try KPIRequirements.refuseUnknown(requirements, named: named)
         if json {

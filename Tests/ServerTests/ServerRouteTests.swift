@@ -23,6 +23,11 @@ import Testing
         let score = try scored.json()
         #expect(score["feasible"] as? Bool == true)
         #expect((score["metrics"] as? [String: Any])?["makespan"] != nil)
+        // The same answer as `rota score --json` on the same files (one PlanAssessment).
+        let folder = try ServerHarness.folder()
+        try seed.write(to: URL(fileURLWithPath: folder + "/seed.json"))
+        try planBytes.write(to: URL(fileURLWithPath: folder + "/plan.json"))
+        #expect(try Schedules.rota(["score", folder + "/seed.json", folder + "/plan.json", "--json"]) == scored.body)
 
         let compared = try await server.post(
             "/v1/compare?objective=makespan,lateness", Bodies.envelope([("instance", seed), ("a", planBytes), ("b", planBytes)]))
@@ -132,6 +137,20 @@ enum Schedules {
         let tasks = plan["tasks"] as? [[String: Any]] ?? []
         return tasks.first { $0["kind"] as? String == "purchase" && $0["date"] as? String == day && ($0["status"] as? String ?? "pending") == "pending" }?[
             "id"] as? String
+    }
+
+    /// What `rota ARGUMENTS` writes on standard output.
+    static func rota(_ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = ServerHarness.executable
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
     }
 
     /// `rota audit verify` on the lines, written to a file: its exit status.

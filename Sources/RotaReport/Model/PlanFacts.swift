@@ -28,13 +28,11 @@ package struct PlanFacts: Sendable {
     ) {
         self.plan = plan
         self.label = label
-        let context = ValidationContext(instance: instance, plan: plan)
-        metrics = Scorer().score(in: context)
-        validation = Validator().validate(context)
+        let assessed = PlanAssessment(instance: instance, plan: plan, problem: problem, bound: bound)
+        metrics = assessed.metrics
+        validation = assessed.validation
         self.bound = bound
-        lateness = LatenessBounds.compute(
-            problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled,
-            target: metrics.weightedLateness)
+        lateness = assessed.lateness
         var purchase = [Slot?](repeating: nil, count: index.lines.count)
         var review = [Slot?](repeating: nil, count: index.lines.count)
         var unplaced = 0
