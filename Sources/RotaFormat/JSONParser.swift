@@ -36,10 +36,18 @@ package enum JSONParser {
     /// `element` returns false (the caller then parses the usual way, which reports any
     /// problem).
     static func parse(_ bytes: [UInt8], streaming key: String, _ element: (inout PlainScanner) -> Bool) -> JSONValue? {
+        parse(bytes, streaming: [key]) { _, scanner in element(&scanner) }
+    }
+
+    /// `parse(_:streaming:_:)` for several top-level array members: `element` is told which
+    /// member (its index in `keys`) the element belongs to.
+    static func parse(_ bytes: [UInt8], streaming keys: [String], _ element: (Int, inout PlainScanner) -> Bool)
+        -> JSONValue?
+    {
         withoutActuallyEscaping(element) { element in
             bytes.withUnsafeBufferPointer { buffer -> JSONValue? in
                 var parser = ByteParser(bytes: buffer)
-                parser.streamKey = key
+                parser.streamKeys = keys
                 parser.streamElement = element
                 return try? parser.document()
             }
@@ -69,7 +77,7 @@ package enum JSONParser {
 
 /// The parser's state: a cursor over the bytes. Errors carry a byte offset, turned into a
 /// line and column only when reported.
-private struct ByteParser {
+struct ByteParser {
     struct Failure: Error {
         var offset: Int
         var message: String
@@ -77,10 +85,10 @@ private struct ByteParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
-    /// The top-level member whose array elements go to `streamElement` (see
-    /// `JSONParser.parse(_:streaming:_:)`).
-    var streamKey: String?
-    var streamElement: ((inout PlainScanner) -> Bool)?
+    /// The top-level members whose array elements go to `streamElement`, with the member's
+    /// index here (see `JSONParser.parse(_:streaming:_:)`).
+    var streamKeys: [String] = []
+    var streamElement: ((Int, inout PlainScanner) -> Bool)?
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -173,10 +181,10 @@ private struct ByteParser {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw expected("':'") }
             i += 1
-            if depth == 1, let streamKey, let streamElement, key == streamKey {
+            if depth == 1, let streamElement, let stream = streamKeys.firstIndex(of: key) {
                 skipWhitespace()
                 if i < bytes.count, bytes[i] == UInt8(ascii: "[") {
-                    try streamArray(depth: depth + 1, to: streamElement)
+                    try streamArray(depth: depth + 1) { streamElement(stream, &$0) }
                     members.append((key: key, value: .array([])))
                     skipWhitespace()
                     guard i < bytes.count else { throw expected("',' or '}'") }

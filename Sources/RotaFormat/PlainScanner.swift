@@ -261,6 +261,19 @@ struct PlainScanner {
         return Double(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)))
     }
 
+    /// Any JSON number, read by the document parser's own number reader (`ByteParser.parseNumber`),
+    /// so the value is the one the checked reader would get: an integer as `Double(Int)`,
+    /// anything else correctly rounded. `nil` when the next value is not a number.
+    mutating func anyNumber() -> Double? {
+        skipWhitespace()
+        guard i < bytes.count else { return nil }
+        var parser = ByteParser(bytes: bytes)
+        parser.i = i
+        guard let value = try? parser.parseNumber(), let number = value.doubleValue else { return nil }
+        i = parser.i
+        return number
+    }
+
     /// After a member's value: `,` (true, more members) or the `close` byte (false, done);
     /// `nil` for anything else.
     @inline(__always)

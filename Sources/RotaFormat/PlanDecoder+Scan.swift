@@ -61,4 +61,39 @@ extension PlanDecoder {
             order: OrderID(order), item: ItemID(item), account: AccountID(account), date: date, status: status,
             after: after)
     }
+
+    /// One line annotation (the plan's `lines` section) read straight from its bytes in rota's
+    /// layout: `line`, `priority`, then `due` and `tier` when the line has them, in that
+    /// order, with values the checked reader accepts (a non-empty id, any number, a date that
+    /// exists, a name without control characters). `nil` for anything else: the caller then
+    /// reads the document with the checked reader (`PlanLinesWriter.decode`).
+    static func scanLine(_ s: inout PlainScanner) -> LineAnnotation? {
+        guard s.take(UInt8(ascii: "{")),
+            let k0 = s.key(), PlainScanner.equals(k0, "line"), let line = s.identifier(),
+            s.take(UInt8(ascii: ",")),
+            let k1 = s.key(), PlainScanner.equals(k1, "priority"), let priority = s.anyNumber(),
+            var more = s.next(closing: UInt8(ascii: "}"))
+        else { return nil }
+        var due: Day?
+        var tier: String?
+        if more {
+            guard var key = s.key() else { return nil }
+            if PlainScanner.equals(key, "due") {
+                guard let day = s.day(), let after = s.next(closing: UInt8(ascii: "}")) else { return nil }
+                due = day
+                more = after
+                if more {
+                    guard let next = s.key() else { return nil }
+                    key = next
+                }
+            }
+            if more {
+                guard PlainScanner.equals(key, "tier"), let name = s.plainString(), s.take(UInt8(ascii: "}")) else {
+                    return nil
+                }
+                tier = name
+            }
+        }
+        return LineAnnotation(line: LineID(line), priority: priority, due: due, tier: tier)
+    }
 }

@@ -37,17 +37,28 @@ enum PlanDecoder {
         var tasks: [PlanTask] = []
         // Rota writes a task in at least ~100 bytes: a capacity that rarely grows.
         tasks.reserveCapacity(bytes.count / 128)
-        let document = JSONParser.parse(bytes, streaming: "tasks") { scanner in
-            guard let task = scanTask(&scanner, previous: tasks.last) else { return false }
-            tasks.append(task)
+        // The line annotations (about 60 bytes each) are streamed too: as a tree they cost a
+        // quarter of the reading.
+        var lines: [LineAnnotation] = []
+        let document = JSONParser.parse(bytes, streaming: ["tasks", "lines"]) { member, scanner in
+            if member == 0 {
+                guard let task = scanTask(&scanner, previous: tasks.last) else { return false }
+                tasks.append(task)
+            } else {
+                guard let line = scanLine(&scanner) else { return false }
+                lines.append(line)
+            }
             return true
         }
-        // The other members decode as usual, with `tasks` an empty array (a second `tasks`
-        // is "given more than once" there, and the checked path reports it).
+        // The other members decode as usual, with `tasks` and `lines` empty arrays (a second
+        // `tasks` or `lines` is "given more than once" there, and the checked path reports it).
         guard let document else { return nil }
         let reader = JSONReader(file: nil)
-        guard var plan = decode(document, reader: reader), plan.tasks.isEmpty else { return nil }
+        guard var plan = decode(document, reader: reader), plan.tasks.isEmpty, plan.lines?.isEmpty ?? true else {
+            return nil
+        }
         plan.tasks = tasks
+        if plan.lines != nil { plan.lines = lines } else if !lines.isEmpty { return nil }
         return plan
     }
 

@@ -2,28 +2,41 @@ import RotaCore
 
 /// A plan's `lines` section (docs/FORMAT.md, "Line annotations"): one object per line,
 /// `{"line": …, "priority": …, "due": …, "tier": …}` (`due` and `tier` only when the line has
-/// them), written in chunks like the tasks and read back by `PlanDecoder`.
+/// them), written straight to bytes like the tasks (`PlanWriter`) and read back by
+/// `PlanDecoder`. `encode` is the document tree's form, byte for byte the same when written.
 enum PlanLinesWriter {
-    /// Appends the array to `writer`, handing full chunks (`PlanWriter.chunkBytes`) to `sink`.
-    static func write<E: Error>(_ lines: [LineAnnotation], into writer: inout JSONWriter, sink: ([UInt8]) throws(E) -> Void)
-        throws(E)
-    {
-        guard !lines.isEmpty else {
-            writer.out.append(contentsOf: "[]".utf8)
-            return
-        }
-        writer.out.append(UInt8(ascii: "["))
-        for (index, line) in lines.enumerated() {
+    /// Appends lines `range` of `lines` to `writer`, each after its separator (none before the
+    /// first line) and line break, as `JSONWriter` lays out `encode(line)` four spaces deep.
+    static func write(_ lines: [LineAnnotation], _ range: Range<Int>, into writer: inout JSONWriter) {
+        for index in range {
             if index > 0 { writer.out.append(UInt8(ascii: ",")) }
             writer.newline(4)
-            writer.write(encode(line), indent: 4)
-            if writer.out.count >= PlanWriter.chunkBytes {
-                try sink(writer.out)
-                writer.out.removeAll(keepingCapacity: true)
+            let line = lines[index]
+            writer.out.append(UInt8(ascii: "{"))
+            writer.newline(6)
+            writer.writeKey("line")
+            writer.writeString(line.line.rawValue)
+            writer.out.append(UInt8(ascii: ","))
+            writer.newline(6)
+            writer.writeKey("priority")
+            writer.write(.number(line.priority), indent: 6)
+            if let due = line.due {
+                writer.out.append(UInt8(ascii: ","))
+                writer.newline(6)
+                writer.writeKey("due")
+                writer.out.append(UInt8(ascii: "\""))
+                due.appendISO(to: &writer.out)  // digits and dashes: nothing to escape
+                writer.out.append(UInt8(ascii: "\""))
             }
+            if let tier = line.tier {
+                writer.out.append(UInt8(ascii: ","))
+                writer.newline(6)
+                writer.writeKey("tier")
+                writer.writeString(tier)
+            }
+            writer.newline(4)
+            writer.out.append(UInt8(ascii: "}"))
         }
-        writer.newline(2)
-        writer.out.append(UInt8(ascii: "]"))
     }
 
     /// One line's object.

@@ -58,11 +58,18 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (instance, policy) = try InputLoader.instanceAndPolicy(at: self.instance, policy: self.policy)
+        // The planning problem and its bound are made while the plan is read.
+        let (instance, policy, prepared, read) = try InputLoader.instanceAndPlan(
+            at: self.instance, policy: self.policy, plan: self.plan
+        ) { instance in
+            let problem = PlanningProblem(instance)
+            return (problem: problem, bound: LowerBounds.compute(problem))
+        }
         let requirements = try kpi.all(policy: policy)
-        let plan = try InputLoader.plan(at: self.plan)
+        let plan = try InputLoader.reported(read)
         let previous = try self.previous.map { try InputLoader.plan(at: $0) }
-        let assessed = PlanAssessment(instance: instance, plan: plan, previous: previous)
+        let assessed = PlanAssessment(
+            instance: instance, plan: plan, previous: previous, problem: prepared.problem, bound: prepared.bound)
         let (metrics, bound, lateness, report, overrides) =
             (assessed.metrics, assessed.bound, assessed.lateness, assessed.validation, assessed.overrides)
         let named = KPIGate.named(metrics, tiers: instance.policy?.slaTierDays?.keys.sorted() ?? [], overrides: overrides)

@@ -51,9 +51,12 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let instance = try InputLoader.instance(at: self.instance)
-        let plan = try InputLoader.plan(at: self.plan)
-        let report = Validator(limit: all ? nil : limit ?? Self.defaultLimit).validate(plan, against: instance)
+        // The instance's tables are built while the plan is read.
+        let (instance, _, tables, read) = try InputLoader.instanceAndPlan(
+            at: self.instance, policy: nil, plan: self.plan, prepare: InstanceTables.init)
+        let plan = try InputLoader.reported(read)
+        let checked = ValidationContext(instance: instance, plan: plan, tables: tables)
+        let report = Validator(limit: all ? nil : limit ?? Self.defaultLimit).validate(checked)
         if json {
             try Terminal.emit(RotaJSON.encode(report), to: nil)
         } else {

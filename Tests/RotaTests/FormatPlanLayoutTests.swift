@@ -77,6 +77,30 @@ import Testing
         }
     }
 
+    /// Large arrays are written in pieces, two side by side: the same bytes as one after the
+    /// other, and (pretty) as the document tree, whatever the piece size.
+    @Test func piecesWrittenSideBySideMakeTheSameDocument() throws {
+        var plan = Self.plan(lines: 1_500)
+        var lines: [LineAnnotation] = []
+        for n in 0..<1_500 {
+            let due: Day? = n % 3 == 0 ? nil : Day(iso: "2026-12-0\(1 + n % 9)")
+            let tier: String? = n % 2 == 0 ? "high" : nil
+            lines.append(LineAnnotation(line: LineID("line-\(n)"), priority: Double(n) / 7, due: due, tier: tier))
+        }
+        plan.lines = lines
+        for pretty in [false, true] {
+            let whole = RotaJSON.encode(plan, pretty: pretty)
+            if pretty { #expect(JSONWriter.write(RotaJSON.jsonValue(plan)) == whole) }
+            for size in [1, 7, 1_000, 5_000] {
+                var chunks: [[UInt8]] = []
+                PlanWriter.write(plan, compact: !pretty, pieces: .init(from: 1, size: size)) { (chunk: [UInt8]) -> Void in
+                    chunks.append(chunk)
+                }
+                #expect(Array(chunks.joined()) == whole, "pieces of \(size), pretty \(pretty)")
+            }
+        }
+    }
+
     @Test func smallPlansArePrettyLargeOnesCompactUnlessAsked() {
         let small = Self.plan(lines: RotaJSON.prettyTaskLimit / 2)
         let large = Self.plan(lines: RotaJSON.prettyTaskLimit / 2 + 1)

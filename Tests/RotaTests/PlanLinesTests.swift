@@ -5,7 +5,7 @@ import Rota
 import RotaBench
 import RotaCore
 import RotaEvaluation
-import RotaFormat
+@testable import RotaFormat
 import RotaSolvers
 
 /// A plan's `lines` section (each line's priority, due date and tier): computed by hand on
@@ -73,6 +73,39 @@ import RotaSolvers
         let script = FormatSupport.repositoryRoot.appendingPathComponent("docs/schema/validate.py").path
         let result = try FormatSchemaScript.run([script, "plan", path])
         #expect(result.status == 0, "\(result.output)")
+    }
+
+    /// The streamed reader takes the lines section in rota's layout (any number, with and
+    /// without due date and tier, escaped tier names) with the values the checked reader
+    /// gets, and leaves everything else to it.
+    @Test func linesAreStreamedWithTheCheckedValues() throws {
+        let lines = [
+            LineAnnotation(line: LineID("a/1"), priority: 1.81, due: Day(iso: "2026-12-07"), tier: "high"),
+            LineAnnotation(line: LineID("a/2"), priority: 0.30000000000000004, due: nil, tier: nil),
+            LineAnnotation(line: LineID("a/3"), priority: 1e-7, due: nil, tier: "crit\u{e9}\"x"),
+            LineAnnotation(line: LineID("a/4"), priority: 12, due: Day(iso: "2026-01-31"), tier: nil),
+            LineAnnotation(line: LineID("a/5"), priority: -2.5e300, due: nil, tier: ""),
+        ]
+        var plan = Plan(tasks: [])
+        plan.lines = lines
+        for pretty in [false, true] {
+            let bytes = RotaJSON.encode(plan, pretty: pretty)
+            let streamed = try #require(PlanDecoder.streamed(bytes))
+            #expect(streamed.lines == lines)
+            #expect(try RotaJSON.decodePlan(RotaJSON.parse(bytes)) == streamed)
+        }
+        // Written by someone else: other key orders, integers written with exponents, extra
+        // keys. The streamed reader gives up; the checked one reads or reports them.
+        let other = #"{"format":"fulfillment-plan/1","tasks":[],"lines":[{"priority":1E2,"line":"a/1"}]}"#
+        #expect(PlanDecoder.streamed(Array(other.utf8)) == nil)
+        #expect(try RotaJSON.decodePlan(Array(other.utf8)).lines == [LineAnnotation(line: LineID("a/1"), priority: 100, due: nil, tier: nil)])
+        let extra = #"{"format":"fulfillment-plan/1","tasks":[],"lines":[{"line":"a/1","priority":1,"note":"x"}]}"#
+        #expect(PlanDecoder.streamed(Array(extra.utf8)) == nil)
+        // Absent, empty and twice.
+        #expect(PlanDecoder.streamed(Array(#"{"format":"fulfillment-plan/1","tasks":[]}"#.utf8))?.lines == nil)
+        #expect(PlanDecoder.streamed(Array(#"{"format":"fulfillment-plan/1","tasks":[],"lines":[]}"#.utf8))?.lines == [])
+        let twice = #"{"format":"fulfillment-plan/1","tasks":[],"lines":[],"lines":[{"line":"a/1","priority":1}]}"#
+        #expect(PlanDecoder.streamed(Array(twice.utf8)) == nil)
     }
 
     @Test func malformedLinesArePathPreciseErrors() {

@@ -22,11 +22,22 @@ package struct PlanAssessment: Sendable {
         let problem = problem ?? PlanningProblem(instance)
         let context = ValidationContext(instance: instance, plan: plan, tables: InstanceTables(problem))
         self.problem = problem
-        metrics = Scorer().score(in: context, previous: previous)
-        validation = Validator().validate(context)
-        self.bound = bound ?? LowerBounds.compute(problem)
-        lateness = LatenessBounds.compute(
-            problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled, target: metrics.weightedLateness)
+        // Two independent halves, side by side on two cores: the metrics and the lateness
+        // bound at the plan's makespan; the rule check and the makespan bound.
+        let (scored, checked) = Concurrently.both(
+            size: plan.tasks.count,
+            { () -> (PlanMetrics, LatenessBoundOutcome) in
+                let metrics = Scorer().score(in: context, previous: previous)
+                let lateness = LatenessBounds.compute(
+                    problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled,
+                    target: metrics.weightedLateness)
+                return (metrics, lateness)
+            },
+            { () -> (ValidationReport, MakespanBound) in
+                (Validator().validate(context), bound ?? LowerBounds.compute(problem))
+            })
+        (metrics, lateness) = scored
+        (validation, self.bound) = checked
         overrides = OverrideRate(instance)
     }
 }

@@ -10,6 +10,8 @@ import RotaCore
 struct GreedySearch {
     /// Problems with fewer lines run every pass in turn: their passes take milliseconds.
     static let parallelLineFloor = 10_000
+    /// This search's floor (tests lower it to compare both ways on small problems).
+    var lineFloor = parallelLineFloor
 
     let problem: PlanningProblem
     let options: SolveOptions
@@ -34,16 +36,16 @@ struct GreedySearch {
     }
 
     /// Whether passes may run side by side.
-    private var runsAhead: Bool { Concurrently.isParallel && problem.lineCount >= Self.parallelLineFloor }
+    private var runsAhead: Bool { Concurrently.isParallel && problem.lineCount >= lineFloor }
 
     mutating func run() {
         let scarcity = GreedyLineOrder.scarcity(problem)
         let grouping = GreedyLineOrder.Grouping(problem)
         // The two line orders and seed-greedy's pass do not depend on each other.
         let problem = self.problem
-        let slackFirst = ResultCell<GreedyLineOrder>()
-        let dueFirst = ResultCell<GreedyLineOrder>()
-        let seed = ResultCell<ObjectiveValues>()
+        let slackFirst = JobResult<GreedyLineOrder>()
+        let dueFirst = JobResult<GreedyLineOrder>()
+        let seed = JobResult<ObjectiveValues>()
         let primary = slots[0]
         let jobs: [() -> Void] = [
             { slackFirst.value = GreedyLineOrder.slackFirst(problem, scarcity: scarcity, grouping: grouping) },
@@ -221,9 +223,4 @@ private final class SweepSlot: @unchecked Sendable {
 private struct PassRunAhead {
     var score: ObjectiveValues
     var decisions: GreedyDecisions
-}
-
-/// A place for one job's result when jobs run side by side: each job writes only its own cell.
-private final class ResultCell<Value>: @unchecked Sendable {
-    var value: Value?
 }

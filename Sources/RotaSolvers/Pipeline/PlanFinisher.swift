@@ -25,16 +25,26 @@ package enum PlanFinisher {
         // only in its `solver` block, which no rule reads.
         // The line, item and account tables are the ones the problem built from this instance.
         let checked = ValidationContext(instance: instance, plan: result.plan, tables: InstanceTables(context.problem))
-        let metrics = Scorer().score(in: checked)
+        // The rule check runs on a second core while the plan is scored and its lateness bounded.
+        let (scored, validation) = Concurrently.both(
+            size: result.plan.tasks.count,
+            { () -> (PlanMetrics, LatenessBoundOutcome) in
+                let metrics = Scorer().score(in: checked)
+                return (
+                    metrics,
+                    LatenessBounds.compute(
+                        context.problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled,
+                        target: metrics.weightedLateness)
+                )
+            },
+            { Validator().validate(checked) })
+        let (metrics, lateness) = scored
         if metrics.unscheduled == bound.unscheduled {
             run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)
             if let lower = run.lowerBound {
                 run.gap = gap(makespan: metrics.makespan, bound: lower)
             }
         }
-        let lateness = LatenessBounds.compute(
-            context.problem, makespan: metrics.makespan, unscheduled: metrics.unscheduled,
-            target: metrics.weightedLateness)
         switch lateness {
         case .proven(let latenessBound):
             run.latenessBound = latenessBound.value
@@ -45,7 +55,6 @@ package enum PlanFinisher {
             break
         }
         let plan = SolveResult(plan: result.plan, run: run).plan
-        let validation = Validator().validate(checked)
         var outcome = PlanningOutcome(plan: plan, run: run, metrics: metrics, bound: bound, validation: validation)
         outcome.lateness = lateness
         return outcome

@@ -28,6 +28,43 @@ enum InputLoader {
         return file
     }
 
+    /// The instance (with the policy file laid over it, as `instanceAndPolicy`) and a plan, read
+    /// side by side on two cores; `prepare` runs on the instance's side once it is read (the
+    /// tables or planning problem the command needs next). Problems are reported as when the
+    /// files are read one after the other: the instance's and the policy file's first, here;
+    /// the plan's only when `reported(_:)` unwraps it, so a command can check its own options
+    /// before them.
+    static func instanceAndPlan<Prepared>(
+        at path: String, policy policyPath: String?, plan planPath: String, prepare: (Instance) -> Prepared
+    ) throws -> (instance: Instance, policy: Policy?, prepared: Prepared, plan: Result<Plan, InputErrors>) {
+        let (first, plan) = Concurrently.both(
+            { () -> Result<(Instance, Policy?, Prepared), InputErrors> in
+                do throws(InputErrors) {
+                    var instance = try RotaJSON.loadInstance(from: path)
+                    var policy: Policy?
+                    if let policyPath {
+                        let file = try PolicyFileLoader.load(from: policyPath)
+                        for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
+                        instance = file.policy.applied(to: instance)
+                        policy = instance.policy
+                    }
+                    return .success((instance, policy, prepare(instance)))
+                } catch {
+                    return .failure(error)
+                }
+            },
+            { () -> Result<Plan, InputErrors> in
+                do throws(InputErrors) { return .success(try RotaJSON.loadPlan(from: planPath)) } catch { return .failure(error) }
+            })
+        let (instance, policy, prepared) = try reported(first)
+        return (instance, policy, prepared, plan)
+    }
+
+    /// The value, or its problems reported (exit status 2).
+    static func reported<T>(_ result: Result<T, InputErrors>) throws -> T {
+        try reporting { () throws(InputErrors) in try result.get() }
+    }
+
     static func plan(at path: String) throws -> Plan {
         try reporting { () throws(InputErrors) in try RotaJSON.loadPlan(from: path) }
     }

@@ -1,0 +1,63 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Runs independent pieces of work at once, one per core, and waits for them all.
+///
+/// Used where work items do not depend on each other (two greedy passes, two line orders, an
+/// instance and a plan read from two files): each job writes only its own result, and the
+/// caller combines the results in a fixed order afterwards, so the outcome is the same whether
+/// the jobs ran side by side or one after the other. With one core they run one after the
+/// other, in order.
+package enum Concurrently {
+    /// The cores this process may use (at least 1).
+    package static let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// Whether running jobs side by side can save time here.
+    package static var isParallel: Bool { cores > 1 }
+
+    /// Runs every job and returns when all have finished. Jobs must not touch each other's state.
+    package static func run(_ jobs: [() -> Void]) {
+        guard jobs.count > 1, isParallel else {
+            for job in jobs { job() }
+            return
+        }
+        let box = JobList(jobs)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in box.jobs[index]() }
+    }
+
+    /// Work this small (items: lines, tasks) runs one job after the other: a thread costs more
+    /// than it saves.
+    package static let smallWork = 20_000
+
+    /// The results of `first` and `second`, computed side by side when `size` (the lines or
+    /// tasks the work is about) is at least `smallWork`, else one after the other.
+    package static func both<A, B>(size: Int = .max, _ first: () -> A, _ second: () -> B) -> (A, B) {
+        guard size >= smallWork, isParallel else { return (first(), second()) }
+        return withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let a = JobResult<A>()
+                let b = JobResult<B>()
+                run([{ a.value = first() }, { b.value = second() }])
+                // Both jobs ran to the end: `run` returns only then.
+                return (a.value!, b.value!)
+            }
+        }
+    }
+}
+
+/// One job's result, written by the job's thread and read after `run` returns.
+package final class JobResult<Value>: @unchecked Sendable {
+    package var value: Value?
+    package init() {}
+}
+
+/// The jobs, handed to the worker threads: each thread runs a different one.
+private final class JobList: @unchecked Sendable {
+    let jobs: [() -> Void]
+    init(_ jobs: [() -> Void]) { self.jobs = jobs }
+}
