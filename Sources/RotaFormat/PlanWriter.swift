@@ -24,6 +24,11 @@ package struct PlanWriter {
     }
 
     private var pieces = Pieces()
+
+    /// One piece's bytes, filled on one thread and written on another (`writePieces`).
+    private final class PieceBuffer: @unchecked Sendable {
+        var bytes: [UInt8] = []
+    }
     /// Elements written between checks of the buffer's size, when written in turn.
     static let chunkTasks = 256
 
@@ -36,10 +41,6 @@ package struct PlanWriter {
             prefix.writeKey(key)
             return prefix.out
         }
-        self.init(compact: compact, prefixes: prefixes)
-    }
-
-    private init(compact: Bool, prefixes: [[UInt8]]) {
         writer = JSONWriter(compact: compact)
         taskMemberPrefixes = prefixes
     }
@@ -166,34 +167,57 @@ package struct PlanWriter {
         writer.writeKey(key)
     }
 
-    /// The array elements `range` of `count` (tasks or line annotations) written by `piece`
-    /// into fresh writers two pieces at a time, side by side on two cores, each pair handed to
-    /// the sink in order after what is buffered: the same bytes as writing them in turn (each
-    /// element's separator depends only on its index).
+    /// The array elements `0..<count` (tasks or line annotations) written by `piece` in pieces
+    /// of `pieces.size`, pipelined on two cores: in each round two pieces are encoded side by
+    /// side while the previous round's two are handed to the sink, in order, after what was
+    /// buffered. The same bytes as writing them in turn (each element's separator depends only
+    /// on its index). Four buffers are reused from round to round.
     private mutating func writePieces<E: Error>(
         count: Int, sink: ([UInt8]) throws(E) -> Void, piece: (inout PlanWriter, Range<Int>) -> Void
     ) throws(E) {
         try sink(writer.out)
         writer.out.removeAll(keepingCapacity: true)
         let compact = writer.compact
-        let prefixes = taskMemberPrefixes
-        func encoded(_ range: Range<Int>) -> [UInt8] {
-            guard !range.isEmpty else { return [] }
-            var part = PlanWriter(compact: compact, prefixes: prefixes)
-            part.writer.out.reserveCapacity(range.count * (compact ? 180 : 280))
-            piece(&part, range)
-            return part.writer.out
-        }
         let size = max(1, pieces.size)
-        var start = 0
-        while start < count {
-            let middle = min(count, start + size)
-            let end = min(count, middle + size)
-            let (first, second) = Concurrently.both({ encoded(start..<middle) }, { encoded(middle..<end) })
-            try sink(first)
-            if !second.isEmpty { try sink(second) }
-            start = end
+        let ranges = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+        let buffers = (0..<4).map { _ in PieceBuffer() }
+        let failure = JobResult<E>()
+        withoutActuallyEscaping(piece) { piece in
+            withoutActuallyEscaping(sink) { sink in
+                var round = 0
+                while failure.value == nil {
+                    let encoding = Array(ranges.indices.dropFirst(2 * round).prefix(2))
+                    let writing = round == 0 ? [] : Array(ranges.indices.dropFirst(2 * (round - 1)).prefix(2))
+                    if encoding.isEmpty && writing.isEmpty { break }
+                    var jobs: [() -> Void] = encoding.map { index in
+                        let buffer = buffers[index % 4]
+                        let range = ranges[index]
+                        return {
+                            // Each piece has its own writer and prefixes: two threads retaining
+                            // the same small arrays nine times a task fight over their counts.
+                            var part = PlanWriter(compact: compact)
+                            swap(&part.writer.out, &buffer.bytes)
+                            part.writer.out.removeAll(keepingCapacity: true)
+                            part.writer.out.reserveCapacity(range.count * (compact ? 180 : 280))
+                            piece(&part, range)
+                            swap(&part.writer.out, &buffer.bytes)
+                        }
+                    }
+                    if !writing.isEmpty {
+                        jobs.append {
+                            do throws(E) {
+                                for index in writing { try sink(buffers[index % 4].bytes) }
+                            } catch {
+                                failure.value = error
+                            }
+                        }
+                    }
+                    Concurrently.run(jobs)
+                    round += 1
+                }
+            }
         }
+        if let error = failure.value { throw error }
     }
 
     /// Tasks `range` of `tasks`, each after its separator (none before the first task) and line

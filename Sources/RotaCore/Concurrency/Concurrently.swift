@@ -61,3 +61,40 @@ private final class JobList: @unchecked Sendable {
     let jobs: [() -> Void]
     init(_ jobs: [() -> Void]) { self.jobs = jobs }
 }
+
+/// A value computed on another core from the moment it is made, and waited for where it is
+/// first read (`value`): work that a caller needs only later (a lower bound a solver reads
+/// after its first plan) runs beside the work before it. Computed in place when there is one
+/// core or the work is small.
+package final class Eventually<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let ready = DispatchSemaphore(value: 0)
+
+    /// Starts `compute` on another thread when `size` is at least `Concurrently.smallWork` and
+    /// there are two cores or more; otherwise computes it now.
+    package init(size: Int, _ compute: @escaping @Sendable () -> Value) {
+        guard size >= Concurrently.smallWork, Concurrently.isParallel else {
+            result = compute()
+            ready.signal()
+            return
+        }
+        DispatchQueue.global().async { [self] in
+            result = compute()
+            ready.signal()
+        }
+    }
+
+    /// A value known already.
+    package init(_ value: Value) {
+        result = value
+        ready.signal()
+    }
+
+    /// The value, once computed (the first reader waits for it).
+    package var value: Value {
+        ready.wait()
+        defer { ready.signal() }
+        // Set before the signal that let this reader through.
+        return result!
+    }
+}

@@ -69,12 +69,13 @@ public struct AutoSolver: ContextSolver {
         let options = context.options
         var settings: [String: String] = [:]
         let objective = Objective.default
-        let bound = context.bound
         let history = PlanningHistory(problem)
         let stopped = { options.shouldStop?() ?? false }
 
         var search = GreedySearch(problem: problem, options: options, stopwatch: GreedyStopwatch())
         search.run()
+        // Read only now: on large problems the bound was computed beside greedy.
+        let bound = context.bound
         let decisions = search.best
         let greedySchedule = decisions.schedule
         var best = AutoCandidate(greedySchedule, values: greedySchedule.objectiveValues(in: problem, history: history)) {

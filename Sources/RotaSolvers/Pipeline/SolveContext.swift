@@ -16,25 +16,33 @@ import RotaEvaluation
 /// `solve(_:options:)` on any solver; the context solvers then build their own context.
 package struct SolveContext: Sendable {
     package let problem: PlanningProblem
-    /// `LowerBounds.compute(problem)`.
-    package let bound: MakespanBound
+    /// `LowerBounds.compute(problem)`: on large problems computed on a second core while the
+    /// solver starts (greedy does not need it), and waited for where it is first read.
+    package var bound: MakespanBound { pendingBound.value }
+    private let pendingBound: Eventually<MakespanBound>
     package var options: SolveOptions
 
     /// The context of `problem`, computing its bound.
     package init(_ problem: PlanningProblem, options: SolveOptions = SolveOptions()) {
-        self.init(problem, bound: LowerBounds.compute(problem), options: options)
+        pendingBound = Eventually(size: problem.lineCount) { LowerBounds.compute(problem) }
+        self.problem = problem
+        self.options = options
     }
 
     /// The context of `problem` with its bound already known (it must be `LowerBounds.compute(problem)`).
     package init(_ problem: PlanningProblem, bound: MakespanBound, options: SolveOptions) {
+        self.init(problem, pendingBound: Eventually(bound), options: options)
+    }
+
+    private init(_ problem: PlanningProblem, pendingBound: Eventually<MakespanBound>, options: SolveOptions) {
         self.problem = problem
-        self.bound = bound
+        self.pendingBound = pendingBound
         self.options = options
     }
 
     /// The same problem and bound with other options (e.g. what is left of a time limit).
     package func with(options: SolveOptions) -> SolveContext {
-        SolveContext(problem, bound: bound, options: options)
+        SolveContext(problem, pendingBound: pendingBound, options: options)
     }
 }
 
