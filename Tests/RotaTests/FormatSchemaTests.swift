@@ -48,6 +48,29 @@ struct FormatSchemaTests {
         #expect(plans.status == 0, "\(plans.output)")
     }
 
+    /// A replay chain's reschedule markers are events of the schema; a marker without its day,
+    /// or an event without `at` and `actor`, is not.
+    @Test func replayChainsMatchTheEventsSchema() throws {
+        let chain = """
+            {"event":"missed","task":"P:ord-101/1","at":"2026-12-06T09:00:00Z","actor":"bot"}
+            {"event":"reschedule","today":"2026-12-07","solver":"greedy"}
+
+            {"event":"reschedule","today":"2026-12-08","actor":"ana","note":"nothing happened"}
+
+            """
+        let good = try Self.run([Self.script, "events", try scratchFile("chain.jsonl", Array(chain.utf8))])
+        #expect(good.status == 0, "\(good.output)")
+        let bad = """
+            {"event":"reschedule","solver":"greedy"}
+            {"event":"missed","task":"P:ord-101/1"}
+
+            """
+        let result = try Self.run([Self.script, "events", try scratchFile("bad.jsonl", Array(bad.utf8))])
+        #expect(result.status == 1)
+        #expect(result.output.contains("bad.jsonl:1: (document): 'today' is a required property"))
+        #expect(result.output.contains("bad.jsonl:2: (document): 'at' is a required property"))
+    }
+
     @Test func theSchemaRejectsABrokenInstance() throws {
         let broken = #"{"format": "fulfillment-instance/1", "start": "2026-13-01", "rules": {}, "accounts": [], "orders": []}"#
         let path = try scratchFile("broken.json", Array(broken.utf8))
