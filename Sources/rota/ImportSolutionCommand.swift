@@ -64,6 +64,9 @@ struct ImportSolutionCommand: ParsableCommand {
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
+    @Flag(help: "Leave out the plan's lines section (each line's priority, due date and tier; docs/FORMAT.md).")
+    var noLineAnnotations = false
+
     func validate() throws {
         try FileArguments.check(
             [.init("<instance>", instance), .init("<solution>", solution), .init("--policy", policy)], output: output)
@@ -97,7 +100,9 @@ struct ImportSolutionCommand: ParsableCommand {
             for note in imported.notes { Terminal.note("  note: \(note)") }
             throw ExitCode(3)
         }
-        try Terminal.emit(outcome.plan, pretty: pretty, to: output)
+        var plan = outcome.plan
+        if !noLineAnnotations { plan.lines = instance.lineAnnotations }
+        try Terminal.emit(plan, pretty: pretty, to: output)
         if !quiet {
             for note in imported.notes { Terminal.note("note: \(note)") }
             Terminal.note(Summary.line(for: outcome, instance: instance))

@@ -56,6 +56,9 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
+    @Flag(help: "Leave out the plan's lines section (each line's priority, due date and tier; docs/FORMAT.md).")
+    var noLineAnnotations = false
+
     func validate() throws {
         guard SolverCatalog.solver(named: solver) != nil else {
             throw ValidationError("unknown solver '\(solver)'; choose one of: \(SolverCatalog.names.joined(separator: ", "))")
@@ -101,7 +104,9 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(error.exitStatus)
         }
         if let instanceOut { try Terminal.emit(RotaJSON.encode(result.instance), to: instanceOut) }
-        try Terminal.emit(RotaJSON.encode(result.plan), to: output)
+        var replayed = result.plan
+        if !noLineAnnotations { replayed.lines = result.instance.lineAnnotations }
+        try Terminal.emit(RotaJSON.encode(replayed), to: output)
         if !quiet, let output, output != "-" { Terminal.note("Plan written to \(output)") }
     }
 

@@ -63,6 +63,9 @@ struct RescheduleCommand: ParsableCommand {
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
+    @Flag(help: "Leave out the plan's lines section (each line's priority, due date and tier; docs/FORMAT.md).")
+    var noLineAnnotations = false
+
     func validate() throws {
         guard Day(iso: today) != nil else { throw ValidationError("--today expects a date YYYY-MM-DD, got \(today)") }
         guard SolverCatalog.solver(named: solver) != nil else {
@@ -121,7 +124,10 @@ struct RescheduleCommand: ParsableCommand {
             Terminal.error("the new plan breaks the rules; nothing was written")
             throw ExitCode(3)
         }
-        let newPlan = RotaJSON.encode(outcome.outcome.plan)
+        // The lines section speaks of the new instance (orders added or cancelled, overrides).
+        var replanned = outcome.outcome.plan
+        if !noLineAnnotations { replanned.lines = situation.instance.lineAnnotations }
+        let newPlan = RotaJSON.encode(replanned)
         if let audit {
             let records = RescheduleAudit.records(
                 situation: situation, outcome: outcome, actor: actor, at: ISO8601DateFormatter().string(from: Date()), inputPlan: planBytes,

@@ -51,6 +51,30 @@ import Testing
         #expect(try CLIHarness.run(["audit", "verify", dir.path("audit.jsonl"), "--plan", dir.path("new2.json")]).status == 0)
     }
 
+    /// The new plan's lines section speaks of the new instance: a cancelled line is gone from
+    /// it; `--no-line-annotations` leaves the section out.
+    @Test func theNewPlanAnnotatesTheNewInstancesLines() throws {
+        let (dir, plan, purchases) = try Self.planned()
+        let cancelled = try #require(purchases.last?["line"] as? String)
+        try Self.write([
+            #"{"event":"line-cancelled","at":"2026-12-01T08:00:00Z","actor":"ana","line":"\#(cancelled)"}"#
+        ], to: dir.path("events.jsonl"))
+        for (flag, output) in [(nil, "new.json"), ("--no-line-annotations", "bare.json")] {
+            let run = try CLIHarness.run(
+                ["reschedule", Self.seed, plan, "--events", dir.path("events.jsonl"), "--today", "2026-12-01", "-o",
+                 dir.path(output), "--instance-out", dir.path("inst.json"), "--quiet"] + (flag.map { [$0] } ?? []))
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        func lines(_ file: String) throws -> [String]? {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path(file)))) as? [String: Any]
+            return (json?["lines"] as? [[String: Any]])?.compactMap { $0["line"] as? String }
+        }
+        let annotated = try #require(try lines("new.json"))
+        #expect(!annotated.contains(cancelled))
+        #expect(annotated.count == 40, "the seed's 41 lines, one cancelled")
+        #expect(try lines("bare.json") == nil)
+    }
+
     @Test func noEventsOnTheStartMoveNothing() throws {
         let (dir, plan, _) = try Self.planned()
         try Self.write([], to: dir.path("none.jsonl"))
