@@ -67,6 +67,44 @@ import Testing
         #expect(events.status == 404)
     }
 
+    /// A method the router lacks on a path it has: 405 with `Allow` (what schemathesis's
+    /// unsupported-method check expects); an unknown path stays 404.
+    @Test func anotherMethodOnAKnownPathIs405WithAllow() async throws {
+        let server = try ServerHarness(database: try ServerHarness.folder() + "/rota.sqlite")
+        defer { server.stop() }
+        let cases: [(String, String, String)] = [
+            ("GET", "/v1/solve", "POST"), ("PUT", "/v1/validate", "POST"), ("DELETE", "/v1/schedules/sch-1", "GET"),
+            ("PATCH", "/v1/schedules/sch-1/events", "POST"), ("POST", "/v1/health", "GET"), ("DELETE", "/openapi.json", "GET"),
+        ]
+        for (method, path, allowed) in cases {
+            let answer = try await server.send(method, path)
+            #expect(answer.status == 405, "\(method) \(path)")
+            #expect(answer.header("Allow") == allowed, "\(method) \(path)")
+            #expect((try answer.json()["error"] as? [String: Any])?["status"] as? Int == 405)
+        }
+        #expect(try await server.send("PUT", "/v1/schedules/sch-1/nothing").status == 404)
+        #expect(try await server.send("DELETE", "/v2/solve").status == 404)
+    }
+
+    /// The OpenAPI document's bounds hold: a version parameter above 2147483647 and an actor with
+    /// a control character (or empty) are 400.
+    @Test func parametersOutsideTheDocumentedBoundsAre400() async throws {
+        let server = try ServerHarness(database: try ServerHarness.folder() + "/rota.sqlite")
+        defer { server.stop() }
+        let created = try await server.post("/v1/schedules?actor=planner", try Bodies.seed)
+        #expect(created.status == 201)
+        let id = try #require(try created.json()["id"] as? String)
+        #expect(try await server.get("/v1/schedules/\(id)/plan?version=2147483647").status == 404)
+        #expect(try await server.get("/v1/schedules/\(id)/plan?version=2147483648").status == 400)
+        #expect(try await server.get("/v1/schedules/\(id)/report?compare=99999999999999999999").status == 400)
+        #expect(try await server.post("/v1/schedules?actor=", try Bodies.seed).status == 400)
+        #expect(try await server.post("/v1/schedules?actor=a%01b", try Bodies.seed).status == 400)
+        let event = Data("{\"event\":\"missed\",\"at\":\"2026-12-02T08:00:00Z\",\"actor\":\"b\",\"task\":\"x\"}\n".utf8)
+        let badActor = try await server.post("/v1/schedules/\(id)/events?today=2026-12-02&actor=a%7Fb", event)
+        #expect(badActor.status == 400)
+        #expect(try await server.post("/v1/schedules/\(id)/events?today=2026-12-02", event, headers: ["If-Match": "0"]).status == 400)
+    }
+
     @Test func bodiesOverTheLimitAre413() async throws {
         let server = try ServerHarness(database: try ServerHarness.folder() + "/rota.sqlite", arguments: ["--max-body", "2000"])
         defer { server.stop() }
