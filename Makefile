@@ -69,7 +69,7 @@ test-slurm: release
 # Not part of `make test`: schemathesis (PyPI, pinned; installed in a venv under .build/ when
 # missing, with python3-venv from Debian if needed) against a real `rota serve` with a temporary
 # database and API key: every check, stateful testing through the OpenAPI links, a fixed seed,
-# API_EXAMPLES examples per operation (default 30). Fails on any finding (.ci/test-api).
+# API_EXAMPLES examples per operation (default 50). Fails on any finding (.ci/test-api).
 test-api: deps
 	$(SWIFT) build --product rota $(LAYERS)
 	.ci/test-api $$($(SWIFT) build --show-bin-path)/rota
