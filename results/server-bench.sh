@@ -80,8 +80,10 @@ done
 URL="http://127.0.0.1:$PORT"
 echo "server: rota serve --max-solves 2 --queue 16, pid $PID, $URL"
 
+# The server's memory, and the machine's load (the cores are shared with whatever else runs).
 memory() {
-    printf '%s: %s, %s\n' "$1" "$(grep VmRSS /proc/$PID/status | tr -s ' \t' ' ')" "$(grep VmHWM /proc/$PID/status | tr -s ' \t' ' ')"
+    printf '%s: %s, %s; load average %s\n' "$1" "$(grep VmRSS /proc/$PID/status | tr -s ' \t' ' ')" \
+        "$(grep VmHWM /proc/$PID/status | tr -s ' \t' ' ')" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 # wrk's Lua: the body from a file, statuses counted per thread and summed, latency percentiles
