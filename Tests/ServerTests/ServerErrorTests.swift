@@ -121,7 +121,7 @@ import Testing
         let folder = try ServerHarness.folder()
         let key = "k3y-\(UUID().uuidString)"
         try Data((key + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/key.txt"))
-        let server = try ServerHarness(database: folder + "/rota.sqlite", arguments: ["--api-key-file", folder + "/key.txt"])
+        let server = try await ServerHarness(database: folder + "/rota.sqlite", arguments: ["--api-key-file", folder + "/key.txt"])
         #expect(try await server.get("/v1/health").status == 200)
         #expect(try await server.get("/metrics").status == 200)
         let none = try await server.post("/v1/solve", try Bodies.seed)

@@ -36,8 +36,8 @@ final class ServerHarness: @unchecked Sendable {
             .appendingPathComponent(path).path
     }
 
-    /// Starts `rota serve --port 0 --database DATABASE` with `arguments` and waits for its address.
-    init(database: String, arguments: [String] = []) throws {
+    /// Starts `rota serve --port 0 --database DATABASE` with `arguments` and awaits its address.
+    init(database: String, arguments: [String] = []) async throws {
         self.database = database
         process = Process()
         process.executableURL = Self.executable
@@ -49,13 +49,7 @@ final class ServerHarness: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.terminationHandler = { [exit] _ in exit.signal() }
         try process.run()
-        var text = ""
-        let reader = output.fileHandleForReading
-        while !text.contains("\n") {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        let text = await Self.firstLine(of: output.fileHandleForReading)
         guard let range = text.range(of: "listening on "), let url = URL(string: String(text[range.upperBound...].prefix { $0 != "\n" }))
         else {
             process.terminate()
@@ -64,11 +58,25 @@ final class ServerHarness: @unchecked Sendable {
         base = url
     }
 
+    /// The first line the child writes on `handle` (or all it wrote before closing it), read as
+    /// it arrives by the handle's readability handler: no thread blocks.
+    static func firstLine(of handle: FileHandle) async -> String {
+        await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            let buffer = LineBuffer()
+            handle.readabilityHandler = { handle in
+                if let line = buffer.append(handle.availableData) {
+                    handle.readabilityHandler = nil
+                    continuation.resume(returning: line)
+                }
+            }
+        }
+    }
+
     /// Starts a server, runs `body` with it and stops it (SIGTERM) however `body` ends.
     static func with<T>(
         database: String, arguments: [String] = [], _ body: (ServerHarness) async throws -> T
     ) async throws -> T {
-        let server = try ServerHarness(database: database, arguments: arguments)
+        let server = try await ServerHarness(database: database, arguments: arguments)
         do {
             let result = try await body(server)
             await server.stop()
@@ -160,6 +168,24 @@ final class ServerHarness: @unchecked Sendable {
 
     func post(_ path: String, _ body: Data, headers: [String: String] = [:]) async throws -> Answer {
         try await send("POST", path, body: body, headers: headers)
+    }
+}
+
+/// Bytes read until the first newline or the end of the stream; `append` returns the text
+/// once, then nil.
+final class LineBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = Data()
+    private var done = false
+
+    func append(_ chunk: Data) -> String? {
+        lock.withLock {
+            guard !done else { return nil }
+            bytes += chunk
+            guard chunk.isEmpty || chunk.contains(UInt8(ascii: "\n")) else { return nil }
+            done = true
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 }
 

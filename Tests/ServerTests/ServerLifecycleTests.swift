@@ -80,7 +80,7 @@ import Testing
     @Test func sigtermFinishesTheSolveInFlight() async throws {
         let folder = try ServerHarness.folder()
         let slow = try Self.slowInstance(in: folder)
-        let server = try ServerHarness(database: folder + "/rota.sqlite")
+        let server = try await ServerHarness(database: folder + "/rota.sqlite")
         let solve = Task { try await server.post("/v1/solve", slow) }
         // Wait until the solve holds its slot (reading and decoding the body come first).
         let running = try await Self.waitForMetric(server, "rota_solves_running 1", seconds: 120)
@@ -112,7 +112,7 @@ import Testing
     @Test func aRestartedServerHoldsEveryAcknowledgedBatch() async throws {
         let folder = try ServerHarness.folder()
         let database = folder + "/rota.sqlite"
-        let server = try ServerHarness(database: database)
+        let server = try await ServerHarness(database: database)
         let id = try #require(try await server.post("/v1/schedules", try Bodies.seed).json()["id"] as? String)
         var plans: [Int: Data] = [:]
         for index in 0..<3 {
@@ -136,7 +136,7 @@ import Testing
     @Test func sigkillMidBatchLosesNothingAcknowledgedAndAppliesNothingHalf() async throws {
         let folder = try ServerHarness.folder()
         let database = folder + "/rota.sqlite"
-        let killed = try ServerHarness(database: database)
+        let killed = try await ServerHarness(database: database)
         let id = try #require(try await killed.post("/v1/schedules", try Bodies.seed).json()["id"] as? String)
         actor Acknowledged {
             var version = 1
