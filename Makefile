@@ -8,7 +8,7 @@ OUT ?= out
 # A target may import only the targets it declares (the layers, docs/ARCHITECTURE.md).
 LAYERS := --explicit-target-dependency-import-check error
 
-.PHONY: all deps chromium-deps build release run test test-slurm clean bench bench-quick regress baseline fuzz
+.PHONY: all deps chromium-deps build release run test test-slurm test-api bench-api clean bench bench-quick regress baseline fuzz
 
 all: build
 
@@ -65,6 +65,19 @@ test: deps chromium-deps
 # unsharded sweep (but for seconds); stops the daemons it started. Needs root or sudo.
 test-slurm: release
 	examples/slurm/test-slurm.sh $(RELEASE_BIN)
+
+# Not part of `make test`: schemathesis (PyPI, pinned; installed in a venv under .build/ when
+# missing, with python3-venv from Debian if needed) against a real `rota serve` with a temporary
+# database and API key: every check, stateful testing through the OpenAPI links, a fixed seed,
+# API_EXAMPLES examples per operation (default 50). Fails on any finding (.ci/test-api).
+test-api: deps
+	$(SWIFT) build --product rota $(LAYERS)
+	.ci/test-api $$($(SWIFT) build --show-bin-path)/rota
+
+# The server's wrk benchmark (results/server-bench.md): installs Debian's wrk when missing, runs
+# a release build of `rota serve` (ROTA_BIN, default the release build) on loopback.
+bench-api: release
+	ROTA_BIN=$(RELEASE_BIN) results/server-bench.sh
 
 # Benchmarks with the release build: every solver of `rota solvers` on every instance of a
 # suite, each run in its own process; figures go to results/bench-<suite>.{md,jsonl}.

@@ -24,11 +24,15 @@ extension RotaAPI {
         }
     }
 
-    /// A plan version named by the query parameter `name` (1, 2, …); nil when absent.
+    /// The largest plan version a parameter may name (the OpenAPI document's `maximum`).
+    static let maximumVersion = 2_147_483_647
+
+    /// A plan version named by the query parameter `name` (1, 2, …, `maximumVersion`); nil when
+    /// absent.
     static func versionParameter(_ request: Request, _ name: Substring) throws -> Int? {
         guard let text = request.uri.queryParameters[name] else { return nil }
-        guard let number = Int(text), number >= 1 else {
-            throw APIError(.badRequest, "\(name): expected a plan version 1, 2, …, got \(text)")
+        guard let number = Int(text), number >= 1, number <= maximumVersion else {
+            throw APIError(.badRequest, "\(name): expected a plan version 1, 2, … (at most \(maximumVersion)), got \(text)")
         }
         return number
     }

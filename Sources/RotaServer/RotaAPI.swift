@@ -18,7 +18,7 @@ package final class RotaAPI: Sendable {
         self.gate = SolveGate(slots: options.maxSolves, queueLimit: options.queue, metrics: metrics)
     }
 
-    /// The router with every route and the middleware (request log, errors, authentication).
+    /// The router with every route and the middleware (request log, errors, authentication, 405).
     package func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLogMiddleware(metrics: metrics, inFlight: inFlight))
@@ -27,6 +27,8 @@ package final class RotaAPI: Sendable {
         addStatelessRoutes(to: router)
         addScheduleRoutes(to: router)
         addReportRoute(to: router)
+        // After the routes: it wraps only the not-found answer (405 for a known path).
+        router.add(middleware: MethodNotAllowedMiddleware(routesOf: router))
         return router
     }
 

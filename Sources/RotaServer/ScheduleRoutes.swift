@@ -10,6 +10,7 @@ extension RotaAPI {
         let limit = options.maxBody
         router.post("/v1/schedules") { request, _ in
             let chosen = try self.solver(request)
+            let actor = try Self.actor(request)
             let bytes = try await RequestBody.bytes(request, limit: limit)
             let instance = try await Offload.run { try RequestBody.bareInstance(bytes) }
             let outcome = try await self.solve(instance, with: chosen)
@@ -18,7 +19,7 @@ extension RotaAPI {
             let at = Self.now()
             let run = outcome.run
             let record = AuditRecord(
-                at: at, actor: Self.actor(request), kind: .replanned,
+                at: at, actor: actor, kind: .replanned,
                 why: "first plan: makespan \(outcome.metrics.makespan), \(outcome.metrics.unscheduled) unscheduled",
                 run: .init(
                     solver: run.name, status: run.status.rawValue, versions: run.versions, inputPlan: AuditDigest.named([]),
@@ -80,9 +81,14 @@ extension RotaAPI {
         return stored
     }
 
-    /// Who posts: the `actor` query parameter or the `Rota-Actor` header, else `api`.
-    static func actor(_ request: Request) -> String {
-        request.uri.queryParameters["actor"].map(String.init) ?? request.headers[.init("Rota-Actor")!] ?? "api"
+    /// Who posts: the `actor` query parameter or the `Rota-Actor` header, else `api`; 400 when
+    /// it is empty or has a control character (an audit record's actor is a printable name).
+    static func actor(_ request: Request) throws -> String {
+        let actor = request.uri.queryParameters["actor"].map(String.init) ?? request.headers[.init("Rota-Actor")!] ?? "api"
+        guard !actor.isEmpty, !actor.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
+            throw APIError(.badRequest, "actor: expected a name without control characters, got \(actor.debugDescription)")
+        }
+        return actor
     }
 
     /// `POST /v1/schedules/{id}/events`: the batch → the library's reschedule → version N+1,
@@ -96,7 +102,7 @@ extension RotaAPI {
         }
         let expected = try Self.ifMatch(request)
         let chosen = try solver(request)
-        let actor = Self.actor(request)
+        let actor = try Self.actor(request)
         let bytes = try await RequestBody.bytes(request, limit: options.maxBody)
         let current = try await stored(context)
         if let expected, expected != current.version {
@@ -173,7 +179,7 @@ extension RotaAPI {
         guard let text = request.headers[.ifMatch] else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
             .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(trimmed) else {
+        guard let version = Int(trimmed), version >= 1 else {
             throw APIError(.badRequest, "If-Match: expected a plan version such as \"3\", got \(text)")
         }
         return version

@@ -1,11 +1,12 @@
 import Prometheus
 
 /// The Prometheus metrics of `GET /metrics`: requests by route and status, solve seconds,
-/// the solve queue's depth and the requests refused for a full queue.
+/// the solves running, the solve queue's depth and the requests refused for a full queue.
 package final class ServerMetrics: Sendable {
     package let registry = PrometheusCollectorRegistry()
     package let solveSeconds: DurationHistogram
     package let queueDepth: Gauge
+    package let running: Gauge
     package let rejected: Counter
 
     package init() {
@@ -15,6 +16,7 @@ package final class ServerMetrics: Sendable {
                 .seconds(15), .seconds(30), .seconds(60)],
             help: "Seconds a solve (solve, schedule creation, event batch) held a slot")
         queueDepth = registry.makeGauge(name: "rota_solve_queue_depth", help: "Solves waiting for a slot")
+        running = registry.makeGauge(name: "rota_solves_running", help: "Solves holding a slot")
         rejected = registry.makeCounter(name: "rota_solves_rejected_total", help: "Solves refused with 429 (queue full)")
     }
 

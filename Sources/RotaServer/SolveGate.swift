@@ -29,6 +29,7 @@ package actor SolveGate {
     private func acquire() async throws {
         if running < slots {
             running += 1
+            metrics.running.set(Double(running))
             return
         }
         guard waiting.count < queueLimit else {
@@ -46,6 +47,7 @@ package actor SolveGate {
     private func release() {
         if waiting.isEmpty {
             running -= 1
+            metrics.running.set(Double(running))
         } else {
             waiting.removeFirst().resume()  // the slot passes on: `running` stays
             metrics.queueDepth.set(Double(waiting.count))

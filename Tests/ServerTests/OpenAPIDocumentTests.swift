@@ -1,4 +1,5 @@
 import Foundation
+import Rota
 import Testing
 
 @testable import RotaServer
@@ -32,10 +33,131 @@ import Testing
         let data = try Bodies.file(ServerHarness.repositoryFile("docs/openapi.json"))
         let text = String(decoding: data, as: UTF8.self)
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
-        let references = text.components(separatedBy: "\"#/components/schemas/").dropFirst().map { $0.prefix { $0 != "\"" } }
-        #expect(!references.isEmpty)
-        for reference in references { #expect(schemas[String(reference)] != nil, "\(reference)") }
+        let references = text.components(separatedBy: "\"$ref\": \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(references.count > 50)
+        for reference in references {
+            #expect(reference.hasPrefix("#/components/schemas/"), "\(reference)")
+            // A JSON pointer into the document (`#/components/schemas/Instance/$defs/order`).
+            var node: Any? = document
+            for token in reference.dropFirst(2).split(separator: "/") {
+                let key = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+                node = (node as? [String: Any])?[key]
+            }
+            #expect(node is [String: Any], "\(reference)")
+        }
+    }
+
+    /// The document's Instance, Plan and Event schemas are docs/schema/*.schema.json (without
+    /// `$schema` and `$id`, references pointing into the components); PlanInput (request bodies)
+    /// is Plan but for the solver block's three unbounded numbers, which readers ignore.
+    @Test func theMirroredSchemasAreTheBundledOnes() throws {
+        let schemas = try Self.schemas()
+        let names = [("instance", "Instance"), ("plan", "Plan"), ("events", "Event")]
+        for (file, component) in names {
+            let data = try Bodies.file(ServerHarness.repositoryFile("docs/schema/\(file).schema.json"))
+            var bundled = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            bundled["$schema"] = nil
+            bundled["$id"] = nil
+            let expected = Self.rewritingReferences(bundled) { reference in
+                if reference.hasPrefix("#/$defs/") { return "#/components/schemas/\(component)/" + reference.dropFirst(2) }
+                let urn = reference.prefix { $0 != "#" }
+                let target = ["urn:rota:schema:fulfillment-instance:1": "Instance", "urn:rota:schema:fulfillment-plan:1": "Plan"][String(urn)]
+                return "#/components/schemas/\(target ?? "?")/" + reference.dropFirst(urn.count + 2)
+            }
+            #expect(try Self.canonical(expected) == Self.canonical(schemas[component] as Any), "\(component)")
+        }
+        var input = try #require(schemas["PlanInput"] as? [String: Any])
+        var plan = try #require(schemas["Plan"] as? [String: Any])
+        for key in ["title", "description"] {
+            input[key] = nil
+            plan[key] = nil
+        }
+        var defs = try #require(plan["$defs"] as? [String: Any])
+        var solver = try #require(defs["solver"] as? [String: Any])
+        var properties = try #require(solver["properties"] as? [String: Any])
+        for field in ["seconds", "latenessBound", "latenessGap"] {
+            var property = try #require(properties[field] as? [String: Any])
+            #expect(property["minimum"] as? Int == 0)
+            property["minimum"] = nil
+            properties[field] = property
+        }
+        solver["properties"] = properties
+        defs["solver"] = solver
+        plan["$defs"] = defs
+        let relaxed = Self.rewritingReferences(plan) { $0.replacingOccurrences(of: "/schemas/Plan/", with: "/schemas/PlanInput/") }
+        #expect(try Self.canonical(relaxed) == Self.canonical(input))
+    }
+
+    /// The `solver` parameter's values are `rota solvers`' names.
+    @Test func theSolverParameterListsEverySolver() throws {
+        let data = try Bodies.file(ServerHarness.repositoryFile("docs/openapi.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        var seen = 0
+        for (_, operations) in paths {
+            for (_, operation) in operations {
+                for parameter in operation["parameters"] as? [[String: Any]] ?? [] where parameter["name"] as? String == "solver" {
+                    let schema = try #require(parameter["schema"] as? [String: Any])
+                    #expect(schema["enum"] as? [String] == SolverCatalog.names)
+                    seen += 1
+                }
+            }
+        }
+        #expect(seen == 3)
+    }
+
+    /// Every link names a documented operation and only parameters that operation has.
+    @Test func everyLinkNamesAnOperationAndItsParameters() throws {
+        let data = try Bodies.file(ServerHarness.repositoryFile("docs/openapi.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        var operations: [String: Set<String>] = [:]
+        for (_, methods) in paths {
+            for (_, operation) in methods {
+                let id = try #require(operation["operationId"] as? String)
+                let parameters = (operation["parameters"] as? [[String: Any]] ?? []).map { "\($0["in"]!).\($0["name"]!)" }
+                operations[id] = Set(parameters)
+            }
+        }
+        var links = 0
+        for (_, methods) in paths {
+            for (_, operation) in methods {
+                for (_, response) in operation["responses"] as? [String: [String: Any]] ?? [:] {
+                    for (name, link) in response["links"] as? [String: [String: Any]] ?? [:] {
+                        let target = try #require(link["operationId"] as? String, "\(name)")
+                        let parameters = try #require(operations[target], "\(name) → \(target)")
+                        for key in (link["parameters"] as? [String: Any] ?? [:]).keys {
+                            #expect(parameters.contains(key), "\(name): \(key)")
+                        }
+                        links += 1
+                    }
+                }
+            }
+        }
+        #expect(links >= 10)
+    }
+
+    private static func schemas() throws -> [String: Any] {
+        let data = try Bodies.file(ServerHarness.repositoryFile("docs/openapi.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+    }
+
+    /// `value` with every `$ref` string passed through `rewrite`.
+    private static func rewritingReferences(_ value: Any, _ rewrite: (String) -> String) -> Any {
+        if let object = value as? [String: Any] {
+            var out: [String: Any] = [:]
+            for (key, member) in object {
+                out[key] = key == "$ref" ? rewrite(member as! String) : rewritingReferences(member, rewrite)
+            }
+            return out
+        }
+        if let array = value as? [Any] { return array.map { rewritingReferences($0, rewrite) } }
+        return value
+    }
+
+    private static func canonical(_ value: Any) throws -> Data {
+        try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
     }
 
     @Test func keysCompareInConstantTimeAndExactly() {

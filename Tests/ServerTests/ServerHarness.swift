@@ -10,7 +10,7 @@ final class ServerHarness: @unchecked Sendable {
     let base: URL
     let database: String
     private let errors: Pipe
-    private var stderrText = ""
+    private let exit = ProcessExit()
 
     /// The `rota` executable beside the test bundle.
     static var executable: URL {
@@ -36,8 +36,8 @@ final class ServerHarness: @unchecked Sendable {
             .appendingPathComponent(path).path
     }
 
-    /// Starts `rota serve --port 0 --database DATABASE` with `arguments` and waits for its address.
-    init(database: String, arguments: [String] = []) throws {
+    /// Starts `rota serve --port 0 --database DATABASE` with `arguments` and awaits its address.
+    init(database: String, arguments: [String] = []) async throws {
         self.database = database
         process = Process()
         process.executableURL = Self.executable
@@ -47,14 +47,9 @@ final class ServerHarness: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        process.terminationHandler = { [exit] _ in exit.signal() }
         try process.run()
-        var text = ""
-        let reader = output.fileHandleForReading
-        while !text.contains("\n") {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        let text = await Self.firstLine(of: output.fileHandleForReading)
         guard let range = text.range(of: "listening on "), let url = URL(string: String(text[range.upperBound...].prefix { $0 != "\n" }))
         else {
             process.terminate()
@@ -63,23 +58,61 @@ final class ServerHarness: @unchecked Sendable {
         base = url
     }
 
-    /// Sends SIGTERM and waits for the exit status; a server still draining after `grace`
-    /// seconds (a client of this process that no longer reads its answer) gets SIGKILL, so a
-    /// failed test never leaves a server behind or hangs the run.
+    /// The first line the child writes on `handle` (or all it wrote before closing it), read as
+    /// it arrives by the handle's readability handler: no thread blocks.
+    static func firstLine(of handle: FileHandle) async -> String {
+        await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            let buffer = LineBuffer()
+            handle.readabilityHandler = { handle in
+                if let line = buffer.append(handle.availableData) {
+                    handle.readabilityHandler = nil
+                    continuation.resume(returning: line)
+                }
+            }
+        }
+    }
+
+    /// Starts a server, runs `body` with it and stops it (SIGTERM) however `body` ends.
+    static func with<T>(
+        database: String, arguments: [String] = [], _ body: (ServerHarness) async throws -> T
+    ) async throws -> T {
+        let server = try await ServerHarness(database: database, arguments: arguments)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    /// Sends SIGTERM and awaits the exit status (the process's termination handler resumes
+    /// the wait: no thread blocks); a server still draining after `grace` (a client of this
+    /// process that no longer reads its answer) gets SIGKILL, so a failed test never leaves a
+    /// server behind or hangs the run.
     @discardableResult
-    func stop(grace: Double = 60) -> Int32 {
+    func stop(grace: Duration = .seconds(60)) async -> Int32 {
         if process.isRunning { process.terminate() }
-        let deadline = Date().addingTimeInterval(grace)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        let pid = process.processIdentifier
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [exit] in await exit.wait() }
+            group.addTask { [exit] in
+                // Cancelled (the sleep throws) once the process exited.
+                guard (try? await Task.sleep(for: grace)) != nil, !exit.hasExited else { return }
+                Foundation.kill(pid, SIGKILL)
+            }
+            await group.next()
+            group.cancelAll()
+        }
+        await exit.wait()
         return process.terminationStatus
     }
 
-    /// SIGKILL: no shutdown at all.
-    func kill() {
+    /// SIGKILL: no shutdown at all; awaits the exit.
+    func kill() async {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        await exit.wait()
     }
 
     /// Everything the server wrote on standard error (after it exited).
@@ -135,6 +168,54 @@ final class ServerHarness: @unchecked Sendable {
 
     func post(_ path: String, _ body: Data, headers: [String: String] = [:]) async throws -> Answer {
         try await send("POST", path, body: body, headers: headers)
+    }
+}
+
+/// Bytes read until the first newline or the end of the stream; `append` returns the text
+/// once, then nil.
+final class LineBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = Data()
+    private var done = false
+
+    func append(_ chunk: Data) -> String? {
+        lock.withLock {
+            guard !done else { return nil }
+            bytes += chunk
+            guard chunk.isEmpty || chunk.contains(UInt8(ascii: "\n")) else { return nil }
+            done = true
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+/// A child process's exit, awaited without blocking a thread: `signal()` (from the process's
+/// termination handler) resumes every waiter, and later waits return at once.
+final class ProcessExit: @unchecked Sendable {
+    private let lock = NSLock()
+    private var exited = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    var hasExited: Bool { lock.withLock { exited } }
+
+    func signal() {
+        let resumed = lock.withLock { () -> [CheckedContinuation<Void, Never>] in
+            exited = true
+            defer { waiters = [] }
+            return waiters
+        }
+        for waiter in resumed { waiter.resume() }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = lock.withLock { () -> Bool in
+                if exited { return true }
+                waiters.append(continuation)
+                return false
+            }
+            if now { continuation.resume() }
+        }
     }
 }
 
