@@ -15,7 +15,9 @@ extension RotaAPI {
             let instance = try await Offload.run { try RequestBody.bareInstance(bytes) }
             let outcome = try await self.solve(instance, with: chosen)
             let instanceBytes = RotaJSON.encode(instance)
-            let plan = RotaJSON.encode(outcome.plan)
+            var annotated = outcome.plan
+            annotated.lines = instance.lineAnnotations
+            let plan = RotaJSON.encode(annotated)
             let at = Self.now()
             let run = outcome.run
             let record = AuditRecord(
@@ -145,7 +147,10 @@ extension RotaAPI {
         guard outcome.outcome.validation.isFeasible else {
             throw APIError(.internalServerError, "the new plan breaks the rules; nothing was stored")
         }
-        let plan = RotaJSON.encode(outcome.outcome.plan)
+        // The lines section speaks of the new instance, as `rota reschedule` writes it.
+        var annotated = outcome.outcome.plan
+        annotated.lines = situation.instance.lineAnnotations
+        let plan = RotaJSON.encode(annotated)
         let at = Self.now()
         let records = RescheduleAudit.records(
             situation: situation, outcome: outcome, actor: actor, at: at, inputPlan: current.plan, outputPlan: plan)

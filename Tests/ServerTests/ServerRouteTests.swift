@@ -11,6 +11,8 @@ import Testing
             #expect(solved.status == 200)
             let plan = try solved.json()
             #expect(plan["format"] as? String == "fulfillment-plan/1")
+            // Each line's priority, due date and tier, as `rota solve` writes them.
+            #expect((plan["lines"] as? [[String: Any]])?.count == 41)
             let planBytes = solved.body
 
             let validated = try await server.post("/v1/validate", Bodies.envelope([("instance", seed), ("plan", planBytes)]))
