@@ -125,11 +125,20 @@ enum PlanDecoder {
     static func decodeSolverRun(_ view: JSONObjectView, reader: JSONReader) -> SolverRun? {
         let name = reader.name(view, "name", required: true)
         let status = reader.choice(view, "status", SolveStatus.self, required: true)
-        let seconds = reader.double(view, "seconds") ?? 0
+        // Seconds and the lateness bound and gap are never negative (plan.schema.json).
+        func nonNegative(_ key: String) -> Double? {
+            guard let number = reader.double(view, key) else { return nil }
+            guard number >= 0 else {
+                reader.fail(key, "expected 0 or more, got \(number)")
+                return nil
+            }
+            return number
+        }
+        let seconds = nonNegative("seconds") ?? 0
         let lowerBound = reader.int(view, "lowerBound")
         let gap = reader.double(view, "gap")
-        let latenessBound = reader.double(view, "latenessBound")
-        let latenessGap = reader.double(view, "latenessGap")
+        let latenessBound = nonNegative("latenessBound")
+        let latenessGap = nonNegative("latenessGap")
         let settings = reader.field(view, "settings", required: false).flatMap { value in
             reader.at("settings") { reader.map(value) { reader.string($0) } }
         }

@@ -152,6 +152,19 @@ import Testing
         }
     }
 
+    /// The solver block's seconds, lateness bound and lateness gap are never negative, as
+    /// plan.schema.json says; the reader refuses a negative one with its path.
+    @Test func negativeSolverNumbersAreRefused() {
+        for key in ["seconds", "latenessBound", "latenessGap"] {
+            let text = """
+                {"format": "fulfillment-plan/1", "solver": {"name": "greedy", "status": "heuristic", "\(key)": -0.5}, "tasks": []}
+                """
+            #expect(FormatSupport.planErrors(text) == ["solver.\(key): expected 0 or more, got -0.5"])
+        }
+        let zero = #"{"format": "fulfillment-plan/1", "solver": {"name": "greedy", "status": "heuristic", "seconds": 0, "latenessGap": 0}, "tasks": []}"#
+        #expect(FormatSupport.planErrors(zero) == [])
+    }
+
     @Test func streamedReadingMatchesTheCheckedOne() throws {
         let plan = Self.plan(lines: 100)
         for pretty in [false, true] {
