@@ -15,9 +15,7 @@ extension RotaAPI {
             let instance = try await Offload.run { try RequestBody.bareInstance(bytes) }
             let outcome = try await self.solve(instance, with: chosen)
             let instanceBytes = RotaJSON.encode(instance)
-            var annotated = outcome.plan
-            annotated.lines = instance.lineAnnotations
-            let plan = RotaJSON.encode(annotated)
+            let plan = RotaJSON.encode(outcome.plan.annotated(for: instance))
             let at = Self.now()
             let run = outcome.run
             let record = AuditRecord(
@@ -148,9 +146,7 @@ extension RotaAPI {
             throw APIError(.internalServerError, "the new plan breaks the rules; nothing was stored")
         }
         // The lines section speaks of the new instance, as `rota reschedule` writes it.
-        var annotated = outcome.outcome.plan
-        annotated.lines = situation.instance.lineAnnotations
-        let plan = RotaJSON.encode(annotated)
+        let plan = RotaJSON.encode(outcome.outcome.plan.annotated(for: situation.instance))
         let at = Self.now()
         let records = RescheduleAudit.records(
             situation: situation, outcome: outcome, actor: actor, at: at, inputPlan: current.plan, outputPlan: plan)

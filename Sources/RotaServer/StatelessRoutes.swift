@@ -12,9 +12,7 @@ extension RotaAPI {
             let instance = try await Offload.run { try RequestBody.bareInstance(bytes) }
             let outcome = try await self.solve(instance, with: chosen)
             // With each line's priority, due date and tier, as `rota solve` writes it.
-            var plan = outcome.plan
-            plan.lines = instance.lineAnnotations
-            return Reply.json(RotaJSON.encode(plan))
+            return Reply.json(RotaJSON.encode(outcome.plan.annotated(for: instance)))
         }
         router.post("/v1/validate") { request, _ in
             let bytes = try await RequestBody.bytes(request, limit: limit)

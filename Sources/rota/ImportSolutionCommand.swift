@@ -64,8 +64,7 @@ struct ImportSolutionCommand: ParsableCommand {
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
-    @Flag(help: "Leave out the plan's lines section (each line's priority, due date and tier; docs/FORMAT.md).")
-    var noLineAnnotations = false
+    @OptionGroup var lineAnnotations: LineAnnotationOption
 
     func validate() throws {
         try FileArguments.check(
@@ -100,8 +99,7 @@ struct ImportSolutionCommand: ParsableCommand {
             for note in imported.notes { Terminal.note("  note: \(note)") }
             throw ExitCode(3)
         }
-        var plan = outcome.plan
-        if !noLineAnnotations { plan.lines = instance.lineAnnotations }
+        let plan = lineAnnotations.applied(to: outcome.plan, for: instance)
         try Terminal.emit(plan, pretty: pretty, to: output)
         if !quiet {
             for note in imported.notes { Terminal.note("note: \(note)") }

@@ -56,8 +56,7 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
-    @Flag(help: "Leave out the plan's lines section (each line's priority, due date and tier; docs/FORMAT.md).")
-    var noLineAnnotations = false
+    @OptionGroup var lineAnnotations: LineAnnotationOption
 
     func validate() throws {
         guard SolverCatalog.solver(named: solver) != nil else {
@@ -104,9 +103,7 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(error.exitStatus)
         }
         if let instanceOut { try Terminal.emit(RotaJSON.encode(result.instance), to: instanceOut) }
-        var replayed = result.plan
-        if !noLineAnnotations { replayed.lines = result.instance.lineAnnotations }
-        try Terminal.emit(RotaJSON.encode(replayed), to: output)
+        try Terminal.emit(RotaJSON.encode(lineAnnotations.applied(to: result.plan, for: result.instance)), to: output)
         if !quiet, let output, output != "-" { Terminal.note("Plan written to \(output)") }
     }
 

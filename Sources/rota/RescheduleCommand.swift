@@ -63,8 +63,7 @@ struct RescheduleCommand: ParsableCommand {
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
-    @Flag(help: "Leave out the plan's lines section (each line's priority, due date and tier; docs/FORMAT.md).")
-    var noLineAnnotations = false
+    @OptionGroup var lineAnnotations: LineAnnotationOption
 
     func validate() throws {
         guard Day(iso: today) != nil else { throw ValidationError("--today expects a date YYYY-MM-DD, got \(today)") }
@@ -125,9 +124,7 @@ struct RescheduleCommand: ParsableCommand {
             throw ExitCode(3)
         }
         // The lines section speaks of the new instance (orders added or cancelled, overrides).
-        var replanned = outcome.outcome.plan
-        if !noLineAnnotations { replanned.lines = situation.instance.lineAnnotations }
-        let newPlan = RotaJSON.encode(replanned)
+        let newPlan = RotaJSON.encode(lineAnnotations.applied(to: outcome.outcome.plan, for: situation.instance))
         if let audit {
             let records = RescheduleAudit.records(
                 situation: situation, outcome: outcome, actor: actor, at: ISO8601DateFormatter().string(from: Date()), inputPlan: planBytes,

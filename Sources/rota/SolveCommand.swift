@@ -67,8 +67,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print nothing on standard error but errors.")
     var quiet = false
 
-    @Flag(help: "Leave out the plan's lines section (each line's priority, due date and tier; docs/FORMAT.md).")
-    var noLineAnnotations = false
+    @OptionGroup var lineAnnotations: LineAnnotationOption
 
     func validate() throws {
         guard SolverCatalog.solver(named: solver) != nil else {
@@ -109,8 +108,7 @@ struct SolveCommand: ParsableCommand {
             }
             throw ExitCode(3)
         }
-        var plan = outcome.plan
-        if !noLineAnnotations { plan.lines = instance.lineAnnotations }
+        let plan = lineAnnotations.applied(to: outcome.plan, for: instance)
         try Terminal.emit(plan, pretty: pretty, to: output)
         if !quiet {
             Terminal.note(Summary.line(for: outcome, instance: instance))

@@ -78,6 +78,7 @@ import Testing
             let solver = json?["solver"] as? [String: Any]
             #expect(solver?["name"] as? String == "import:glpsol")
             #expect(solver?["status"] as? String == "optimal")
+            #expect(json?["lines"] is [[String: Any]], "the lines section, as rota solve writes it")
         }
     }
 

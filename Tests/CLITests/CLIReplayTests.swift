@@ -53,6 +53,9 @@ import Testing
         #expect(replayed.tasks == chained.tasks)
         #expect(replayed.unscheduled == chained.unscheduled)
         #expect(try RotaJSON.loadInstance(from: dir.path("replayed-instance.json")) == RotaJSON.loadInstance(from: lastInstance))
+        // The lines section is the final instance's, as the chain's last reschedule wrote it.
+        #expect(replayed.lines == chained.lines)
+        #expect(replayed.lines == (try RotaJSON.loadInstance(from: lastInstance)).lineAnnotations)
         let valid = try CLIHarness.run(["validate", lastInstance, dir.path("replayed.json")])
         #expect(valid.status == 0, "\(valid.stdout)")
         #expect(try CLIHarness.run(["audit", "verify", dir.path("audit.jsonl"), "--plan", last]).status == 0)

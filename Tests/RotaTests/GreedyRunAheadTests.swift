@@ -33,3 +33,24 @@ import Testing
         }
     }
 }
+
+/// `Eventually`: a value computed on another core from the moment it is made, read (and
+/// waited for) where needed, the same value for every reader; small work is computed at once.
+@Suite struct EventuallyTests {
+    @Test func everyReaderGetsTheComputedValue() {
+        for size in [0, Concurrently.smallWork] {
+            let pending = Eventually(size: size) { (0..<100_000).reduce(0, +) }
+            #expect(pending.value == 4_999_950_000)
+            #expect(pending.value == 4_999_950_000, "read again")
+        }
+        #expect(Eventually("known").value == "known")
+    }
+
+    /// The planning context's bound, computed beside the solver on large problems, is
+    /// `LowerBounds.compute`'s.
+    @Test func theContextsBoundIsTheBound() {
+        let problem = PlanningProblem(InstanceFamily.large.generate(seed: 1))
+        #expect(problem.lineCount >= Concurrently.smallWork)
+        #expect(SolveContext(problem).bound == LowerBounds.compute(problem))
+    }
+}

@@ -60,6 +60,7 @@ import Testing
             #expect(schedule["version"] as? Int == 1)
             #expect((schedule["instance"] as? [String: Any])?["name"] as? String == "seed")
             let firstPlan = try #require(schedule["plan"] as? [String: Any])
+            #expect((firstPlan["lines"] as? [[String: Any]])?.count == 41, "stored with its lines section")
 
             // A purchase planned on the first day is reported missed; the replan starts the next day.
             let task = try #require(Schedules.firstPurchase(in: firstPlan, on: "2026-12-01"))
@@ -70,6 +71,8 @@ import Testing
             #expect(posted.status == 200, "\(posted.text)")
             #expect(try posted.json()["version"] as? Int == 2)
             #expect(posted.header("ETag") == "\"2\"")
+            let replanned = try #require(try posted.json()["plan"] as? [String: Any])
+            #expect((replanned["lines"] as? [[String: Any]])?.count == 41, "an event batch's plan has its lines section too")
 
             // The same batch against version 1 again is stale: 409, nothing stored.
             let stale = try await server.post("/v1/schedules/\(id)/events?today=2026-12-02", missed, headers: ["If-Match": "1"])

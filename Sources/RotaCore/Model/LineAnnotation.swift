@@ -33,3 +33,14 @@ extension Instance {
         return result
     }
 }
+
+extension Plan {
+    /// The plan with its `lines` section made from `instance` (each line's priority, due date
+    /// and tier): what `rota solve`, `reschedule`, `replay`, `import-solution` and the server
+    /// write. A plan made for another instance than `instance` should not be annotated with it.
+    package func annotated(for instance: Instance) -> Plan {
+        var plan = self
+        plan.lines = instance.lineAnnotations
+        return plan
+    }
+}

@@ -14,16 +14,27 @@ enum InputLoader {
     static func instanceAndPolicy(at path: String, policy policyPath: String?) throws -> (
         instance: Instance, policy: Policy?
     ) {
-        let instance = try reporting { () throws(InputErrors) in try RotaJSON.loadInstance(from: path) }
+        try reporting { () throws(InputErrors) in try loadInstanceAndPolicy(at: path, policy: policyPath) }
+    }
+
+    /// `instanceAndPolicy` with its problems thrown, not reported: the instance's first (the
+    /// policy file is not read then), then the policy file's.
+    private static func loadInstanceAndPolicy(at path: String, policy policyPath: String?) throws(InputErrors) -> (
+        instance: Instance, policy: Policy?
+    ) {
+        let instance = try RotaJSON.loadInstance(from: path)
         guard let policyPath else { return (instance, nil) }
-        let file = try policyFile(at: policyPath)
-        let applied = file.policy.applied(to: instance)
+        let applied = try loadPolicyFile(at: policyPath).policy.applied(to: instance)
         return (applied, applied.policy)
     }
 
     /// A policy file (JSON or YAML); its warnings go to standard error.
     static func policyFile(at path: String) throws -> PolicyFile {
-        let file = try reporting { () throws(InputErrors) in try PolicyFileLoader.load(from: path) }
+        try reporting { () throws(InputErrors) in try loadPolicyFile(at: path) }
+    }
+
+    private static func loadPolicyFile(at path: String) throws(InputErrors) -> PolicyFile {
+        let file = try PolicyFileLoader.load(from: path)
         for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
         return file
     }
@@ -40,14 +51,7 @@ enum InputLoader {
         let (first, plan) = Concurrently.both(
             { () -> Result<(Instance, Policy?, Prepared), InputErrors> in
                 do throws(InputErrors) {
-                    var instance = try RotaJSON.loadInstance(from: path)
-                    var policy: Policy?
-                    if let policyPath {
-                        let file = try PolicyFileLoader.load(from: policyPath)
-                        for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
-                        instance = file.policy.applied(to: instance)
-                        policy = instance.policy
-                    }
+                    let (instance, policy) = try loadInstanceAndPolicy(at: path, policy: policyPath)
                     return .success((instance, policy, prepare(instance)))
                 } catch {
                     return .failure(error)
