@@ -22,12 +22,20 @@ public enum RotaJSON {
     /// order, with no tree (`InstanceDecoder.streamed`); any other, and any problem, takes the
     /// checked path, which reports every problem with its path.
     public static func decodeInstance(_ bytes: [UInt8], file: String? = nil) throws(InputErrors) -> Instance {
-        if let instance = InstanceDecoder.streamed(bytes) {
-            let problems = InstanceChecker.check(instance, file: file)
-            guard problems.isEmpty else { throw InputErrors(problems) }
-            return instance
+        let instance = try decodeUncheckedInstance(bytes, file: file)
+        let problems = InstanceChecker.check(instance, file: file)
+        guard problems.isEmpty else { throw InputErrors(problems) }
+        return instance
+    }
+
+    /// An instance read for its shape only (fields, types, dates), not checked yet.
+    private static func decodeUncheckedInstance(_ bytes: [UInt8], file: String?) throws(InputErrors) -> Instance {
+        if let instance = InstanceDecoder.streamed(bytes) { return instance }
+        let reader = JSONReader(file: file)
+        guard let instance = InstanceDecoder.decode(try parse(bytes, file: file), reader: reader) else {
+            throw InputErrors(reader.errors)
         }
-        return try decodeInstance(parse(bytes, file: file), file: file)
+        return instance
     }
 
     /// A checked instance from an already parsed document.
@@ -118,6 +126,33 @@ extension RotaJSON {
     /// Reads and decodes an instance file (`-` is standard input).
     public static func loadInstance(from path: String) throws(InputErrors) -> Instance {
         try decodeInstance(InputFile.read(path, as: .json), file: InputFile.label(path))
+    }
+
+    /// Reads and decodes an instance file as `loadInstance(from:)` does, and gives `prepare`'s
+    /// result for the checked instance (the work the caller needs next, such as its planning
+    /// problem). On a large instance `prepare` runs on a second core beside the check, so the
+    /// check costs no time of its own; its result is dropped when the check finds a problem.
+    /// It then sees an instance not checked yet, but only one whose horizon is within the
+    /// checker's limit and that has no overrides, on which building a planning problem is
+    /// safe: every lookup of an id is checked, every date is a valid day, and every table is
+    /// at most accounts × horizon. Any other instance is checked first, then prepared.
+    package static func loadInstance<Prepared>(from path: String, preparing prepare: (Instance) -> Prepared)
+        throws(InputErrors) -> (instance: Instance, prepared: Prepared)
+    {
+        let file = InputFile.label(path)
+        let bytes = try InputFile.read(path, as: .json)
+        let instance = try decodeUncheckedInstance(bytes, file: file)
+        let lines = instance.orders.reduce(0) { $0 + $1.lines.count }
+        // The file's bytes are freed on another core.
+        Concurrently.release(consume bytes, size: lines)
+        let sideBySide =
+            lines >= Concurrently.smallWork && Concurrently.isParallel && instance.overrides.isEmpty
+            && (1...InstanceChecker.Limits.horizonDays).contains(instance.horizonDays)
+        let (problems, early) = Concurrently.both(
+            size: sideBySide ? lines : 0, { InstanceChecker.check(instance, file: file) },
+            { sideBySide ? prepare(instance) : nil })
+        guard problems.isEmpty else { throw InputErrors(problems) }
+        return (instance, early ?? prepare(instance))
     }
 
     /// Reads and decodes a plan file (`-` is standard input).

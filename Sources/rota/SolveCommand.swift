@@ -81,8 +81,9 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let instance = try InputLoader.instance(at: self.instance, policy: policy)
-        try OverrideCheck.require(instance) { conflict in
+        let problem = try InputLoader.problem(at: self.instance, policy: policy)
+        let instance = problem.instance
+        try OverrideCheck.require(problem) { conflict in
             "\(self.instance): overrides[\(conflict.entry.map(String.init) ?? "?")]"
         }
         guard let chosen = SolverCatalog.solver(named: solver) else { throw ExitCode(2) }
@@ -96,7 +97,7 @@ struct SolveCommand: ParsableCommand {
         }
         let outcome: PlanningOutcome
         do {
-            outcome = try Planner().plan(instance, with: chosen, options: options)
+            outcome = try Planner().plan(consume problem, with: chosen, options: options)
         } catch {
             Terminal.error("solver \(solver) failed: \(error)")
             throw ExitCode(3)
@@ -113,5 +114,8 @@ struct SolveCommand: ParsableCommand {
         if !quiet {
             Terminal.note(Summary.line(for: outcome, instance: instance))
         }
+        // The process ends now: the instance and plans are freed on another thread meanwhile.
+        let size = plan.tasks.count
+        Concurrently.release((consume instance, consume outcome, consume plan), size: size)
     }
 }

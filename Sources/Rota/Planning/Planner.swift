@@ -14,10 +14,28 @@ public struct Planner: Sendable {
     public func plan(_ instance: Instance, with solver: any Solver, options: SolveOptions = SolveOptions()) throws
         -> PlanningOutcome
     {
+        let started = ContinuousClock.now
+        return try plan(PlanningProblem(instance), with: solver, options: options, since: started)
+    }
+
+    /// `plan(_:with:options:)` for an instance whose planning problem was built already (the
+    /// command line builds it while the instance is checked).
+    public func plan(_ problem: PlanningProblem, with solver: any Solver, options: SolveOptions = SolveOptions())
+        throws -> PlanningOutcome
+    {
+        try plan(problem, with: solver, options: options, since: ContinuousClock.now)
+    }
+
+    /// The plan's seconds count from `started`.
+    private func plan(
+        _ problem: PlanningProblem, with solver: any Solver, options: SolveOptions, since started: ContinuousClock.Instant
+    ) throws -> PlanningOutcome {
         let clock = ContinuousClock()
-        let started = clock.now
-        let context = SolveContext(PlanningProblem(instance), options: options)
+        let context = SolveContext(problem, options: options)
         let result = try solver.solve(in: context)
-        return PlanFinisher.finish(result, in: context, seconds: (clock.now - started).seconds)
+        let outcome = PlanFinisher.finish(result, in: context, seconds: (clock.now - started).seconds)
+        // The problem's tables are freed on another core while the caller writes the plan.
+        Concurrently.release(consume context, size: outcome.plan.tasks.count)
+        return outcome
     }
 }

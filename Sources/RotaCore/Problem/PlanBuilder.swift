@@ -31,6 +31,11 @@ package struct PlanBuilder {
     /// The plan: history first (as in `existing`), then new tasks line by line.
     package func build(run: SolverRun? = nil) -> Plan {
         let instance = problem.instance
+        if instance.existing.isEmpty, problem.lineIndex.count == problem.lineCount, Concurrently.isParallel,
+            problem.lineCount >= Concurrently.smallWork
+        {
+            return Plan(instance: instance.name, solver: run, tasks: freshTasksSideBySide(), unscheduled: unscheduled())
+        }
         var tasks: [PlanTask] = []
         // Room for every task up front: regrowing an array of `PlanTask`s copies each one.
         tasks.reserveCapacity(instance.existing.count + 2 * problem.lineCount)
@@ -90,4 +95,64 @@ package struct PlanBuilder {
         }
         return Plan(instance: instance.name, solver: run, tasks: tasks, unscheduled: unscheduled)
     }
+
+    /// The lines left out, in line order.
+    private func unscheduled() -> [UnscheduledLine] {
+        var result: [UnscheduledLine] = []
+        for l in reasons.indices {
+            if let reason = reasons[l] { result.append(UnscheduledLine(line: problem.lines[l].id, reason: reason)) }
+        }
+        return result
+    }
+
+    /// `build`'s tasks for a plan with no history and distinct line ids (every id fresh:
+    /// `P:<line>`, `R:<line>`), the two halves of the lines on two cores, each straight into
+    /// its place in the array: the same tasks in the same order as one after the other.
+    private func freshTasksSideBySide() -> [PlanTask] {
+        func tasks(of l: Int) -> Int { reasons[l] != nil || review[l] == nil ? 0 : purchase[l] == nil ? 1 : 2 }
+        let lineCount = problem.lineCount
+        let middle = lineCount / 2
+        let before = (0..<middle).reduce(0) { $0 + tasks(of: $1) }
+        let total = (middle..<lineCount).reduce(before) { $0 + tasks(of: $1) }
+        guard total > 0 else { return [] }
+        return [PlanTask](unsafeUninitializedCapacity: total) { buffer, count in
+            let slots = TaskSlots(base: buffer.baseAddress!)
+            Concurrently.run([
+                { fillFresh(0..<middle, into: slots, at: 0) },
+                { fillFresh(middle..<lineCount, into: slots, at: before) },
+            ])
+            count = total
+        }
+    }
+
+    /// Initializes the tasks of `lines`, in order, from `slots.base + start` on.
+    private func fillFresh(_ lines: Range<Int>, into slots: TaskSlots, at start: Int) {
+        let instance = problem.instance
+        var next = slots.base + start
+        for l in lines where reasons[l] == nil {
+            guard let r = review[l] else { continue }
+            let line = problem.lines[l]
+            var purchaseID: TaskID?
+            if let p = purchase[l] {
+                let id = TaskID("P:" + line.id.rawValue)
+                purchaseID = id
+                next.initialize(
+                    to: PlanTask(
+                        id: id, kind: .purchase, line: line.id, order: line.order, item: line.item,
+                        account: problem.accountIDs[p.account], date: instance.start + p.day))
+                next += 1
+            }
+            next.initialize(
+                to: PlanTask(
+                    id: TaskID("R:" + line.id.rawValue), kind: .review, line: line.id, order: line.order,
+                    item: line.item, account: problem.accountIDs[r.account], date: instance.start + r.day,
+                    after: purchaseID))
+            next += 1
+        }
+    }
+}
+
+/// Where two threads initialize disjoint parts of one task array (`PlanBuilder`).
+private struct TaskSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<PlanTask>
 }

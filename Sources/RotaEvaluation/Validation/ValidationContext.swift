@@ -76,101 +76,85 @@ package struct ValidationContext: Sendable {
         unavailableDays = instance.accounts.map { Set($0.unavailable) }
 
         let tasks = plan.tasks
-        var lineOfTask: [Int?] = []
-        var accountOfTask: [Int?] = []
-        var itemOfTask: [Int] = []
-        var activeTasks: [Int] = []
-        var kindOfTask: [TaskKind] = []
-        var statusOfTask: [TaskStatus] = []
-        var dayOfTask: [Int] = []
-        kindOfTask.reserveCapacity(tasks.count)
-        statusOfTask.reserveCapacity(tasks.count)
-        dayOfTask.reserveCapacity(tasks.count)
-        lineOfTask.reserveCapacity(tasks.count)
-        accountOfTask.reserveCapacity(tasks.count)
-        itemOfTask.reserveCapacity(tasks.count)
-        activeTasks.reserveCapacity(tasks.count)
-        // Plans list their tasks line by line, a review after its purchase by the same
-        // account: the previous task's line and account (or the next line) are tried first,
-        // and taken only when the ids are equal and the guess is the first with its id, that
-        // is exactly what the dictionaries would answer.
-        var lineGuess = 0
-        var accountGuess = 0
-        // Fields are read in place (`tasks[position].line`), not through a copy of the task.
-        for position in tasks.indices {
-            let taskLine = tasks[position].line
-            let line: Int?
-            if lineGuess < lines.count, isFirstOfItsID[lineGuess], lines[lineGuess].id == taskLine {
-                line = lineGuess
-            } else if lineGuess + 1 < lines.count, isFirstOfItsID[lineGuess + 1], lines[lineGuess + 1].id == taskLine {
-                line = lineGuess + 1
-            } else {
-                line = lineIndex[taskLine]
-            }
-            if let line { lineGuess = line }
-            lineOfTask.append(line)
-            let taskAccount = tasks[position].account
-            let account: Int?
-            if accountGuess < instance.accounts.count, isFirstAccountOfItsID[accountGuess],
-                instance.accounts[accountGuess].id == taskAccount
-            {
-                account = accountGuess
-            } else {
-                account = accountIndex[taskAccount]
-            }
-            if let account { accountGuess = account }
-            accountOfTask.append(account)
-            let taskItem = tasks[position].item
-            if let line, lines[line].item == taskItem {
-                itemOfTask.append(itemOfLine[line])
-            } else {
-                itemOfTask.append(itemNumbers.insertIfAbsent(taskItem, itemNumbers.count) ?? itemNumbers.count - 1)
-            }
-            let status = tasks[position].status
-            kindOfTask.append(tasks[position].kind)
-            statusOfTask.append(status)
-            dayOfTask.append(tasks[position].date.ordinal)
-            if status != .missed { activeTasks.append(position) }
+        // Every task's line, account, item, kind, status and day; on a large plan the two
+        // halves of the tasks on two cores (the guesses below only save lookups, so each half
+        // starts its own).
+        let resolver = TaskResolver(
+            tasks: tasks, lines: lines, lineIndex: lineIndex, isFirstOfItsID: isFirstOfItsID,
+            accounts: instance.accounts, accountIndex: accountIndex, isFirstAccountOfItsID: isFirstAccountOfItsID,
+            itemOfLine: itemOfLine)
+        let middle = tasks.count / 2
+        var resolved: ResolvedTasks
+        if tasks.count >= Concurrently.smallWork, Concurrently.isParallel {
+            let (first, second) = Concurrently.both(
+                size: tasks.count, { resolver.resolve(0..<middle) }, { resolver.resolve(middle..<tasks.count) })
+            resolved = first
+            resolved.append(second)
+        } else {
+            resolved = resolver.resolve(tasks.indices)
         }
-        let positionByID = TaskIDIndex(
-            tasks: tasks, kinds: kindOfTask, lineOfTask: lineOfTask, lineCount: lines.count, lineIndex: lineIndex)
-        let duplicated = positionByID.duplicated
+        // Items that are not their line's are numbered in plan order, after the instance's.
+        for position in tasks.indices where resolved.item[position] < 0 {
+            let taskItem = tasks[position].item
+            resolved.item[position] = itemNumbers.insertIfAbsent(taskItem, itemNumbers.count) ?? itemNumbers.count - 1
+        }
+        let lineOfTask = resolved.line
+        let accountOfTask = resolved.account
+        let kindOfTask = resolved.kind
+        let statusOfTask = resolved.status
+        let dayOfTask = resolved.day
+        let activeTasks = tasks.indices.filter { statusOfTask[$0] != .missed }
         self.lineOfTask = lineOfTask
         self.accountOfTask = accountOfTask
-        self.itemOfTask = itemOfTask
+        self.itemOfTask = resolved.item
         self.activeTasks = activeTasks
         self.kindOfTask = kindOfTask
         self.statusOfTask = statusOfTask
         self.dayOfTask = dayOfTask
-        self.positionByID = positionByID
         self.itemNumbers = itemNumbers
-        // A review's purchase is usually the task just before it; with no id used twice, a
-        // task with that id is the one the dictionary would give.
-        afterOfTask = tasks.indices.map { position in
-            guard let after = tasks[position].after else { return nil }
-            if duplicated.isEmpty, position > 0, tasks[position - 1].id == after { return position - 1 }
-            return positionByID.firstPosition(of: after)
-        }
-        duplicatedTaskIDs = duplicated
 
-        activeTasksOfLine = TaskBuckets(count: lines.count, positions: activeTasks) { lineOfTask[$0] }
-        let byDay: (Int, Int) -> Bool = { a, b in
-            let dayA = dayOfTask[a], dayB = dayOfTask[b]
-            return dayA != dayB ? dayA < dayB : a < b
-        }
-        // Bucketing keeps the order it is given: from the tasks in (day, position) order, every
-        // account's bucket comes out in that order with no sort of its own.
-        let byDayThenPosition = Self.sortedByDay(activeTasks, dayOfTask: dayOfTask)
-        var purchases = TaskBuckets(count: instance.accounts.count, positions: byDayThenPosition ?? activeTasks) {
-            kindOfTask[$0] == .purchase ? accountOfTask[$0] : nil
-        }
-        if byDayThenPosition == nil { purchases.sortEachBucket(by: byDay) }
-        purchasesOfAccount = purchases
-        var reviews = TaskBuckets(count: instance.accounts.count, positions: byDayThenPosition ?? activeTasks) {
-            kindOfTask[$0] == .review ? accountOfTask[$0] : nil
-        }
-        if byDayThenPosition == nil { reviews.sortEachBucket(by: byDay) }
-        reviewsOfAccount = reviews
+        // The task id index (and the `after` links it resolves) on one core, the buckets by
+        // line and account on the other.
+        let accountCount = instance.accounts.count
+        let (ids, buckets) = Concurrently.both(
+            size: tasks.count,
+            { () -> (TaskIDIndex, [Int?]) in
+                let positionByID = TaskIDIndex(
+                    tasks: tasks, kinds: kindOfTask, lineOfTask: lineOfTask, lineCount: lines.count,
+                    lineIndex: lineIndex)
+                let duplicated = positionByID.duplicated
+                // A review's purchase is usually the task just before it; with no id used twice,
+                // a task with that id is the one the dictionary would give.
+                let afterOfTask = tasks.indices.map { position -> Int? in
+                    guard let after = tasks[position].after else { return nil }
+                    if duplicated.isEmpty, position > 0, tasks[position - 1].id == after { return position - 1 }
+                    return positionByID.firstPosition(of: after)
+                }
+                return (positionByID, afterOfTask)
+            },
+            { () -> (TaskBuckets, TaskBuckets, TaskBuckets) in
+                let ofLine = TaskBuckets(count: lines.count, positions: activeTasks) { lineOfTask[$0] }
+                let byDay: (Int, Int) -> Bool = { a, b in
+                    let dayA = dayOfTask[a], dayB = dayOfTask[b]
+                    return dayA != dayB ? dayA < dayB : a < b
+                }
+                // Bucketing keeps the order it is given: from the tasks in (day, position)
+                // order, every account's bucket comes out in that order with no sort of its own.
+                let byDayThenPosition = Self.sortedByDay(activeTasks, dayOfTask: dayOfTask)
+                var purchases = TaskBuckets(count: accountCount, positions: byDayThenPosition ?? activeTasks) {
+                    kindOfTask[$0] == .purchase ? accountOfTask[$0] : nil
+                }
+                if byDayThenPosition == nil { purchases.sortEachBucket(by: byDay) }
+                var reviews = TaskBuckets(count: accountCount, positions: byDayThenPosition ?? activeTasks) {
+                    kindOfTask[$0] == .review ? accountOfTask[$0] : nil
+                }
+                if byDayThenPosition == nil { reviews.sortEachBucket(by: byDay) }
+                return (ofLine, purchases, reviews)
+            })
+        positionByID = ids.0
+        afterOfTask = ids.1
+        duplicatedTaskIDs = ids.0.duplicated
+        (activeTasksOfLine, purchasesOfAccount, reviewsOfAccount) = buckets
     }
 
     /// `positions` (increasing) in (day, position) order by a counting sort over the days
@@ -267,5 +251,92 @@ package struct ValidationContext: Sendable {
             start = end
         }
         return result
+    }
+}
+
+/// Per plan task: what `ValidationContext` resolves in its one pass over the tasks. `item` is
+/// -1 where the task's item is not its line's (numbered afterwards, in plan order).
+private struct ResolvedTasks {
+    var line: [Int?] = []
+    var account: [Int?] = []
+    var item: [Int] = []
+    var kind: [TaskKind] = []
+    var status: [TaskStatus] = []
+    var day: [Int] = []
+
+    init(capacity: Int) {
+        line.reserveCapacity(capacity)
+        account.reserveCapacity(capacity)
+        item.reserveCapacity(capacity)
+        kind.reserveCapacity(capacity)
+        status.reserveCapacity(capacity)
+        day.reserveCapacity(capacity)
+    }
+
+    /// `later`'s tasks after these.
+    mutating func append(_ later: ResolvedTasks) {
+        line += later.line
+        account += later.account
+        item += later.item
+        kind += later.kind
+        status += later.status
+        day += later.day
+    }
+}
+
+/// Resolves plan tasks' ids against the instance's tables (`ValidationContext`).
+private struct TaskResolver {
+    let tasks: [PlanTask]
+    let lines: [ResolvedLine]
+    let lineIndex: IdentifierMap<LineTag>
+    let isFirstOfItsID: [Bool]
+    let accounts: [Account]
+    let accountIndex: IdentifierMap<AccountTag>
+    let isFirstAccountOfItsID: [Bool]
+    let itemOfLine: [Int]
+
+    /// The tasks at `positions`, in order.
+    func resolve(_ positions: Range<Int>) -> ResolvedTasks {
+        var out = ResolvedTasks(capacity: positions.count)
+        // Plans list their tasks line by line, a review after its purchase by the same
+        // account: the previous task's line and account (or the next line) are tried first,
+        // and taken only when the ids are equal and the guess is the first with its id, that
+        // is exactly what the dictionaries would answer.
+        var lineGuess = 0
+        var accountGuess = 0
+        // Fields are read in place (`tasks[position].line`), not through a copy of the task.
+        for position in positions {
+            let taskLine = tasks[position].line
+            let line: Int?
+            if lineGuess < lines.count, isFirstOfItsID[lineGuess], lines[lineGuess].id == taskLine {
+                line = lineGuess
+            } else if lineGuess + 1 < lines.count, isFirstOfItsID[lineGuess + 1], lines[lineGuess + 1].id == taskLine {
+                line = lineGuess + 1
+            } else {
+                line = lineIndex[taskLine]
+            }
+            if let line { lineGuess = line }
+            out.line.append(line)
+            let taskAccount = tasks[position].account
+            let account: Int?
+            if accountGuess < accounts.count, isFirstAccountOfItsID[accountGuess],
+                accounts[accountGuess].id == taskAccount
+            {
+                account = accountGuess
+            } else {
+                account = accountIndex[taskAccount]
+            }
+            if let account { accountGuess = account }
+            out.account.append(account)
+            if let line, lines[line].item == tasks[position].item {
+                out.item.append(itemOfLine[line])
+            } else {
+                out.item.append(-1)
+            }
+            out.kind.append(tasks[position].kind)
+            out.status.append(tasks[position].status)
+            out.day.append(tasks[position].date.ordinal)
+        }
+        return out
     }
 }

@@ -85,6 +85,8 @@ public struct AutoSolver: ContextSolver {
         var model: ModelSize?
         let greedyCut = AutoBudget.cutDays(problem, planned: best.values, floor: bound)
         let budget = AutoBudget(problem: problem, greedyPasses: search.passes, days: greedyCut)
+        // The search's sweeps (a ledger and buffers each) are freed on another core meanwhile.
+        Concurrently.release(consume search, size: problem.lineCount)
 
         // Plans better than the best leave out at most as many lines as it does: the flow's
         // bound (no plan leaving out at most `leftOut` lines ends before `makespan`) raises the floor.

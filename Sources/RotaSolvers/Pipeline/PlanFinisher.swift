@@ -38,6 +38,7 @@ package enum PlanFinisher {
                 )
             },
             { Validator().validate(checked) })
+        Concurrently.release(consume checked, size: result.plan.tasks.count)
         let (metrics, lateness) = scored
         if metrics.unscheduled == bound.unscheduled {
             run.lowerBound = max(run.lowerBound ?? 0, bound.makespan)

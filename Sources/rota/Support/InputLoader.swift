@@ -28,6 +28,35 @@ enum InputLoader {
         return (applied, applied.policy)
     }
 
+    /// The planning problem of the instance with the policy file laid over it (as
+    /// `instanceAndPolicy`); on a large instance it is built on a second core while the
+    /// instance is checked (`RotaJSON.loadInstance(from:preparing:)`). Problems are reported
+    /// as `instanceAndPolicy` reports them: the instance's first, then the policy file's, then
+    /// the file's warnings.
+    static func problem(at path: String, policy policyPath: String?) throws -> PlanningProblem {
+        try reporting { () throws(InputErrors) in
+            // The policy file is small: it is read first, and its problems wait for the instance's.
+            let policyFile = policyPath.map { path -> Result<PolicyFile, InputErrors> in
+                do throws(InputErrors) { return .success(try PolicyFileLoader.load(from: path)) } catch {
+                    return .failure(error)
+                }
+            }
+            let laid = { (instance: Instance) -> Instance? in
+                switch policyFile {
+                case nil: instance
+                case .success(let file)?: file.policy.applied(to: instance)
+                case .failure?: nil
+                }
+            }
+            let (_, problem) = try RotaJSON.loadInstance(from: path) { instance in laid(instance).map(PlanningProblem.init) }
+            if let file = try policyFile?.get() {
+                for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
+            }
+            // Built whenever the policy file could be read, which it was by now.
+            return problem!
+        }
+    }
+
     /// A policy file (JSON or YAML); its warnings go to standard error.
     static func policyFile(at path: String) throws -> PolicyFile {
         try reporting { () throws(InputErrors) in try loadPolicyFile(at: path) }

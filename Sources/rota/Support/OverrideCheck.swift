@@ -10,7 +10,13 @@ enum OverrideCheck {
     /// override of a line was given (`file: path` or `file:line`), for the message.
     static func require(_ instance: Instance, origin: (OverrideConflict) -> String) throws {
         guard !instance.overrides.isEmpty else { return }
-        let placement = OverridePlacement(PlanningProblem(instance))
+        try require(PlanningProblem(instance), origin: origin)
+    }
+
+    /// `require(_:origin:)` with the instance's planning problem built already.
+    static func require(_ problem: PlanningProblem, origin: (OverrideConflict) -> String) throws {
+        guard !problem.instance.overrides.isEmpty else { return }
+        let placement = OverridePlacement(problem)
         guard !placement.isFeasible else { return }
         for conflict in placement.conflicts {
             Terminal.error("\(origin(conflict)): \(conflict.description)")
