@@ -168,10 +168,10 @@ package struct PlanWriter {
     }
 
     /// The array elements `0..<count` (tasks or line annotations) written by `piece` in pieces
-    /// of `pieces.size`, pipelined on two cores: in each round two pieces are encoded side by
-    /// side while the previous round's two are handed to the sink, in order, after what was
+    /// of `pieces.size`, on two cores (`OrderedPipeline`): pieces are encoded ahead on both
+    /// while this thread hands the ones before them to the sink, in order, after what was
     /// buffered. The same bytes as writing them in turn (each element's separator depends only
-    /// on its index). Four buffers are reused from round to round.
+    /// on its index). Four buffers are reused from piece to piece.
     private mutating func writePieces<E: Error>(
         count: Int, sink: ([UInt8]) throws(E) -> Void, piece: (inout PlanWriter, Range<Int>) -> Void
     ) throws(E) {
@@ -181,43 +181,21 @@ package struct PlanWriter {
         let size = max(1, pieces.size)
         let ranges = stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
         let buffers = (0..<4).map { _ in PieceBuffer() }
-        let failure = JobResult<E>()
-        withoutActuallyEscaping(piece) { piece in
-            withoutActuallyEscaping(sink) { sink in
-                var round = 0
-                while failure.value == nil {
-                    let encoding = Array(ranges.indices.dropFirst(2 * round).prefix(2))
-                    let writing = round == 0 ? [] : Array(ranges.indices.dropFirst(2 * (round - 1)).prefix(2))
-                    if encoding.isEmpty && writing.isEmpty { break }
-                    var jobs: [() -> Void] = encoding.map { index in
-                        let buffer = buffers[index % 4]
-                        let range = ranges[index]
-                        return {
-                            // Each piece has its own writer and prefixes: two threads retaining
-                            // the same small arrays nine times a task fight over their counts.
-                            var part = PlanWriter(compact: compact)
-                            swap(&part.writer.out, &buffer.bytes)
-                            part.writer.out.removeAll(keepingCapacity: true)
-                            part.writer.out.reserveCapacity(range.count * (compact ? 180 : 280))
-                            piece(&part, range)
-                            swap(&part.writer.out, &buffer.bytes)
-                        }
-                    }
-                    if !writing.isEmpty {
-                        jobs.append {
-                            do throws(E) {
-                                for index in writing { try sink(buffers[index % 4].bytes) }
-                            } catch {
-                                failure.value = error
-                            }
-                        }
-                    }
-                    Concurrently.run(jobs)
-                    round += 1
-                }
-            }
-        }
-        if let error = failure.value { throw error }
+        try OrderedPipeline.run(
+            count: ranges.count, ahead: buffers.count,
+            produce: { index in
+                let buffer = buffers[index % buffers.count]
+                let range = ranges[index]
+                // Each piece has its own writer and prefixes: two threads retaining the same
+                // small arrays nine times a task fight over their counts.
+                var part = PlanWriter(compact: compact)
+                swap(&part.writer.out, &buffer.bytes)
+                part.writer.out.removeAll(keepingCapacity: true)
+                part.writer.out.reserveCapacity(range.count * (compact ? 180 : 280))
+                piece(&part, range)
+                swap(&part.writer.out, &buffer.bytes)
+            },
+            consume: { (index) throws(E) in try sink(buffers[index % buffers.count].bytes) })
     }
 
     /// Tasks `range` of `tasks`, each after its separator (none before the first task) and line
