@@ -11,9 +11,8 @@ package struct PlanWriter {
     package static let chunkBytes = 1 << 20
 
     private var writer: JSONWriter
-    /// What comes before each task member's value, in `task(_:)`'s order: the separator
-    /// (none for `id`), the line break and indent when pretty, and `"key": `.
-    private let taskMemberPrefixes: [[UInt8]]
+    /// Writes the tasks.
+    private let taskBytes: TaskBytes
 
     /// How arrays are split (`writePieces`): arrays of at least `from` elements (tasks, line
     /// annotations) are written in pieces of `size` elements, two side by side on two cores.
@@ -33,16 +32,8 @@ package struct PlanWriter {
     static let chunkTasks = 256
 
     private init(compact: Bool) {
-        let keys = ["id", "kind", "line", "order", "item", "account", "date", "status", "after"]
-        let prefixes = keys.enumerated().map { n, key in
-            var prefix = JSONWriter(compact: compact)
-            if n > 0 { prefix.out.append(UInt8(ascii: ",")) }
-            prefix.newline(6)
-            prefix.writeKey(key)
-            return prefix.out
-        }
         writer = JSONWriter(compact: compact)
-        taskMemberPrefixes = prefixes
+        taskBytes = TaskBytes(compact: compact)
     }
 
     /// The whole document in one array.
@@ -103,10 +94,12 @@ package struct PlanWriter {
             writer.out.append(UInt8(ascii: "["))
             let tasks = plan.tasks
             if tasks.count >= pieces.from, Concurrently.isParallel {
-                try writePieces(count: tasks.count, sink: sink) { piece, range in piece.tasks(tasks, range) }
+                try writePieces(count: tasks.count, sink: sink) { piece, range in
+                    piece.taskBytes.write(tasks, range, to: &piece.writer.out)
+                }
             } else {
                 for start in stride(from: 0, to: tasks.count, by: Self.chunkTasks) {
-                    self.tasks(tasks, start..<min(tasks.count, start + Self.chunkTasks))
+                    taskBytes.write(tasks, start..<min(tasks.count, start + Self.chunkTasks), to: &writer.out)
                     try drainIfFull(sink)
                 }
             }
@@ -196,44 +189,5 @@ package struct PlanWriter {
                 swap(&part.writer.out, &buffer.bytes)
             },
             consume: { (index) throws(E) in try sink(buffers[index % buffers.count].bytes) })
-    }
-
-    /// Tasks `range` of `tasks`, each after its separator (none before the first task) and line
-    /// break. By index: a task is borrowed in place, not copied with its seven strings.
-    private mutating func tasks(_ tasks: [PlanTask], _ range: Range<Int>) {
-        for index in range {
-            if index > 0 { writer.out.append(UInt8(ascii: ",")) }
-            writer.newline(4)
-            task(tasks[index])
-        }
-    }
-
-    /// One task, as `PlanEncoder.encode(_: PlanTask)` lays it out, nested four spaces deep.
-    private mutating func task(_ task: PlanTask) {
-        writer.out.append(UInt8(ascii: "{"))
-        writer.out.append(contentsOf: taskMemberPrefixes[0])
-        writer.writeString(task.id.rawValue)
-        writer.out.append(contentsOf: taskMemberPrefixes[1])
-        writer.writeString(task.kind.rawValue)
-        writer.out.append(contentsOf: taskMemberPrefixes[2])
-        writer.writeString(task.line.rawValue)
-        writer.out.append(contentsOf: taskMemberPrefixes[3])
-        writer.writeString(task.order.rawValue)
-        writer.out.append(contentsOf: taskMemberPrefixes[4])
-        writer.writeString(task.item.rawValue)
-        writer.out.append(contentsOf: taskMemberPrefixes[5])
-        writer.writeString(task.account.rawValue)
-        writer.out.append(contentsOf: taskMemberPrefixes[6])
-        writer.out.append(UInt8(ascii: "\""))
-        task.date.appendISO(to: &writer.out)  // digits and dashes: nothing to escape
-        writer.out.append(UInt8(ascii: "\""))
-        writer.out.append(contentsOf: taskMemberPrefixes[7])
-        writer.writeString(task.status.rawValue)
-        if let after = task.after {
-            writer.out.append(contentsOf: taskMemberPrefixes[8])
-            writer.writeString(after.rawValue)
-        }
-        writer.newline(4)
-        writer.out.append(UInt8(ascii: "}"))
     }
 }
