@@ -6,9 +6,25 @@ extension InstanceDecoder {
     /// is in rota's layout and the rest of the document decodes without a problem; `nil`
     /// otherwise (the caller then reads it with the checked reader, which reports every
     /// problem with its path). The result is not checked yet (`InstanceChecker`).
-    static func streamed(_ bytes: [UInt8]) -> Instance? {
+    ///
+    /// On a large file the orders from about the middle of the file on are read on a second
+    /// core (`OrdersAhead`); they are taken only if this reading meets an order exactly where
+    /// that one began, so the result is the same as reading them all here. Files of at least
+    /// `smallest` bytes are read so (tests lower it).
+    static func streamed(_ bytes: [UInt8], splitFrom smallest: Int = OrdersAhead.smallestFile) -> Instance? {
         var orders: [Order] = []
+        let ahead = bytes.count >= smallest ? OrdersAhead.start(bytes) : nil
+        var joined = false
         let document = JSONParser.parse(bytes, streaming: "orders") { scanner in
+            if let ahead, !joined, scanner.i == ahead.start {
+                joined = true
+                if let rest = ahead.orders.value {
+                    orders.append(contentsOf: rest.orders)
+                    // At the `]` after the last order.
+                    scanner.i = rest.end
+                    return true
+                }
+            }
             guard let order = scanOrder(&scanner) else { return false }
             orders.append(order)
             return true

@@ -105,6 +105,27 @@ import RotaEvaluation
         #expect(SoftOverruns.count(purchaseDays: [0], windowDays: Int.max, soft: 0) == 1 << 40)
     }
 
+    /// Both ways of counting (a running sum over few start days, a sorted sweep over many)
+    /// against counting every window of random purchase days.
+    @Test func softOverrunsMatchCountingEveryWindow() {
+        var rng = SplitMix64(seed: 20_261_205)
+        for _ in 0..<400 {
+            let count = Int(rng.next() % 12)
+            let spread = [3, 40, 5_000][Int(rng.next() % 3)]
+            let days = (0..<count).map { _ in Int(rng.next() % UInt64(spread)) - 7 }
+            let window = [1, 2, 5, 30, 2_000][Int(rng.next() % 5)]
+            let soft = Int(rng.next() % 4) - 1
+            var expected = 0
+            if let first = days.min(), let last = days.max() {
+                for start in (first - window + 1)...last {
+                    let inside = days.filter { $0 >= start && $0 <= start + window - 1 }.count
+                    if inside > 0, inside > soft { expected += 1 }
+                }
+            }
+            #expect(SoftOverruns.count(purchaseDays: days, windowDays: window, soft: soft) == expected)
+        }
+    }
+
     @Test func dayLoads() {
         let metrics = Scorer().score(Self.plan, for: Self.instance)
         #expect(metrics.dayLoads == [

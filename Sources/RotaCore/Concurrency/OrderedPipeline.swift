@@ -43,6 +43,9 @@ package enum OrderedPipeline {
             }
             if failure != nil { state.stop() }
             helperDone.wait()
+            // The helper's block may be released after it signals: the state must not keep
+            // `produce` past this call (`withoutActuallyEscaping` checks that it does not).
+            state.forgetProduce()
             if let failure { throw failure }
         }
     }
@@ -51,7 +54,7 @@ package enum OrderedPipeline {
 /// The pipeline's shared state: which items are claimed by a producer, and which are ready.
 private final class PipelineState: @unchecked Sendable {
     let count: Int
-    let produce: (Int) -> Void
+    private var produce: ((Int) -> Void)?
     /// One per slot not holding an item produced and not yet consumed.
     private let freeSlots: DispatchSemaphore
     /// Signalled once item `i` is produced.
@@ -85,7 +88,7 @@ private final class PipelineState: @unchecked Sendable {
                 freeSlots.signal()
                 return
             }
-            produce(item)
+            produce?(item)
             ready[item].signal()
         }
     }
@@ -104,10 +107,13 @@ private final class PipelineState: @unchecked Sendable {
                 ready[item].wait()
                 return
             }
-            produce(other)
+            produce?(other)
             ready[other].signal()
         }
     }
+
+    /// Drops `produce`, once no thread runs it any more.
+    func forgetProduce() { produce = nil }
 
     /// The item just consumed frees its slot.
     func consumed() { freeSlots.signal() }

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import Rota
+@testable import RotaCore
+@testable import RotaFormat
+
+/// The two-core tools behind the 500,000-line path give what one core gives.
+@Suite struct OrderedPipelineTests {
+    /// Items produced on two threads are consumed in order, each once, whatever the timing;
+    /// a slot is never reused before its item was consumed.
+    @Test func consumesEveryItemInOrder() {
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<300 {
+            let count = Int(rng.below(40))
+            let ahead = [2, 3, 4][Int(rng.below(3))]
+            let slots = SlotBox(count: ahead)
+            let spins = (0..<count).map { _ in Int(rng.below(2_000)) }
+            var consumed: [Int] = []
+            OrderedPipeline.run(
+                count: count, ahead: ahead,
+                produce: { item in
+                    var x = 0
+                    for k in 0..<spins[item] { x &+= k }
+                    slots.put(item * 10 + (x & 0), at: item % ahead)
+                },
+                consume: { item in consumed.append(slots.take(at: item % ahead)) })
+            #expect(consumed == (0..<count).map { $0 * 10 })
+            #expect(slots.produced == count)
+        }
+    }
+
+    /// An error while consuming stops the pipeline and is rethrown; nothing after it is consumed.
+    @Test func aConsumersErrorStopsIt() {
+        struct Stop: Error {}
+        for stopAt in [0, 1, 5, 19] {
+            let slots = SlotBox(count: 4)
+            var consumed: [Int] = []
+            #expect(throws: Stop.self) {
+                try OrderedPipeline.run(
+                    count: 20, ahead: 4, produce: { item in slots.put(item, at: item % 4) },
+                    consume: { (item) throws(Stop) in
+                        if item == stopAt { throw Stop() }
+                        consumed.append(slots.take(at: item % 4))
+                    })
+            }
+            #expect(consumed == Array(0..<stopAt))
+        }
+    }
+}
+
+/// Slots shared by a pipeline's threads (each slot used by one item at a time).
+private final class SlotBox: @unchecked Sendable {
+    private var values: [Int?]
+    private let lock = NSLock()
+    private(set) var produced = 0
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func put(_ value: Int, at slot: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(values[slot] == nil, "slot reused before its item was consumed")
+        values[slot] = value
+        produced += 1
+    }
+
+    func take(at slot: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = values[slot]!
+        values[slot] = nil
+        return value
+    }
+}
+
+/// An instance's orders read in two halves, the second on another core (`OrdersAhead`), give
+/// the instance read in one go, whether the guessed middle is an order's start or not.
+@Suite struct OrdersAheadTests {
+    static func bytes(_ instance: Instance, compact: Bool) -> [UInt8] {
+        var writer = JSONWriter(compact: compact)
+        writer.write(InstanceEncoder.encode(instance), indent: 0)
+        return writer.out
+    }
+
+    @Test(arguments: [("medium", UInt64(1)), ("resched", 2), ("crunch", 3), ("small", 4)])
+    func twoHalvesReadAsOne(family: String, seed: UInt64) throws {
+        let instance = try #require(InstanceFamily(rawValue: family)).generate(seed: seed)
+        for compact in [false, true] {
+            let bytes = Self.bytes(instance, compact: compact)
+            let whole = try #require(InstanceDecoder.streamed(bytes, splitFrom: .max))
+            let halves = try #require(InstanceDecoder.streamed(bytes, splitFrom: 0))
+            #expect(halves == whole)
+            #expect(whole.orders == instance.orders)
+            if Concurrently.isParallel {
+                // The guess is an order's start in rota's layout, and the half read from it ends
+                // at the orders' `]`.
+                let start = try #require(OrdersAhead.guess(in: bytes))
+                let rest = try #require(OrdersAhead.read(bytes, from: start))
+                #expect(bytes[rest.end] == UInt8(ascii: "]"))
+                #expect(Array(whole.orders.suffix(rest.orders.count)) == rest.orders)
+            }
+        }
+    }
+
+    /// A second half the scanner refuses (an order with an unknown member) sends the whole
+    /// file to the checked reader, as reading it in one go does.
+    @Test func aRefusedSecondHalfIsRefusedAsAWhole() throws {
+        let instance = try #require(InstanceFamily(rawValue: "medium")).generate(seed: 5)
+        var bytes = Self.bytes(instance, compact: true)
+        let whole = try #require(InstanceDecoder.streamed(bytes, splitFrom: .max))
+        #expect(try #require(InstanceDecoder.streamed(bytes, splitFrom: 0)) == whole)
+        let member = Array(#""id":"#.utf8)
+        var k = bytes.count / 2
+        while !bytes[k...].starts(with: member) { k += 1 }
+        bytes.replaceSubrange(k..<k + member.count, with: Array(#""zz":"#.utf8))
+        #expect(InstanceDecoder.streamed(bytes, splitFrom: .max) == nil)
+        #expect(InstanceDecoder.streamed(bytes, splitFrom: 0) == nil)
+    }
+
+    /// A guess that is not where an order begins (here an account, when accounts fill the
+    /// middle of the file) is never met by the reader, which reads every order itself.
+    @Test func aGuessThatIsNoOrderIsNotTaken() throws {
+        var instance = try #require(InstanceFamily(rawValue: "small")).generate(seed: 6)
+        let start = instance.start
+        instance.accounts += (0..<3_000).map { n in
+            Account(id: AccountID("extra-\(n)"), dailyLimit: 1, unavailable: [start + 3, start + 9])
+        }
+        let bytes = Self.bytes(instance, compact: false)
+        if Concurrently.isParallel {
+            let guess = try #require(OrdersAhead.guess(in: bytes))
+            let orders = try #require(bytes.firstRange(of: Array(#""orders""#.utf8)))
+            #expect(guess < orders.lowerBound)
+            #expect(OrdersAhead.read(bytes, from: guess) == nil)
+        }
+        let whole = try #require(InstanceDecoder.streamed(bytes, splitFrom: .max))
+        #expect(try #require(InstanceDecoder.streamed(bytes, splitFrom: 0)) == whole)
+        #expect(whole.orders == instance.orders)
+    }
+
+    /// With a guess in the middle of the lines (lists with no order boundary after the
+    /// middle), reading still gives the whole instance.
+    @Test func noGuessOrAGuessAmongLines() throws {
+        let instance = try #require(InstanceFamily(rawValue: "small")).generate(seed: 9)
+        var one = instance
+        // One order holding every line: no `] } , {` between orders after the middle.
+        let lines = instance.orders.flatMap(\.lines)
+        one.orders = [Order(id: "all", lines: lines)]
+        let bytes = Self.bytes(one, compact: false)
+        #expect(OrdersAhead.guess(in: bytes) == nil)
+        let whole = try #require(InstanceDecoder.streamed(bytes, splitFrom: .max))
+        #expect(try #require(InstanceDecoder.streamed(bytes, splitFrom: 0)) == whole)
+    }
+}
