@@ -67,7 +67,10 @@ private final class PipelineState: @unchecked Sendable {
     init(count: Int, ahead: Int, produce: @escaping (Int) -> Void) {
         self.count = count
         self.produce = produce
-        freeSlots = DispatchSemaphore(value: ahead)
+        // Made at 0 and raised: libdispatch traps when a semaphore is freed below the value it
+        // was made with, as this one is when a consumer's error leaves slots taken.
+        freeSlots = DispatchSemaphore(value: 0)
+        for _ in 0..<ahead { freeSlots.signal() }
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
     }
 
