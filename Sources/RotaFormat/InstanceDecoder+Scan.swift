@@ -8,18 +8,20 @@ extension InstanceDecoder {
     /// problem with its path). The result is not checked yet (`InstanceChecker`).
     ///
     /// On a large file the orders from about the middle of the file on are read on a second
-    /// core (`OrdersAhead`); they are taken only if this reading meets an order exactly where
+    /// core (`ElementsAhead`); they are taken only if this reading meets an order exactly where
     /// that one began, so the result is the same as reading them all here. Files of at least
     /// `smallest` bytes are read so (tests lower it).
-    static func streamed(_ bytes: [UInt8], splitFrom smallest: Int = OrdersAhead.smallestFile) -> Instance? {
+    static func streamed(_ bytes: [UInt8], splitFrom smallest: Int = ElementsAhead<Order>.smallestFile) -> Instance? {
         var orders: [Order] = []
-        let ahead = bytes.count >= smallest ? OrdersAhead.start(bytes) : nil
+        let ahead =
+            bytes.count >= smallest
+            ? ElementsAhead<Order>.start(bytes, boundary: orderBoundary) { scanner, _ in scanOrder(&scanner) } : nil
         var joined = false
         let document = JSONParser.parse(bytes, streaming: "orders") { scanner in
             if let ahead, !joined, scanner.i == ahead.start {
                 joined = true
-                if let rest = ahead.orders.value {
-                    orders.append(contentsOf: rest.orders)
+                if let rest = ahead.elements.value {
+                    orders.append(contentsOf: rest.elements)
                     // At the `]` after the last order.
                     scanner.i = rest.end
                     return true
@@ -35,6 +37,9 @@ extension InstanceDecoder {
         instance.orders = orders
         return instance
     }
+
+    /// What ends an order and precedes the next in rota's layout: its lines' `]`, its `}`, a comma.
+    static let orderBoundary = Array("]},".utf8)
 
     /// One order read from its bytes: `id` and `lines` required, `client`, `createdAt`,
     /// `dueDate`, `slaTier`, `weight` and `indices` optional, each at most once (any other

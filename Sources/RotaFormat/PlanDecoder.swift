@@ -33,15 +33,30 @@ enum PlanDecoder {
     /// The plan, read with its tasks decoded straight from their bytes as they are met (no
     /// tree of a million tasks, see `scanTask`), when the text is JSON, every task is in
     /// rota's layout and the rest of the document decodes without a problem; `nil` otherwise.
-    static func streamed(_ bytes: [UInt8]) -> Plan? {
+    static func streamed(_ bytes: [UInt8], splitFrom smallest: Int = ElementsAhead<PlanTask>.smallestFile) -> Plan? {
         var tasks: [PlanTask] = []
         // Rota writes a task in at least ~100 bytes: a capacity that rarely grows.
         tasks.reserveCapacity(bytes.count / 128)
         // The line annotations (about 60 bytes each) are streamed too: as a tree they cost a
         // quarter of the reading.
         var lines: [LineAnnotation] = []
+        // On a large file the tasks from about the middle on are read on a second core, and
+        // taken only if this reading meets a task exactly where they begin (`ElementsAhead`).
+        let ahead =
+            bytes.count >= smallest
+            ? ElementsAhead<PlanTask>.start(bytes, boundary: Array("},".utf8)) { scanTask(&$0, previous: $1) } : nil
+        var joined = false
         let document = JSONParser.parse(bytes, streaming: ["tasks", "lines"]) { member, scanner in
             if member == 0 {
+                if let ahead, !joined, scanner.i == ahead.start {
+                    joined = true
+                    if let rest = ahead.elements.value {
+                        tasks.append(contentsOf: rest.elements)
+                        // At the `]` after the last task.
+                        scanner.i = rest.end
+                        return true
+                    }
+                }
                 guard let task = scanTask(&scanner, previous: tasks.last) else { return false }
                 tasks.append(task)
             } else {

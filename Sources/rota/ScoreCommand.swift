@@ -82,6 +82,10 @@ struct ScoreCommand: ParsableCommand {
             try Terminal.print(Reports.text(metrics, bound: bound, validation: report, lateness: lateness, overrides: overrides))
         }
         let kpisMet = KPIRequirements.report(KPIGate(requirements).check(named), command: "score")
+        let size = plan.tasks.count
+        // The process ends now: the inputs and their tables are freed on another thread meanwhile.
+        Concurrently.release((consume assessed, consume plan, consume instance), size: size)
+        Concurrently.release(prepared, size: size)
         if !report.isFeasible || !kpisMet { throw ExitCode(1) }
     }
 }

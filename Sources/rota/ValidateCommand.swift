@@ -57,11 +57,15 @@ struct ValidateCommand: ParsableCommand {
         let plan = try InputLoader.reported(read)
         let checked = ValidationContext(instance: instance, plan: plan, tables: tables)
         let report = Validator(limit: all ? nil : limit ?? Self.defaultLimit).validate(checked)
+        let size = plan.tasks.count
+        Concurrently.release(consume checked, size: size)
         if json {
             try Terminal.emit(RotaJSON.encode(report), to: nil)
         } else {
             try Terminal.print(Reports.text(report, planPath: self.plan, plan: plan))
         }
+        // The process ends now: the instance and plan are freed on another thread meanwhile.
+        Concurrently.release((consume instance, consume tables, consume plan), size: size)
         if !report.isFeasible { throw ExitCode(1) }
     }
 }

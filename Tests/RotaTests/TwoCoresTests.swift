@@ -73,9 +73,18 @@ private final class SlotBox: @unchecked Sendable {
     }
 }
 
-/// An instance's orders read in two halves, the second on another core (`OrdersAhead`), give
-/// the instance read in one go, whether the guessed middle is an order's start or not.
-@Suite struct OrdersAheadTests {
+/// An instance's orders, or a plan's tasks, read in two halves, the second on another core
+/// (`ElementsAhead`), give what reading them in one go gives, whether the guessed middle is
+/// an element's start or not.
+@Suite struct ElementsAheadTests {
+    static func guess(_ bytes: [UInt8]) -> Int? {
+        ElementsAhead<Order>.guess(in: bytes, boundary: InstanceDecoder.orderBoundary)
+    }
+
+    static func orders(_ bytes: [UInt8], from start: Int) -> (elements: [Order], end: Int)? {
+        ElementsAhead<Order>.read(bytes, from: start) { scanner, _ in InstanceDecoder.scanOrder(&scanner) }
+    }
+
     static func bytes(_ instance: Instance, compact: Bool) -> [UInt8] {
         var writer = JSONWriter(compact: compact)
         writer.write(InstanceEncoder.encode(instance), indent: 0)
@@ -101,10 +110,10 @@ private final class SlotBox: @unchecked Sendable {
             // Where the middle of the file falls among the orders (not in a history after them),
             // the guess is an order's start and the half read from it ends at the orders' `]`.
             let ordersEnd = whole.existing.isEmpty ? bytes.count : Self.offset(of: #""existing""#, in: bytes)
-            if Concurrently.isParallel, bytes.count / 2 < ordersEnd, let start = OrdersAhead.guess(in: bytes) {
-                let rest = OrdersAhead.read(bytes, from: start)
+            if Concurrently.isParallel, bytes.count / 2 < ordersEnd, let start = Self.guess(bytes) {
+                let rest = Self.orders(bytes, from: start)
                 let endsAtBracket = rest.map { bytes[$0.end] == UInt8(ascii: "]") } ?? false
-                let lastOrders = rest.map { Array(whole.orders.suffix($0.orders.count)) == $0.orders } ?? false
+                let lastOrders = rest.map { Array(whole.orders.suffix($0.elements.count)) == $0.elements } ?? false
                 #expect(endsAtBracket)
                 #expect(lastOrders)
             }
@@ -140,9 +149,9 @@ private final class SlotBox: @unchecked Sendable {
         }
         let bytes = Self.bytes(instance, compact: false)
         if Concurrently.isParallel {
-            let guess = OrdersAhead.guess(in: bytes)
+            let guess = Self.guess(bytes)
             let beforeOrders = guess.map { $0 < Self.offset(of: #""orders""#, in: bytes) } ?? false
-            let refused = guess.map { OrdersAhead.read(bytes, from: $0) == nil } ?? false
+            let refused = guess.map { Self.orders(bytes, from: $0) == nil } ?? false
             #expect(beforeOrders)
             #expect(refused)
         }
@@ -160,11 +169,36 @@ private final class SlotBox: @unchecked Sendable {
         var single = instance
         single.orders = [Order(id: "all", lines: instance.orders.flatMap(\.lines))]
         let bytes = Self.bytes(single, compact: false)
-        let guess = OrdersAhead.guess(in: bytes)
+        let guess = Self.guess(bytes)
         #expect(guess == nil)
         let one = InstanceDecoder.streamed(bytes, splitFrom: .max)
         let two = InstanceDecoder.streamed(bytes, splitFrom: 0)
         let whole = try #require(one)
         #expect(two == whole)
+    }
+
+    /// A plan's tasks in two halves: plans from solving, pretty and compact, with history
+    /// (rescheduling), and one whose second half the scanner refuses.
+    @Test(arguments: [("medium", UInt64(3)), ("resched", 1), ("large", 2)])
+    func planTasksInTwoHalves(family: String, seed: UInt64) throws {
+        let instance = try #require(InstanceFamily(rawValue: family)).generate(seed: seed)
+        let plan = try Planner().plan(instance, with: GreedySolver()).plan.annotated(for: instance)
+        for pretty in [false, true] {
+            var bytes = RotaJSON.encode(plan, pretty: pretty)
+            let one = PlanDecoder.streamed(bytes, splitFrom: .max)
+            let two = PlanDecoder.streamed(bytes, splitFrom: 0)
+            let whole = try #require(one)
+            #expect(two == whole)
+            #expect(whole.tasks == plan.tasks)
+            // A task the scanner refuses, after the middle: refused in two halves as in one.
+            let key = Array(#""kind""#.utf8)
+            var k = bytes.count / 2 + bytes.count / 4
+            while !bytes[k...].starts(with: key) { k += 1 }
+            bytes.replaceSubrange(k..<k + key.count, with: Array(#""kinx""#.utf8))
+            let refusedInOne = PlanDecoder.streamed(bytes, splitFrom: .max) == nil
+            let refusedInTwo = PlanDecoder.streamed(bytes, splitFrom: 0) == nil
+            #expect(refusedInOne)
+            #expect(refusedInTwo)
+        }
     }
 }
