@@ -202,3 +202,66 @@ private final class SlotBox: @unchecked Sendable {
         }
     }
 }
+
+/// What is built in two halves on two cores (a plan's tasks, the validator's task tables)
+/// equals what is built in one go, damaged input included.
+@Suite struct HalvesTests {
+    @Test func planBuilderHalvesEqualOneGo() throws {
+        let instance = try #require(InstanceFamily(rawValue: "medium")).generate(seed: 4)
+        let problem = PlanningProblem(instance)
+        var builder = PlanBuilder(problem: problem)
+        for l in 0..<problem.lineCount {
+            let account = l % problem.accountCount
+            switch l % 7 {
+            case 3: builder.leaveOut(line: l, reason: "no capacity")
+            case 5: builder.schedule(line: l, purchase: nil, review: Placement(account: account, day: 4))
+            case 6: continue  // neither scheduled nor left out
+            default:
+                builder.schedule(
+                    line: l, purchase: Placement(account: account, day: l % 9),
+                    review: Placement(account: account, day: l % 9 + 3))
+            }
+        }
+        let halves = builder.build(sideBySideFrom: 0)
+        let oneGo = builder.build(sideBySideFrom: .max)
+        #expect(halves == oneGo)
+        #expect(!halves.tasks.isEmpty && !halves.unscheduled.isEmpty)
+    }
+
+    /// Unknown lines, accounts and items, a task for another line's item, a reused id, missed
+    /// tasks and broken `after` links, on both sides of the middle and at it.
+    @Test func validationContextHalvesEqualOneGo() throws {
+        let instance = try #require(InstanceFamily(rawValue: "medium")).generate(seed: 6)
+        var plan = try Planner().plan(instance, with: GreedySolver()).plan
+        let n = plan.tasks.count
+        let middle = n / 2
+        for (k, position) in [1, middle - 1, middle, middle + 1, n - 2, n / 4, 3 * n / 4].enumerated() {
+            switch k % 7 {
+            case 0: plan.tasks[position].line = "no-such-line"
+            case 1: plan.tasks[position].account = "no-such-account"
+            case 2: plan.tasks[position].item = "no-such-item"
+            case 3: plan.tasks[position].item = plan.tasks[0].item
+            case 4: plan.tasks[position].id = plan.tasks[3].id
+            case 5: plan.tasks[position].status = .missed
+            default: plan.tasks[position].after = "no-such-task"
+            }
+        }
+        plan.tasks[middle + 5].item = "another-unknown-item"
+        let tables = InstanceTables(instance)
+        let halves = ValidationContext(instance: instance, plan: plan, tables: tables, sideBySideFrom: 0)
+        let oneGo = ValidationContext(instance: instance, plan: plan, tables: tables, sideBySideFrom: .max)
+        #expect(halves.lineOfTask == oneGo.lineOfTask)
+        #expect(halves.accountOfTask == oneGo.accountOfTask)
+        #expect(halves.itemOfTask == oneGo.itemOfTask)
+        #expect(halves.kindOfTask == oneGo.kindOfTask)
+        #expect(halves.statusOfTask == oneGo.statusOfTask)
+        #expect(halves.dayOfTask == oneGo.dayOfTask)
+        #expect(halves.afterOfTask == oneGo.afterOfTask)
+        #expect(halves.activeTasks == oneGo.activeTasks)
+        #expect(halves.duplicatedTaskIDs == oneGo.duplicatedTaskIDs)
+        #expect(halves.isItemOfTheInstance("no-such-item") == false)
+        let report = Validator(limit: nil).validate(halves)
+        #expect(report == Validator(limit: nil).validate(oneGo))
+        #expect(!report.isFeasible)
+    }
+}

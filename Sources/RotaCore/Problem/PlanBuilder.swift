@@ -29,10 +29,12 @@ package struct PlanBuilder {
     }
 
     /// The plan: history first (as in `existing`), then new tasks line by line.
-    package func build(run: SolverRun? = nil) -> Plan {
+    /// Plans with no history and of at least `sideBySideFrom` lines are built in two halves
+    /// (tests lower it to compare both ways).
+    package func build(run: SolverRun? = nil, sideBySideFrom: Int = Concurrently.smallWork) -> Plan {
         let instance = problem.instance
-        if instance.existing.isEmpty, problem.lineIndex.count == problem.lineCount, Concurrently.isParallel,
-            problem.lineCount >= Concurrently.smallWork
+        if instance.existing.isEmpty, problem.lineIndex.count == problem.lineCount,
+            problem.lineCount >= sideBySideFrom, Concurrently.isParallel || sideBySideFrom < Concurrently.smallWork
         {
             return Plan(instance: instance.name, solver: run, tasks: freshTasksSideBySide(), unscheduled: unscheduled())
         }

@@ -56,8 +56,12 @@ package struct ValidationContext: Sendable {
         self.init(instance: instance, plan: plan, tables: InstanceTables(instance))
     }
 
-    /// The context over `tables`, which must be `instance`'s (see `InstanceTables`).
-    package init(instance: Instance, plan: Plan, tables: InstanceTables) {
+    /// The context over `tables`, which must be `instance`'s (see `InstanceTables`). Plans of
+    /// at least `sideBySideFrom` tasks are resolved in two halves (tests lower it to compare
+    /// both ways).
+    package init(
+        instance: Instance, plan: Plan, tables: InstanceTables, sideBySideFrom: Int = Concurrently.smallWork
+    ) {
         self.instance = instance
         self.plan = plan
         let lines = tables.lines
@@ -85,7 +89,7 @@ package struct ValidationContext: Sendable {
             itemOfLine: itemOfLine)
         let middle = tasks.count / 2
         var resolved: ResolvedTasks
-        if tasks.count >= Concurrently.smallWork, Concurrently.isParallel {
+        if tasks.count >= sideBySideFrom, Concurrently.isParallel || sideBySideFrom < Concurrently.smallWork {
             let (first, second) = Concurrently.both(
                 size: tasks.count, { resolver.resolve(0..<middle) }, { resolver.resolve(middle..<tasks.count) })
             resolved = first
