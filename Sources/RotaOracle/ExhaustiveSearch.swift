@@ -201,7 +201,7 @@ struct ExhaustiveSearch {
 
     /// Whether the ledger lets the choice's tasks in now (the choices already obey
     /// availability, the earliest day, the lag and the horizon).
-    private func fits(_ choice: Choice, line l: Int) -> Bool {
+    private mutating func fits(_ choice: Choice, line l: Int) -> Bool {
         guard ledger.canReview(account: choice.account, day: choice.reviewDay) else { return false }
         // Overrides: a pinned purchase only where pinned, no task by a forbidden account.
         guard problem.overrides.allowsReview(line: l, account: choice.account) else { return false }
@@ -224,7 +224,7 @@ struct ExhaustiveSearch {
     /// with no fitting placement now is left out; if all others are placed, each takes at least
     /// its earliest fitting review day, the loads spread at best evenly, and soft overruns
     /// already counted stay.
-    private func lowerBound(from k: Int) -> ObjectiveValues {
+    private mutating func lowerBound(from k: Int) -> ObjectiveValues {
         var unscheduled = 0
         var makespan = history.makespanFloor
         var lateness = historyLateness

@@ -16,20 +16,20 @@ import Testing
             accounts: [S.account("a", limit: 2)], items: ["x", "y", "z"],
             rules: { $0.sameItemPerAccountPerDay = 1; $0.sameItemPerAccount = 2 })
         var (_, ledger) = ledger(instance)
-        #expect(ledger.canPurchase(account: 0, item: 0, day: 0))
+        #expect(ledger.query.canPurchase(account: 0, item: 0, day: 0))
         ledger.recordPurchase(account: 0, item: 0, day: 0)
-        #expect(!ledger.canPurchase(account: 0, item: 0, day: 0))  // one x per day
-        #expect(ledger.canPurchase(account: 0, item: 1, day: 0))
+        #expect(!ledger.query.canPurchase(account: 0, item: 0, day: 0))  // one x per day
+        #expect(ledger.query.canPurchase(account: 0, item: 1, day: 0))
         ledger.recordPurchase(account: 0, item: 1, day: 0)
-        #expect(!ledger.canOpen(account: 0, day: 0))  // daily limit 2
-        #expect(ledger.canPurchase(account: 0, item: 0, day: 1))
+        #expect(!ledger.query.canOpen(account: 0, day: 0))  // daily limit 2
+        #expect(ledger.query.canPurchase(account: 0, item: 0, day: 1))
         ledger.recordPurchase(account: 0, item: 0, day: 1)
-        #expect(!ledger.itemAllows(account: 0, item: 0, day: 2))  // two x in all
-        #expect(ledger.isExhausted(item: 0))
-        #expect(!ledger.isExhausted(item: 1))
+        #expect(!ledger.query.itemAllows(account: 0, item: 0, day: 2))  // two x in all
+        #expect(ledger.query.isExhausted(item: 0))
+        #expect(!ledger.query.isExhausted(item: 1))
         #expect(ledger.loads == [3])
-        #expect(!ledger.canOpen(account: 0, day: -1))
-        #expect(!ledger.canOpen(account: 0, day: 30))
+        #expect(!ledger.query.canOpen(account: 0, day: -1))
+        #expect(!ledger.query.canOpen(account: 0, day: 30))
     }
 
     @Test func itemsPerDayCountHistoryBeyondTheDailyLimit() {
@@ -44,18 +44,18 @@ import Testing
             rules: { $0.sameItemPerAccountPerDay = 2 }, existing: history)
         var (problem, ledger) = ledger(instance)
         let (x, y, z) = (problem.itemIndex["x"]!, problem.itemIndex["y"]!, problem.itemIndex["z"]!)
-        #expect(!ledger.canOpen(account: 0, day: 0))
-        #expect(!ledger.itemAllows(account: 0, item: x, day: 0))
-        #expect(ledger.itemAllows(account: 0, item: y, day: 0))
-        #expect(ledger.itemAllows(account: 0, item: z, day: 0))
-        #expect(ledger.itemAllows(account: 0, item: x, day: 1))
+        #expect(!ledger.query.canOpen(account: 0, day: 0))
+        #expect(!ledger.query.itemAllows(account: 0, item: x, day: 0))
+        #expect(ledger.query.itemAllows(account: 0, item: y, day: 0))
+        #expect(ledger.query.itemAllows(account: 0, item: z, day: 0))
+        #expect(ledger.query.itemAllows(account: 0, item: x, day: 1))
         // An unlimited account keeps its counts in the table.
         ledger.recordPurchase(account: 1, item: z, day: 3)
         #expect(ledger.lastPurchaseLeftItemRoom)
         ledger.recordPurchase(account: 1, item: z, day: 3)
         #expect(!ledger.lastPurchaseLeftItemRoom)
-        #expect(!ledger.itemAllows(account: 1, item: z, day: 3))
-        #expect(ledger.itemAllows(account: 1, item: z, day: 4))
+        #expect(!ledger.query.itemAllows(account: 1, item: z, day: 3))
+        #expect(ledger.query.itemAllows(account: 1, item: z, day: 4))
     }
 
     @Test func rollingWindowsIncludeHistory() {
@@ -67,19 +67,19 @@ import Testing
             existing: history)
         var (_, ledger) = ledger(instance)
         #expect(ledger.loads == [1])
-        #expect(ledger.canOpen(account: 0, day: 0))
+        #expect(ledger.query.canOpen(account: 0, day: 0))
         ledger.recordPurchase(account: 0, item: 1, day: 0)
         // Window -2...0 now holds two purchases (history on -2, day 0): day 0 is full; day 1's
         // windows (-1...1, 0...2, 1...3) hold one.
-        #expect(!ledger.canOpen(account: 0, day: 0))
-        #expect(ledger.canOpen(account: 0, day: 1))
+        #expect(!ledger.query.canOpen(account: 0, day: 0))
+        #expect(ledger.query.canOpen(account: 0, day: 1))
         ledger.recordPurchase(account: 0, item: 0, day: 1)
-        #expect(!ledger.canOpen(account: 0, day: 1))
-        #expect(!ledger.canOpen(account: 0, day: 2))  // window 0...2
-        #expect(ledger.canOpen(account: 0, day: 3))  // window 1...3 holds one
+        #expect(!ledger.query.canOpen(account: 0, day: 1))
+        #expect(!ledger.query.canOpen(account: 0, day: 2))  // window 0...2
+        #expect(ledger.query.canOpen(account: 0, day: 3))  // window 1...3 holds one
         ledger.reset()
         #expect(ledger.loads == [1])
-        #expect(ledger.canOpen(account: 0, day: 1))
+        #expect(ledger.query.canOpen(account: 0, day: 1))
     }
 
     @Test func reviewDaysSkipFullAndUnavailableDays() {
@@ -89,8 +89,8 @@ import Testing
         var (_, ledger) = ledger(instance)
         #expect(ledger.firstReviewDay(account: 0, from: 1, through: 5) == 1)
         ledger.recordReview(account: 0, day: 1)
-        #expect(!ledger.canReview(account: 0, day: 1))
-        #expect(!ledger.canReview(account: 0, day: 2))
+        #expect(!ledger.query.canReview(account: 0, day: 1))
+        #expect(!ledger.query.canReview(account: 0, day: 2))
         #expect(ledger.firstReviewDay(account: 0, from: 1, through: 5) == 3)
         #expect(ledger.firstReviewDay(account: 0, from: 1, through: 2) == nil)
         for d in 3...5 { ledger.recordReview(account: 0, day: d) }
@@ -107,7 +107,7 @@ import Testing
         let instance = S.instance(
             accounts: [S.account("a")], items: ["x"], rules: { $0.reviewsPerAccountPerDay = 1 }, existing: history)
         var (_, ledger) = ledger(instance)
-        #expect(!ledger.canReview(account: 0, day: 0))
+        #expect(!ledger.query.canReview(account: 0, day: 0))
         #expect(ledger.firstReviewDay(account: 0, from: 0, through: 10) == 1)
     }
 

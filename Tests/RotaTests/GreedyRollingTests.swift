@@ -58,9 +58,9 @@ import Testing
             items: ["x", "y", "z", "w"], horizon: 10, rules: { $0.sameItemPerAccountPerDay = nil }, existing: history)
         var ledger = CapacityLedger(problem: PlanningProblem(instance))
         ledger.recordPurchase(account: 0, item: 1, day: 0)
-        #expect(ledger.canOpen(account: 0, day: 9))
+        #expect(ledger.query.canOpen(account: 0, day: 9))
         ledger.recordPurchase(account: 0, item: 2, day: 9)
-        #expect(!ledger.canOpen(account: 0, day: 5))
+        #expect(!ledger.query.canOpen(account: 0, day: 5))
     }
 
     @Test func ancientHistoryUnderAHugeWindowIsHandledConservatively() {
@@ -71,9 +71,9 @@ import Testing
             accounts: [S.account("a", limit: nil, rolling: RollingCap(days: Int.max, hard: 2))],
             items: ["x", "y", "z"], horizon: 10, rules: { $0.sameItemPerAccountPerDay = nil }, existing: history)
         var ledger = CapacityLedger(problem: PlanningProblem(instance))
-        #expect(ledger.canOpen(account: 0, day: 3))
+        #expect(ledger.query.canOpen(account: 0, day: 3))
         ledger.recordPurchase(account: 0, item: 1, day: 3)
-        #expect(!ledger.canOpen(account: 0, day: 4))
+        #expect(!ledger.query.canOpen(account: 0, day: 4))
     }
 
     @Test(arguments: [SeedGreedySolver() as any Solver, GreedySolver()])

@@ -175,7 +175,11 @@ package struct CapacityLedger: Sendable {
 
     /// The account may purchase something on `day`: it is available, under its daily limit and
     /// under its rolling hard cap in every window holding `day`.
-    @inlinable package func canOpen(account a: Int, day d: Int) -> Bool {
+    ///
+    /// Declared `mutating` though it changes nothing: a call then passes the ledger in place.
+    /// A non-mutating call that is not inlined, on a ledger stored in another struct (a greedy
+    /// sweep), first copies the ledger's 320 bytes: 13% of greedy's time at 500,000 lines.
+    @inlinable package mutating func canOpen(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         if d >= days {
             guard isAvailable(account: a, day: d), 0 < dailyLimit[a] else { return false }
@@ -187,7 +191,11 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The item rules allow one more purchase of `item` by the account on `day`.
-    @inlinable package func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
+    ///
+    /// Declared `mutating` though it changes nothing: a call then passes the ledger in place.
+    /// A non-mutating call that is not inlined, on a ledger stored in another struct (a greedy
+    /// sweep), first copies the ledger's 320 bytes: 13% of greedy's time at 500,000 lines.
+    @inlinable package mutating func itemAllows(account a: Int, item: Int, day d: Int) -> Bool {
         let pair = a * itemCount + item
         if sameItemTotal < PlanningProblem.unlimited, Int(itemTotal[pair]) >= sameItemTotal { return false }
         if sameItemPerDay < PlanningProblem.unlimited, boughtToday(account: a, item: item, day: d) >= sameItemPerDay {
@@ -212,23 +220,37 @@ package struct CapacityLedger: Sendable {
     }
 
     /// The account reached `sameItemPerAccount` for `item`.
-    @inlinable package func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
+    ///
+    /// Declared `mutating` though it changes nothing: a call then passes the ledger in place.
+    /// A non-mutating call that is not inlined, on a ledger stored in another struct (a greedy
+    /// sweep), first copies the ledger's 320 bytes: 13% of greedy's time at 500,000 lines.
+    @inlinable package mutating func hasReachedItemLimit(account a: Int, item: Int) -> Bool {
         sameItemTotal < PlanningProblem.unlimited && Int(itemTotal[a * itemCount + item]) >= sameItemTotal
     }
 
     /// How many accounts have not reached `sameItemPerAccount` for `item`.
-    @inlinable package func buyersLeft(item: Int) -> Int {
+    ///
+    /// Declared `mutating` though it changes nothing: a call then passes the ledger in place.
+    /// A non-mutating call that is not inlined, on a ledger stored in another struct (a greedy
+    /// sweep), first copies the ledger's 320 bytes: 13% of greedy's time at 500,000 lines.
+    @inlinable package mutating func buyersLeft(item: Int) -> Int {
         guard sameItemTotal < PlanningProblem.unlimited else { return accountCount }
         return sameItemTotal == 0 ? 0 : max(0, accountCount - Int(exhaustedAccounts[item]))
     }
 
     /// Every purchase rule allows the account to buy `item` on `day`.
-    @inlinable package func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
+    ///
+    /// Declared `mutating` though it changes nothing: a call then passes the ledger in place.
+    /// A non-mutating call that is not inlined, on a ledger stored in another struct (a greedy
+    /// sweep), first copies the ledger's 320 bytes: 13% of greedy's time at 500,000 lines.
+    @inlinable package mutating func canPurchase(account a: Int, item: Int, day d: Int) -> Bool {
         canOpen(account: a, day: d) && itemAllows(account: a, item: item, day: d)
     }
 
     /// No account may buy `item` any more: each reached `sameItemPerAccount`.
-    @inlinable package func isExhausted(item: Int) -> Bool {
+    ///
+    /// Declared `mutating` though it changes nothing, as `canOpen` is: a call passes the ledger in place.
+    @inlinable package mutating func isExhausted(item: Int) -> Bool {
         guard accountCount > 0, sameItemTotal < PlanningProblem.unlimited else { return false }
         return sameItemTotal == 0 || Int(exhaustedAccounts[item]) >= accountCount
     }
@@ -263,7 +285,9 @@ package struct CapacityLedger: Sendable {
     // MARK: Reviews
 
     /// The account may review on `day`: it is available and under the daily review cap.
-    @inlinable package func canReview(account a: Int, day d: Int) -> Bool {
+    ///
+    /// Declared `mutating` though it changes nothing, as `canOpen` is: a call passes the ledger in place.
+    @inlinable package mutating func canReview(account a: Int, day d: Int) -> Bool {
         guard d >= 0, d < horizon else { return false }
         return !reviewBlocked(account: a, day: d)
     }

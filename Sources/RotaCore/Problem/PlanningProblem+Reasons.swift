@@ -3,6 +3,7 @@ extension PlanningProblem {
     /// the other lines taking every remaining place. `history` is a ledger holding the
     /// completed history only (`CapacityLedger(problem:)`, nothing recorded).
     package func reasonForLeavingOut(line l: Int, history: CapacityLedger) -> String {
+        var history = history  // its queries take it in place
         switch need[l] {
         case .done:
             return "the line is already completed"

@@ -20,7 +20,7 @@ struct FlowLedger {
     var load: [Int] { capacity.loads }
 
     /// Whether `account` may purchase `line`'s item on `day` (rules 2 to 5 and 7).
-    func canPurchase(_ line: Int, _ account: Int, _ day: Int) -> Bool {
+    mutating func canPurchase(_ line: Int, _ account: Int, _ day: Int) -> Bool {
         let problem = demand.problem
         return day >= problem.firstPurchaseDay[line]
             && capacity.canPurchase(account: account, item: problem.lineItem[line], day: day)
@@ -39,7 +39,7 @@ struct FlowLedger {
     }
 
     /// Whether the placement breaks no rule now (rules 2 to 8).
-    func allows(_ line: Int, _ placement: FlowPlacement) -> Bool {
+    mutating func allows(_ line: Int, _ placement: FlowPlacement) -> Bool {
         let purchase = placement.purchase
         let review = placement.review
         let (earliest, overflow) = purchase.day.addingReportingOverflow(demand.problem.lag[line])
