@@ -13,6 +13,16 @@ package enum InstanceChecker {
     /// `reasonCodes` are the override reason codes accepted (by default the standard ones and
     /// those the instance's own policy adds).
     package static func check(_ instance: Instance, file: String? = nil, reasonCodes: Set<String>? = nil) -> [InputError] {
+        checkAndIndex(instance, file: file, reasonCodes: reasonCodes).errors
+    }
+
+    /// `check`'s problems, and the index of the instance's line ids it builds on the way: when
+    /// there is no problem, each line's position in the instance's lines in input order
+    /// (`Instance.resolvedLines`), the index `PlanningProblem` and `InstanceTables` would
+    /// build, which can then take it instead of hashing every line id again.
+    package static func checkAndIndex(_ instance: Instance, file: String? = nil, reasonCodes: Set<String>? = nil)
+        -> (errors: [InputError], lines: IdentifierMap<LineTag>)
+    {
         let reasonCodes = reasonCodes ?? Set(instance.policy?.overrideReasonCodes ?? Override.standardReasonCodes)
         var problems = Problems(file: file)
         if instance.format != Instance.formatTag {
@@ -71,7 +81,7 @@ package enum InstanceChecker {
         if !instance.overrides.isEmpty {
             checkOverrides(instance, accounts: firstAccount, lines: firstLine, reasonCodes: reasonCodes, into: &problems)
         }
-        return problems.errors
+        return (problems.errors, firstLine)
     }
 
     /// Checks a policy's weights (finite, from 0 to `Limits.weight`) and tier days (not negative);

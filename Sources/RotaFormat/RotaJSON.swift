@@ -128,6 +128,21 @@ extension RotaJSON {
         try decodeInstance(InputFile.read(path, as: .json), file: InputFile.label(path))
     }
 
+    /// Reads and decodes an instance file as `loadInstance(from:)` does, with the index of its
+    /// line ids that the check built (`InstanceChecker.checkAndIndex`), for `PlanningProblem`
+    /// and `InstanceTables` to take instead of hashing every line id again.
+    package static func loadIndexedInstance(from path: String) throws(InputErrors) -> (
+        instance: Instance, lines: IdentifierMap<LineTag>
+    ) {
+        let file = InputFile.label(path)
+        let bytes = try InputFile.read(path, as: .json)
+        let instance = try decodeUncheckedInstance(bytes, file: file)
+        Concurrently.release(consume bytes, size: instance.orders.count)
+        let (problems, lines) = InstanceChecker.checkAndIndex(instance, file: file)
+        guard problems.isEmpty else { throw InputErrors(problems) }
+        return (instance, lines)
+    }
+
     /// Reads and decodes an instance file as `loadInstance(from:)` does, and gives `prepare`'s
     /// result for the checked instance (the work the caller needs next, such as its planning
     /// problem). On a large instance `prepare` runs on a second core beside the check, so the

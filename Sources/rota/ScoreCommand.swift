@@ -61,8 +61,8 @@ struct ScoreCommand: ParsableCommand {
         // The planning problem and its bound are made while the plan is read.
         let (instance, policy, prepared, read) = try InputLoader.instanceAndPlan(
             at: self.instance, policy: self.policy, plan: self.plan
-        ) { instance in
-            let problem = PlanningProblem(instance)
+        ) { instance, lines in
+            let problem = PlanningProblem(instance, lineIndex: lines)
             return (problem: problem, bound: LowerBounds.compute(problem))
         }
         let requirements = try kpi.all(policy: policy)

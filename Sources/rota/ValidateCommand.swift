@@ -53,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         // The instance's tables are built while the plan is read.
         let (instance, _, tables, read) = try InputLoader.instanceAndPlan(
-            at: self.instance, policy: nil, plan: self.plan, prepare: InstanceTables.init)
+            at: self.instance, policy: nil, plan: self.plan) { instance, lines in InstanceTables(instance, lineIndex: lines) }
         let plan = try InputLoader.reported(read)
         let checked = ValidationContext(instance: instance, plan: plan, tables: tables)
         let report = Validator(limit: all ? nil : limit ?? Self.defaultLimit).validate(checked)

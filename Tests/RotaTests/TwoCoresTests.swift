@@ -265,3 +265,34 @@ private final class SlotBox: @unchecked Sendable {
         #expect(!report.isFeasible)
     }
 }
+
+/// The line index the instance check builds is the one the planning problem and the
+/// validator's tables would build, so they take it instead of hashing every line id again.
+@Suite struct CheckedLineIndexTests {
+    @Test(arguments: [("medium", UInt64(2)), ("resched", 3), ("crunch", 4), ("tiny", 5)])
+    func theCheckersIndexIsTheProblems(family: String, seed: UInt64) throws {
+        let instance = try #require(InstanceFamily(rawValue: family)).generate(seed: seed)
+        let (errors, lines) = InstanceChecker.checkAndIndex(instance)
+        #expect(errors.isEmpty)
+        let own = PlanningProblem(instance)
+        let taking = PlanningProblem(instance, lineIndex: lines)
+        #expect(lines.keys == own.lineIndex.keys)
+        for line in own.lines { #expect(lines[line.id] == own.lineIndex[line.id]) }
+        #expect(taking.lineIndex.keys == own.lineIndex.keys)
+        let tables = InstanceTables(instance)
+        let taken = InstanceTables(instance, lineIndex: lines)
+        #expect(taken.isFirstOfItsID == tables.isFirstOfItsID)
+        #expect(taken.itemOfLine == tables.itemOfLine)
+        for line in tables.lines { #expect(taken.lineIndex[line.id] == tables.lineIndex[line.id]) }
+    }
+
+    /// An index of another size (not this instance's) is not taken.
+    @Test func anIndexOfAnotherSizeIsBuiltAgain() throws {
+        let instance = try #require(InstanceFamily(rawValue: "small")).generate(seed: 1)
+        var other = IdentifierMap<LineTag>(capacity: 1)
+        other.insertIfAbsent("elsewhere", 0)
+        let problem = PlanningProblem(instance, lineIndex: other)
+        #expect(problem.lineIndex.keys == PlanningProblem(instance).lineIndex.keys)
+        #expect(InstanceTables(instance, lineIndex: other).lineIndex.keys == InstanceTables(instance).lineIndex.keys)
+    }
+}

@@ -50,6 +50,15 @@ public struct PlanningProblem: Sendable {
 
     /// Builds the dense form. The instance must have passed the format checks (ids known, unique).
     public init(_ instance: Instance) {
+        self.init(instance, lineIndex: nil)
+    }
+
+    /// The problem of `instance`, taking `lineIndex` as its line index when given: it must be
+    /// the index of this instance's line ids, each line's position in `Instance.resolvedLines`
+    /// (the one `InstanceChecker.checkAndIndex` builds on an instance it passes; a policy file
+    /// laid over the instance changes no line). Half a million line ids are then not hashed
+    /// a second time.
+    package init(_ instance: Instance, lineIndex given: IdentifierMap<LineTag>?) {
         self.instance = instance
         horizon = max(0, instance.horizonDays)
         let start = instance.start
@@ -76,8 +85,14 @@ public struct PlanningProblem: Sendable {
 
         let lines = instance.resolvedLines
         self.lines = lines
-        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
-        for (i, line) in lines.enumerated() { lineIndex.insertIfAbsent(line.id, i) }
+        let lineIndex: IdentifierMap<LineTag>
+        if let given, given.count == lines.count {
+            lineIndex = given
+        } else {
+            var built = IdentifierMap<LineTag>(capacity: lines.count)
+            for (i, line) in lines.enumerated() { built.insertIfAbsent(line.id, i) }
+            lineIndex = built
+        }
         self.lineIndex = lineIndex
 
         var itemIDs: [ItemID] = []

@@ -28,16 +28,25 @@ package struct InstanceTables: Sendable {
 
     /// The tables of `instance`.
     package init(_ instance: Instance) {
+        self.init(instance, lineIndex: nil)
+    }
+
+    /// The tables of `instance`, taking `lineIndex` as its line index when given: it must be
+    /// the index of this instance's line ids with no id twice, each line's position in
+    /// `Instance.resolvedLines` (the one `InstanceChecker.checkAndIndex` builds on an instance
+    /// it passes).
+    package init(_ instance: Instance, lineIndex given: IdentifierMap<LineTag>?) {
         let lines = instance.resolvedLines
-        var lineIndex = IdentifierMap<LineTag>(capacity: lines.count)
-        var isFirstOfItsID = [Bool](repeating: false, count: lines.count)
+        let taken = given.flatMap { $0.count == lines.count ? $0 : nil }
+        var lineIndex = taken ?? IdentifierMap<LineTag>(capacity: lines.count)
+        var isFirstOfItsID = [Bool](repeating: taken != nil, count: lines.count)
         // Items are numbered by line, so that a task whose item is its line's (every task of
         // a valid plan) needs no lookup of its own.
         var itemNumbers = IdentifierMap<ItemTag>(capacity: 1024)
         var itemOfLine: [Int] = []
         itemOfLine.reserveCapacity(lines.count)
         for (n, line) in lines.enumerated() {
-            if lineIndex.insertIfAbsent(line.id, n) == nil { isFirstOfItsID[n] = true }
+            if taken == nil, lineIndex.insertIfAbsent(line.id, n) == nil { isFirstOfItsID[n] = true }
             // An item's number is the count of items before it.
             itemOfLine.append(itemNumbers.insertIfAbsent(line.item, itemNumbers.count) ?? itemNumbers.count - 1)
         }

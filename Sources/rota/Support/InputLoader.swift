@@ -14,18 +14,22 @@ enum InputLoader {
     static func instanceAndPolicy(at path: String, policy policyPath: String?) throws -> (
         instance: Instance, policy: Policy?
     ) {
-        try reporting { () throws(InputErrors) in try loadInstanceAndPolicy(at: path, policy: policyPath) }
+        try reporting { () throws(InputErrors) in
+            let (instance, policy, _) = try loadInstanceAndPolicy(at: path, policy: policyPath)
+            return (instance, policy)
+        }
     }
 
     /// `instanceAndPolicy` with its problems thrown, not reported: the instance's first (the
-    /// policy file is not read then), then the policy file's.
+    /// policy file is not read then), then the policy file's; with the index of the instance's
+    /// line ids that its check built (a policy file changes no line).
     private static func loadInstanceAndPolicy(at path: String, policy policyPath: String?) throws(InputErrors) -> (
-        instance: Instance, policy: Policy?
+        instance: Instance, policy: Policy?, lines: IdentifierMap<LineTag>
     ) {
-        let instance = try RotaJSON.loadInstance(from: path)
-        guard let policyPath else { return (instance, nil) }
+        let (instance, lines) = try RotaJSON.loadIndexedInstance(from: path)
+        guard let policyPath else { return (instance, nil, lines) }
         let applied = try loadPolicyFile(at: policyPath).policy.applied(to: instance)
-        return (applied, applied.policy)
+        return (applied, applied.policy, lines)
     }
 
     /// The planning problem of the instance with the policy file laid over it (as
@@ -70,18 +74,20 @@ enum InputLoader {
 
     /// The instance (with the policy file laid over it, as `instanceAndPolicy`) and a plan, read
     /// side by side on two cores; `prepare` runs on the instance's side once it is read (the
-    /// tables or planning problem the command needs next). Problems are reported as when the
+    /// tables or planning problem the command needs next), given the index of its line ids
+    /// that the instance's check built (see `InstanceChecker.checkAndIndex`). Problems are reported as when the
     /// files are read one after the other: the instance's and the policy file's first, here;
     /// the plan's only when `reported(_:)` unwraps it, so a command can check its own options
     /// before them.
     static func instanceAndPlan<Prepared>(
-        at path: String, policy policyPath: String?, plan planPath: String, prepare: (Instance) -> Prepared
+        at path: String, policy policyPath: String?, plan planPath: String,
+        prepare: (Instance, IdentifierMap<LineTag>) -> Prepared
     ) throws -> (instance: Instance, policy: Policy?, prepared: Prepared, plan: Result<Plan, InputErrors>) {
         let (first, plan) = Concurrently.both(
             { () -> Result<(Instance, Policy?, Prepared), InputErrors> in
                 do throws(InputErrors) {
-                    let (instance, policy) = try loadInstanceAndPolicy(at: path, policy: policyPath)
-                    return .success((instance, policy, prepare(instance)))
+                    let (instance, policy, lines) = try loadInstanceAndPolicy(at: path, policy: policyPath)
+                    return .success((instance, policy, prepare(instance, lines)))
                 } catch {
                     return .failure(error)
                 }
