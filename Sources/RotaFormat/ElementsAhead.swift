@@ -37,6 +37,17 @@ struct ElementsAhead<Element: Sendable> {
         return ElementsAhead(start: start, elements: elements)
     }
 
+    /// When the first half's reader, at `scanner`, is where the second half begins (which it
+    /// can be only once: no two elements begin at one byte), and the second half was in rota's
+    /// layout: its elements are appended to `elements`, the scanner moves to the `]` after them,
+    /// and the answer is true. Otherwise nothing changes and the reader reads on itself.
+    func take(at scanner: inout PlainScanner, into elements: inout [Element]) -> Bool {
+        guard scanner.i == start, let rest = self.elements.value else { return false }
+        elements.append(contentsOf: rest.elements)
+        scanner.i = rest.end
+        return true
+    }
+
     /// The offset of the `{` after the first `boundary` past the middle, if one is within
     /// `searchBytes`.
     static func guess(in bytes: [UInt8], boundary: [UInt8]) -> Int? {

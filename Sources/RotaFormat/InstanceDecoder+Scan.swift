@@ -16,17 +16,8 @@ extension InstanceDecoder {
         let ahead =
             bytes.count >= smallest
             ? ElementsAhead<Order>.start(bytes, boundary: orderBoundary) { scanner, _ in scanOrder(&scanner) } : nil
-        var joined = false
         let document = JSONParser.parse(bytes, streaming: "orders") { scanner in
-            if let ahead, !joined, scanner.i == ahead.start {
-                joined = true
-                if let rest = ahead.elements.value {
-                    orders.append(contentsOf: rest.elements)
-                    // At the `]` after the last order.
-                    scanner.i = rest.end
-                    return true
-                }
-            }
+            if let ahead, ahead.take(at: &scanner, into: &orders) { return true }
             guard let order = scanOrder(&scanner) else { return false }
             orders.append(order)
             return true

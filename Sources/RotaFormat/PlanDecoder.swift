@@ -45,18 +45,9 @@ enum PlanDecoder {
         let ahead =
             bytes.count >= smallest
             ? ElementsAhead<PlanTask>.start(bytes, boundary: Array("},".utf8)) { scanTask(&$0, previous: $1) } : nil
-        var joined = false
         let document = JSONParser.parse(bytes, streaming: ["tasks", "lines"]) { member, scanner in
             if member == 0 {
-                if let ahead, !joined, scanner.i == ahead.start {
-                    joined = true
-                    if let rest = ahead.elements.value {
-                        tasks.append(contentsOf: rest.elements)
-                        // At the `]` after the last task.
-                        scanner.i = rest.end
-                        return true
-                    }
-                }
+                if let ahead, ahead.take(at: &scanner, into: &tasks) { return true }
                 guard let task = scanTask(&scanner, previous: tasks.last) else { return false }
                 tasks.append(task)
             } else {
