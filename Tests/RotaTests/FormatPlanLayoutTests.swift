@@ -41,6 +41,28 @@ import Testing
         }
     }
 
+    /// Strings that need escapes (quotes, backslashes, control characters, DEL) or are not
+    /// ASCII, long and short, in every string of a task: the task writer's bytes are the
+    /// document tree's, pretty, and the same document compact.
+    @Test func escapedAndNonASCIIStringsAreWrittenAsTheTreeWritesThem() throws {
+        let odd = ["a\"b", "back\\slash", "tab\there", "line\nbreak", "nul\u{0}", "del\u{7F}", "über", "日本語の長い識別子です", "x"]
+        var plan = Self.plan(lines: 20)
+        for k in plan.tasks.indices {
+            let text = odd[k % odd.count] + "-\(k)"
+            switch k % 5 {
+            case 0: plan.tasks[k].id = TaskID(text)
+            case 1: plan.tasks[k].line = LineID(text)
+            case 2: plan.tasks[k].order = OrderID(text)
+            case 3: plan.tasks[k].item = ItemID(text)
+            default:
+                plan.tasks[k].account = AccountID(text)
+                plan.tasks[k].after = TaskID(odd[(k + 3) % odd.count])
+            }
+        }
+        #expect(RotaJSON.encode(plan, pretty: true) == JSONWriter.write(RotaJSON.jsonValue(plan)))
+        #expect(try RotaJSON.parse(RotaJSON.encode(plan, pretty: false)) == RotaJSON.parse(RotaJSON.encode(plan, pretty: true)))
+    }
+
     @Test func compactHoldsTheSamePlanWithoutWhitespace() throws {
         let plan = Self.plan(lines: 50)
         let compact = RotaJSON.encode(plan, pretty: false)
