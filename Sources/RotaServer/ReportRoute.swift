@@ -9,7 +9,8 @@ extension RotaAPI {
     /// version (the current one by default) as one HTML page, with the schedule's audit trail up
     /// to that version in its exceptions; with `compare=M`, the plan-vs-plan page of version M
     /// (B, the candidate) against the shown version (A, the baseline), as
-    /// `rota report INSTANCE A --compare B` makes it.
+    /// `rota report INSTANCE A --compare B` makes it. At most `--max-reports` pages are built at
+    /// once and `--report-queue` wait; one more is answered 429 with `Retry-After`.
     func addReportRoute(to router: Router<BasicRequestContext>) {
         router.get("/v1/schedules/{id}/report") { request, context in
             let version = try Self.versionParameter(request, "version")
@@ -17,7 +18,7 @@ extension RotaAPI {
             let shown = try await self.stored(context, version: version)
             let other: StoredVersion? = if let compare { try await self.stored(context, version: compare) } else { nil }
             let lines = try await self.store.auditLines(of: shown.schedule)
-            let html = try await Offload.run { () throws -> String in
+            let html = try await self.reportGate.run { () throws -> String in
                 try ScheduleReport(shown: shown, other: other, auditLines: lines).render()
             }
             return Reply.text(Array(html.utf8), type: "text/html; charset=utf-8")

@@ -2,11 +2,16 @@ import Foundation
 import Hummingbird
 import Rota
 
-/// The state the routes share: options, the schedule store, the solve gate and the metrics.
+/// The state the routes share: options, the schedule store, the gates for solves and report
+/// pages, and the metrics.
 package final class RotaAPI: Sendable {
     package let options: ServerOptions
     package let store: ScheduleStore
-    package let gate: SolveGate
+    /// Solves: solve, schedule creation, event batches (`--max-solves`, `--queue`).
+    package let gate: WorkGate
+    /// Report pages (`--max-reports`, `--report-queue`): each decodes a stored instance and plan
+    /// and renders a page that can reach tens of megabytes.
+    package let reportGate: WorkGate
     package let metrics: ServerMetrics
     /// The requests in flight, drained on shutdown.
     package let inFlight = InFlight()
@@ -15,7 +20,8 @@ package final class RotaAPI: Sendable {
         self.options = options
         self.store = store
         self.metrics = metrics
-        self.gate = SolveGate(slots: options.maxSolves, queueLimit: options.queue, metrics: metrics)
+        self.gate = WorkGate(slots: options.maxSolves, queueLimit: options.queue, metrics: metrics.solves)
+        self.reportGate = WorkGate(slots: options.maxReports, queueLimit: options.reportQueue, metrics: metrics.reports)
     }
 
     /// The router with every route and the middleware (request log, errors, authentication, 405).

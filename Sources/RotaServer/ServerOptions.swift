@@ -12,6 +12,10 @@ package struct ServerOptions: Sendable {
     package var maxSolves: Int = 2
     /// Solves that may wait for a slot; one more is answered 429 with `Retry-After`.
     package var queue: Int = 4
+    /// Report pages that may be built at once.
+    package var maxReports: Int = 2
+    /// Report pages that may wait for a slot; one more is answered 429 with `Retry-After`.
+    package var reportQueue: Int = 8
     /// Each solve's time limit in seconds, from when it takes its slot: the search stops then
     /// and returns its best plan (as Ctrl-C stops `rota solve`).
     package var solveSeconds: Double = 30

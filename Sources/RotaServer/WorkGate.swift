@@ -1,17 +1,18 @@
 import Dispatch
 import Hummingbird
 
-/// Admission for solves: at most `slots` run at once, at most `queueLimit` wait; one more is
-/// refused at once (429 with `Retry-After`). Work runs on a dispatch queue, never on the event
-/// loop or the cooperative pool, so health and metrics answer while solves run.
-package actor SolveGate {
+/// Admission for one kind of heavy work (solves; report pages): at most `slots` run at once,
+/// at most `queueLimit` wait; one more is refused at once (429 with `Retry-After`). Work runs
+/// on a dispatch queue, never on the event loop or the cooperative pool, so health and
+/// metrics answer while it runs.
+package actor WorkGate {
     private let slots: Int
     private let queueLimit: Int
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
-    private let metrics: ServerMetrics
+    private let metrics: GateMetrics
 
-    package init(slots: Int, queueLimit: Int, metrics: ServerMetrics) {
+    package init(slots: Int, queueLimit: Int, metrics: GateMetrics) {
         self.slots = max(1, slots)
         self.queueLimit = max(0, queueLimit)
         self.metrics = metrics
@@ -22,7 +23,7 @@ package actor SolveGate {
         try await acquire()
         defer { release() }
         let started = ContinuousClock.now
-        defer { metrics.solveSeconds.record(ContinuousClock.now - started) }
+        defer { metrics.seconds.record(ContinuousClock.now - started) }
         return try await Offload.run(work)
     }
 
@@ -35,7 +36,8 @@ package actor SolveGate {
         guard waiting.count < queueLimit else {
             metrics.rejected.increment()
             throw APIError(
-                .tooManyRequests, "too many solves: \(slots) running and \(waiting.count) waiting; retry in a few seconds",
+                .tooManyRequests,
+                "too many \(metrics.work): \(slots) running and \(waiting.count) waiting; retry in a few seconds",
                 headers: [.retryAfter: "2"])
         }
         await withCheckedContinuation { continuation in

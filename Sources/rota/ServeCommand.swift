@@ -22,7 +22,8 @@ struct ServeCommand: ParsableCommand {
             accepting, lets requests in flight finish, and closes the database.
 
             At most --max-solves solves run at once and --queue wait; beyond that the answer \
-            is 429 with Retry-After. Each solve stops after --solve-seconds with its best plan.
+            is 429 with Retry-After. Each solve stops after --solve-seconds with its best plan. \
+            Report pages have limits of their own: --max-reports at once, --report-queue waiting.
 
             Examples:
               rota serve
@@ -49,6 +50,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Solves that may wait for a slot (429 beyond).")
     var queue: Int = 4
 
+    @Option(help: "Report pages that may be built at once.")
+    var maxReports: Int = 2
+
+    @Option(help: "Report pages that may wait for a slot (429 beyond).")
+    var reportQueue: Int = 8
+
     @Option(help: "Each solve's time limit in seconds.")
     var solveSeconds: Double = 30
 
@@ -59,6 +66,8 @@ struct ServeCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard maxSolves >= 1 else { throw ValidationError("--max-solves must be at least 1") }
         guard queue >= 0 else { throw ValidationError("--queue must be 0 or more") }
+        guard maxReports >= 1 else { throw ValidationError("--max-reports must be at least 1") }
+        guard reportQueue >= 0 else { throw ValidationError("--report-queue must be 0 or more") }
         guard solveSeconds > 0 else { throw ValidationError("--solve-seconds must be a positive number of seconds") }
         guard maxBody >= 1 else { throw ValidationError("--max-body must be at least 1 byte") }
     }
@@ -70,6 +79,8 @@ struct ServeCommand: ParsableCommand {
         options.database = database
         options.maxSolves = maxSolves
         options.queue = queue
+        options.maxReports = maxReports
+        options.reportQueue = reportQueue
         options.solveSeconds = solveSeconds
         options.maxBody = maxBody
         if let apiKeyFile {

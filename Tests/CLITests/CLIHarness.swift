@@ -46,3 +46,17 @@ struct CLIHarness {
         #expect(result.stdout.contains("0.1.0"))
     }
 }
+
+/// `rota serve`'s limits are checked before it starts: exit 2 and what to give instead.
+@Suite struct CLIServeOptionTests {
+    @Test(arguments: [
+        (["--max-solves", "0"], "--max-solves must be at least 1"), (["--queue=-1"], "--queue must be 0 or more"),
+        (["--max-reports", "0"], "--max-reports must be at least 1"),
+        (["--report-queue=-1"], "--report-queue must be 0 or more"),
+    ])
+    func badLimitsAreRefused(arguments: [String], message: String) throws {
+        let result = try CLIHarness.run(["serve", "--port", "0", "--database", "/nonexistent/rota.sqlite"] + arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message))
+    }
+}
