@@ -10,6 +10,9 @@ final class ServerHarness: @unchecked Sendable {
     let base: URL
     let database: String
     private let errors: Pipe
+    /// What the server writes on standard error, collected as it arrives: a server logging more
+    /// than a pipe holds (64 KB) would otherwise block on its next log line.
+    private let errorLog = LogBuffer()
     private let exit = ProcessExit()
 
     /// The `rota` executable beside the test bundle.
@@ -48,6 +51,15 @@ final class ServerHarness: @unchecked Sendable {
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         process.terminationHandler = { [exit] _ in exit.signal() }
+        errors.fileHandleForReading.readabilityHandler = { [errorLog] handle in
+            let chunk = handle.availableData
+            if chunk.isEmpty {
+                handle.readabilityHandler = nil
+                errorLog.close()
+            } else {
+                errorLog.append(chunk)
+            }
+        }
         try process.run()
         let text = await Self.firstLine(of: output.fileHandleForReading)
         guard let range = text.range(of: "listening on "), let url = URL(string: String(text[range.upperBound...].prefix { $0 != "\n" }))
@@ -115,9 +127,10 @@ final class ServerHarness: @unchecked Sendable {
         await exit.wait()
     }
 
-    /// Everything the server wrote on standard error (after it exited).
+    /// Everything the server wrote on standard error (after it exited: then up to its end,
+    /// once the pipe is read to its end, waiting at most ten seconds for that).
     func logs() -> String {
-        String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        errorLog.text(waitingForTheEnd: .now() + 10)
     }
 
     deinit {
@@ -186,6 +199,24 @@ final class LineBuffer: @unchecked Sendable {
             done = true
             return String(decoding: bytes, as: UTF8.self)
         }
+    }
+}
+
+/// A child's standard error as it arrives (`ServerHarness.logs`).
+final class LogBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = Data()
+    private let ended = DispatchSemaphore(value: 0)
+
+    func append(_ chunk: Data) { lock.withLock { bytes += chunk } }
+
+    /// The pipe was read to its end.
+    func close() { ended.signal() }
+
+    /// What arrived, once the pipe was read to its end or at `deadline`.
+    func text(waitingForTheEnd deadline: DispatchTime) -> String {
+        if ended.wait(timeout: deadline) == .success { ended.signal() }
+        return lock.withLock { String(decoding: bytes, as: UTF8.self) }
     }
 }
 

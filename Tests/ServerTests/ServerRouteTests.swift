@@ -3,6 +3,21 @@ import Testing
 
 /// Each route's happy path against a real `rota serve` on a loopback port.
 @Suite(.serialized) struct ServerRouteTests {
+    /// A server that logs more than a pipe holds (one line per request, 1,500 requests: over
+    /// 100 KB) goes on answering, and every line reaches the harness.
+    @Test func aLongLogNeverBlocksTheServer() async throws {
+        let (answered, logs) = try await ServerHarness.with(database: try ServerHarness.folder() + "/rota.sqlite") {
+            server in
+            var answered = 0
+            for _ in 0..<1_500 where try await server.get("/v1/health").status == 200 { answered += 1 }
+            await server.stop()
+            return (answered, server.logs())
+        }
+        #expect(answered == 1_500)
+        #expect(logs.utf8.count > 100_000)
+        #expect(logs.split(separator: "\n").filter { $0.contains("/v1/health") }.count == 1_500)
+    }
+
     @Test func statelessRoutesAnswerLikeTheCommands() async throws {
         try await ServerHarness.with(database: try ServerHarness.folder() + "/rota.sqlite") { server in
             let seed = try Bodies.seed
