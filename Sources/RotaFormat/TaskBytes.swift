@@ -137,12 +137,10 @@ struct TaskBytes {
         put(escaped, at: &next)
     }
 
-    /// The day as `"YYYY-MM-DD"`.
+    /// The day as `"YYYY-MM-DD"` (`Day.writeISO`; `Day.appendISO` for a year not of four digits).
     @inline(__always)
     private static func putDate(_ day: Day, at next: inout UnsafeMutablePointer<UInt8>) {
-        let c = day.components
-        guard (0...9999).contains(c.year) else {
-            // Not a four-digit year: as `Day.appendISO` writes it (`Day.latest` is within 9999).
+        guard day.writeISO(at: next + 1) else {
             var text: [UInt8] = [UInt8(ascii: "\"")]
             day.appendISO(to: &text)
             text.append(UInt8(ascii: "\""))
@@ -150,16 +148,6 @@ struct TaskBytes {
             return
         }
         next[0] = UInt8(ascii: "\"")
-        next[1] = UInt8(ascii: "0") + UInt8(c.year / 1000)
-        next[2] = UInt8(ascii: "0") + UInt8(c.year / 100 % 10)
-        next[3] = UInt8(ascii: "0") + UInt8(c.year / 10 % 10)
-        next[4] = UInt8(ascii: "0") + UInt8(c.year % 10)
-        next[5] = UInt8(ascii: "-")
-        next[6] = UInt8(ascii: "0") + UInt8(c.month / 10)
-        next[7] = UInt8(ascii: "0") + UInt8(c.month % 10)
-        next[8] = UInt8(ascii: "-")
-        next[9] = UInt8(ascii: "0") + UInt8(c.day / 10)
-        next[10] = UInt8(ascii: "0") + UInt8(c.day % 10)
         next[11] = UInt8(ascii: "\"")
         next += 12
     }

@@ -233,6 +233,14 @@ import Testing
             #expect(String(decoding: bytes, as: UTF8.self) == day.iso)
             #expect(Day(iso: day.iso) == day)
         }
+        // Years not of four digits (no instance has them) take the slow path, as `iso` writes them.
+        for ordinal in [-800_000, 3_000_000] {
+            let day = Day(ordinal: ordinal)
+            var bytes: [UInt8] = [7]
+            day.appendISO(to: &bytes)
+            #expect(String(decoding: bytes.dropFirst(), as: UTF8.self) == day.iso)
+            #expect(bytes.first == 7)
+        }
         for text in ["2026-12-1", "2026-12-011", "2026/12/01", "2026-1a-01", "２026-12-01", "", "2026-02-30"] {
             #expect(Day(iso: text) == nil)
         }

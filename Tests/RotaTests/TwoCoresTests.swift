@@ -296,3 +296,37 @@ private final class SlotBox: @unchecked Sendable {
         #expect(InstanceTables(instance, lineIndex: other).lineIndex.keys == InstanceTables(instance).lineIndex.keys)
     }
 }
+
+/// `Concurrently.release` and the early disk writes of a large atomic write.
+@Suite struct ReleaseAndWritebackTests {
+    /// Signals when freed.
+    private final class Tracked: @unchecked Sendable {
+        let freed: DispatchSemaphore
+        init(_ freed: DispatchSemaphore) { self.freed = freed }
+        deinit { freed.signal() }
+    }
+
+    @Test func largeValuesAreFreedElsewhereSmallOnesAtOnce() {
+        let small = DispatchSemaphore(value: 0)
+        Concurrently.release(Tracked(small), size: 10)
+        #expect(small.wait(timeout: .now()) == .success, "a small value is dropped before release returns")
+        let large = DispatchSemaphore(value: 0)
+        Concurrently.release(Tracked(large), size: .max)
+        #expect(large.wait(timeout: .now() + 30) == .success, "a large value is dropped on another thread")
+    }
+
+    /// 24 MB in pieces of 1 MB: the disk writes are started every 8 MB on the way
+    /// (`sync_file_range`), and the file holds every byte in order.
+    @Test func aLargeAtomicWriteHoldsEveryPiece() throws {
+        let path = NSTemporaryDirectory() + "writeback-\(UUID().uuidString).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let pieces = (0..<24).map { n in [UInt8](repeating: UInt8(n), count: 1 << 20) }
+        try AtomicFile.write(to: path) { (put: AtomicFile.Sink) throws(OutputError) in
+            for piece in pieces { try put(piece) }
+        }
+        let written = try #require(FileManager.default.contents(atPath: path))
+        #expect(written.count == 24 << 20)
+        #expect(Array(written) == Array(pieces.joined()))
+    }
+}
+

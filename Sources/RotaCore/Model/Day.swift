@@ -57,8 +57,32 @@ public struct Day: Hashable, Comparable, Sendable {
         self.init(year: digits.0, month: digits.1, day: digits.2)
     }
 
+    /// Writes the ISO form's 10 bytes at `out` and answers true when the year has four digits
+    /// (0 to 9999: every day from `earliest` to `latest`); writes nothing and answers false
+    /// otherwise (`appendISO` writes those). The plan writer's fast path.
+    @inline(__always)
+    package func writeISO(at out: UnsafeMutablePointer<UInt8>) -> Bool {
+        let c = components
+        guard c.year >= 0 && c.year <= 9999 else { return false }
+        out[0] = UInt8(ascii: "0") + UInt8(c.year / 1000)
+        out[1] = UInt8(ascii: "0") + UInt8(c.year / 100 % 10)
+        out[2] = UInt8(ascii: "0") + UInt8(c.year / 10 % 10)
+        out[3] = UInt8(ascii: "0") + UInt8(c.year % 10)
+        out[4] = UInt8(ascii: "-")
+        out[5] = UInt8(ascii: "0") + UInt8(c.month / 10)
+        out[6] = UInt8(ascii: "0") + UInt8(c.month % 10)
+        out[7] = UInt8(ascii: "-")
+        out[8] = UInt8(ascii: "0") + UInt8(c.day / 10)
+        out[9] = UInt8(ascii: "0") + UInt8(c.day % 10)
+        return true
+    }
+
     /// Appends the ISO form, `YYYY-MM-DD` (the bytes of `iso`), to `out`.
     package func appendISO(to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 10))
+        if out.withUnsafeMutableBufferPointer({ writeISO(at: $0.baseAddress! + start) }) { return }
+        out.removeLast(10)
         let c = components
         func put(_ value: Int, _ width: Int) {
             // Wider values (a year past 9999) are written in full, as `iso` does.
@@ -68,14 +92,7 @@ public struct Day: Hashable, Comparable, Sendable {
             }
             out.append(contentsOf: text)
         }
-        if c.year >= 0 && c.year <= 9999 {
-            out.append(UInt8(ascii: "0") + UInt8(c.year / 1000))
-            out.append(UInt8(ascii: "0") + UInt8(c.year / 100 % 10))
-            out.append(UInt8(ascii: "0") + UInt8(c.year / 10 % 10))
-            out.append(UInt8(ascii: "0") + UInt8(c.year % 10))
-        } else {
-            put(c.year, 4)
-        }
+        put(c.year, 4)
         out.append(UInt8(ascii: "-"))
         out.append(UInt8(ascii: "0") + UInt8(c.month / 10))
         out.append(UInt8(ascii: "0") + UInt8(c.month % 10))

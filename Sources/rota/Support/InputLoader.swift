@@ -53,9 +53,7 @@ enum InputLoader {
                 }
             }
             let (_, problem) = try RotaJSON.loadInstance(from: path) { instance in laid(instance).map(PlanningProblem.init) }
-            if let file = try policyFile?.get() {
-                for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
-            }
+            if let file = try policyFile?.get() { noteWarnings(of: file) }
             // Built whenever the policy file could be read, which it was by now.
             return problem!
         }
@@ -68,8 +66,13 @@ enum InputLoader {
 
     private static func loadPolicyFile(at path: String) throws(InputErrors) -> PolicyFile {
         let file = try PolicyFileLoader.load(from: path)
-        for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
+        noteWarnings(of: file)
         return file
+    }
+
+    /// A policy file's warnings, on standard error.
+    private static func noteWarnings(of file: PolicyFile) {
+        for warning in file.warnings { Terminal.note("rota: warning: \(warning.description)") }
     }
 
     /// The instance (with the policy file laid over it, as `instanceAndPolicy`) and a plan, read
